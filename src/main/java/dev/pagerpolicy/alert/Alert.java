@@ -1,0 +1,43 @@
+package dev.pagerpolicy.alert;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One alert as the rules see it: immutable, already validated, with defaults applied.
+ *
+ * @param id          the caller's identifier, echoed in the decision (may be null)
+ * @param kind        what went wrong
+ * @param severity    how bad it is
+ * @param service     the service that alerted, as named in {@code policies/services.yaml}
+ * @param model       the model concerned, if any, as named in {@code policies/models.yaml}
+ * @param environment where it happened; only {@value #PRODUCTION} pages
+ * @param firedAt     when it fired: the clock of every time-dependent rule
+ * @param labels      free-form labels from the caller
+ * @param signals     numeric signals from the caller, e.g. {@code driftScore}
+ */
+public record Alert(String id, AlertKind kind, Severity severity, String service, String model,
+                    String environment, Instant firedAt, Map<String, String> labels, Map<String, Double> signals) {
+
+    public static final String PRODUCTION = "production";
+
+    public Alert {
+        environment = environment == null ? PRODUCTION : environment;
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        signals = signals == null ? Map.of() : Map.copyOf(signals);
+    }
+
+    public boolean isProduction() {
+        return PRODUCTION.equals(environment);
+    }
+
+    /** A label's value, or null: lets a rule write {@code label("region") == "eu"}. */
+    public String label(String name) {
+        return labels.get(name);
+    }
+
+    /** A signal's value, or null: lets a rule write {@code signal("driftScore") > 0.3}. */
+    public Double signal(String name) {
+        return signals.get(name);
+    }
+}

@@ -1,0 +1,251 @@
+package dev.pagerpolicy.catalog;
+
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.source.ModelEntry;
+import dev.pagerpolicy.catalog.source.OrganisationEntry;
+import dev.pagerpolicy.catalog.source.ServiceEntry;
+import dev.pagerpolicy.catalog.source.TeamEntry;
+import dev.pagerpolicy.catalog.source.TierEntry;
+import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Located;
+import dev.pagerpolicy.source.Problem;
+import dev.pagerpolicy.source.YamlFile;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Loads {@code policies/} into a {@link Catalog}: reads each file, checks each entry with Bean Validation, then
+ * resolves every name a file uses to the entry it names. Every problem is collected, so an author sees all of
+ * them at once, each as {@code FILE:LINE: message}.
+ */
+public final class CatalogLoader {
+    public static final String ORGANISATION = "organisation.yaml";
+    public static final String TEAMS = "teams.yaml";
+    public static final String TIERS = "sla-tiers.yaml";
+    public static final String SERVICES = "services.yaml";
+    public static final String MODELS = "models.yaml";
+    /** The files read, in this order; all but {@link #MODELS} are required. */
+    public static final List<String> FILES = List.of(ORGANISATION, TEAMS, TIERS, SERVICES, MODELS);
+
+    private final Validator validator;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private CatalogLoader(Validator validator) {
+        this.validator = validator;
+    }
+
+    public static Catalog load(Path dir, Validator validator) throws InvalidSourceException {
+        return new CatalogLoader(validator).loadFrom(dir);
+    }
+
+    private Catalog loadFrom(Path dir) throws InvalidSourceException {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidSourceException(List.of(Problem.inFile(dir.toString(), "policies directory not found")));
+        }
+        Optional<Located<OrganisationEntry>> organisation = file(dir, ORGANISATION, true)
+                .flatMap(f -> f.readObject(OrganisationEntry.class)).filter(this::valid);
+        List<Located<TeamEntry>> teamEntries = list(dir, TEAMS, "teams", TeamEntry.class, "team", true);
+        List<Located<TierEntry>> tierEntries = list(dir, TIERS, "tiers", TierEntry.class, "tier", true);
+        List<Located<ServiceEntry>> serviceEntries = list(dir, SERVICES, "services", ServiceEntry.class, "service", true);
+        List<Located<ModelEntry>> modelEntries = list(dir, MODELS, "models", ModelEntry.class, "model", false);
+
+        Map<String, Team> teams = index(teamEntries, "team", TeamEntry::name, this::team);
+        Map<String, SlaTier> tiers = index(tierEntries, "SLA tier", TierEntry::name, this::tier);
+        Team dataEngineering = organisation.map(o -> reference(teams, "team", o.value().dataEngineeringTeam(),
+                "organisation setting \"dataEngineeringTeam\"", o)).orElse(null);
+        Map<String, Service> services = index(serviceEntries, "service", ServiceEntry::name,
+                s -> service(s, teams, tiers, dataEngineering));
+        Map<String, Model> models = index(modelEntries, "model", ModelEntry::name, m -> model(m, teams, services));
+        Team fallbackTeam = organisation.map(o -> reference(teams, "team", o.value().fallback().team(),
+                "the fallback", o)).orElse(null);
+        Duration fallbackAck = organisation.map(o -> duration(o.value().fallback().ackWithin(), "fallback.ackWithin", o))
+                .orElse(null);
+
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+            throw new InvalidSourceException(problems);
+        }
+        return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck);
+    }
+
+    private Optional<YamlFile> file(Path dir, String name, boolean required) {
+        Path path = dir.resolve(name);
+        if (!Files.isRegularFile(path)) {
+            if (required) {
+                problems.add(Problem.inFile(path.toString(), "required policy file not found"));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new YamlFile(path, problems));
+    }
+
+    private <T> List<Located<T>> list(Path dir, String name, String key, Class<T> type, String kind, boolean required) {
+        return file(dir, name, required)
+                .map(f -> f.readList(key, type, kind).stream().filter(this::valid).toList())
+                .orElse(List.of());
+    }
+
+    /** Bean Validation of one entry; each violation names the entry and the field. */
+    private boolean valid(Located<?> entry) {
+        Set<? extends ConstraintViolation<?>> violations = validator.validate(entry.value());
+        violations.stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(entry.problem(entryName(entry.value()) + ": field \""
+                        + v.getPropertyPath() + "\" " + v.getMessage())));
+        return violations.isEmpty();
+    }
+
+    private static String entryName(Object entry) {
+        if (entry instanceof TeamEntry t) {
+            return "team " + quotedOrUnnamed(t.name());
+        } else if (entry instanceof TierEntry t) {
+            return "SLA tier " + quotedOrUnnamed(t.name());
+        } else if (entry instanceof ServiceEntry s) {
+            return "service " + quotedOrUnnamed(s.name());
+        } else if (entry instanceof ModelEntry m) {
+            return "model " + quotedOrUnnamed(m.name());
+        }
+        return "organisation";
+    }
+
+    private static String quotedOrUnnamed(String name) {
+        return name == null || name.isBlank() ? "(unnamed)" : "\"" + name + "\"";
+    }
+
+    /** Builds each entry and indexes it by name; a name defined twice is a problem, not a silent override. */
+    private <E, V> Map<String, V> index(List<Located<E>> entries, String kind, Function<E, String> name,
+                                        Function<Located<E>, V> build) {
+        Map<String, V> byName = new HashMap<>();
+        Map<String, Located<E>> firstDefinition = new HashMap<>();
+        for (Located<E> entry : entries) {
+            String key = name.apply(entry.value());
+            Located<E> first = firstDefinition.putIfAbsent(key, entry);
+            if (first != null) {
+                problems.add(entry.problem("duplicate " + kind + " \"" + key + "\" (first defined at line "
+                        + first.line() + ")"));
+                continue;
+            }
+            V built = build.apply(entry);
+            if (built != null) {
+                byName.put(key, built);
+            }
+        }
+        return byName;
+    }
+
+    private Team team(Located<TeamEntry> located) {
+        TeamEntry t = located.value();
+        int problemsBefore = problems.size();
+        Role role = parse(() -> Role.fromWireName(t.role()), "team \"" + t.name() + "\": role ", located);
+        ZoneId zone = zone(t, located);
+        BusinessHours hours = parse(() -> BusinessHours.parse(t.businessHours()), "team \"" + t.name() + "\": ", located);
+        if (role == Role.ML_ENGINEER && t.mlopsMaturity() == null) {
+            problems.add(located.problem("team \"" + t.name()
+                    + "\": ML engineering teams need \"mlopsMaturity\" (0, 1 or 2)"));
+        }
+        if (problems.size() > problemsBefore) {
+            return null;
+        }
+        return new Team(t.name(), role, t.onCallRotation(), zone, hours,
+                t.mlopsMaturity() == null ? 0 : t.mlopsMaturity());
+    }
+
+    private SlaTier tier(Located<TierEntry> located) {
+        TierEntry t = located.value();
+        Duration ack = duration(t.ackWithin(), "SLA tier \"" + t.name() + "\": ackWithin", located);
+        Set<Severity> severities = EnumSet.noneOf(Severity.class);
+        for (String severity : t.pagesAroundTheClock()) {
+            Severity parsed = parse(() -> Severity.fromWireName(severity),
+                    "SLA tier \"" + t.name() + "\": pagesAroundTheClock ", located);
+            if (parsed != null) {
+                severities.add(parsed);
+            }
+        }
+        return ack == null ? null : new SlaTier(t.name(), ack, severities);
+    }
+
+    private Service service(Located<ServiceEntry> located, Map<String, Team> teams, Map<String, SlaTier> tiers,
+                            Team defaultDataTeam) {
+        ServiceEntry s = located.value();
+        String owner = "service \"" + s.name() + "\"";
+        SlaTier tier = reference(tiers, "SLA tier", s.tier(), owner, located);
+        Team onCall = reference(teams, "team", s.onCallTeam(), owner, located);
+        Team dev = reference(teams, "team", s.devTeam(), owner, located);
+        Team data = s.dataTeam() == null ? defaultDataTeam : reference(teams, "team", s.dataTeam(), owner, located);
+        if (tier == null || onCall == null || dev == null || data == null) {
+            return null;
+        }
+        return new Service(s.name(), tier, onCall, dev, data);
+    }
+
+    private Model model(Located<ModelEntry> located, Map<String, Team> teams, Map<String, Service> services) {
+        ModelEntry m = located.value();
+        String owner = "model \"" + m.name() + "\"";
+        Service service = reference(services, "service", m.service(), owner, located);
+        Team ml = reference(teams, "team", m.mlTeam(), owner, located);
+        Team dataScience = reference(teams, "team", m.dataScienceTeam(), owner, located);
+        if (ml != null && ml.role() != Role.ML_ENGINEER) {
+            problems.add(located.problem(owner + ": mlTeam \"" + ml.name() + "\" has role \""
+                    + ml.role().wireName() + "\", not \"ml-engineer\""));
+            return null;
+        }
+        if (service == null || ml == null || dataScience == null) {
+            return null;
+        }
+        return new Model(m.name(), service, ml, dataScience);
+    }
+
+    /** Looks up a name another entry refers to; an undefined one is reported in the words of the referrer. */
+    private <V> V reference(Map<String, V> index, String kind, String name, String referrer, Located<?> at) {
+        V value = index.get(name);
+        if (value == null) {
+            problems.add(at.problem("undefined " + kind + " \"" + name + "\" referenced by " + referrer));
+        }
+        return value;
+    }
+
+    private Duration duration(String text, String field, Located<?> at) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(at.problem(field + " \"" + text + "\" is not an ISO-8601 duration such as PT5M"));
+            return null;
+        }
+    }
+
+    private ZoneId zone(TeamEntry t, Located<?> at) {
+        try {
+            return ZoneId.of(t.timeZone());
+        } catch (DateTimeException e) {
+            problems.add(at.problem("team \"" + t.name() + "\": unknown time zone \"" + t.timeZone()
+                    + "\" (use an IANA name such as Europe/Berlin)"));
+            return null;
+        }
+    }
+
+    /** Runs a parser; on failure reports {@code prefix} followed by the parser's own message. */
+    private <V> V parse(Supplier<V> parser, String prefix, Located<?> at) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(at.problem(prefix + e.getMessage()));
+            return null;
+        }
+    }
+}

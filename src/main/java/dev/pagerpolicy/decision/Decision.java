@@ -1,0 +1,27 @@
+package dev.pagerpolicy.decision;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer for one alert: who, how urgently, who next, and why.
+ *
+ * @param ackWithin   set when paging: how long before the page escalates
+ * @param notBefore   set when a page waits for the target's business hours
+ * @param policyVersion content hash of the rules and policies that decided
+ * @param fallback    true when no rule could decide and the catalog's fallback team was paged
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Decision(String decisionId, String alertId, Target target, Action action, Duration ackWithin,
+                       Instant notBefore, List<EscalationStep> escalation, List<FollowUp> followUps,
+                       List<String> recommendations, List<Reason> reasons, String policyVersion, boolean fallback) {
+
+    public Decision {
+        escalation = List.copyOf(escalation);
+        followUps = List.copyOf(followUps);
+        recommendations = List.copyOf(recommendations);
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pagerpolicy.engine;
+
+/** Text helpers for scanning DRL without a parser. Each keeps offsets and line numbers unchanged. */
+final class DrlText {
+    private DrlText() {
+    }
+
+    /** Blanks out {@code //} and {@code /* *}{@code /} comments, keeping every newline in place. */
+    static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        char quote = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (quote != 0) {
+                out.append(c);
+                if (c == '\\' && next != 0) {
+                    out.append(next);
+                    i += 2;
+                    continue;
+                }
+                if (c == quote) {
+                    quote = 0;
+                }
+                i++;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                out.append(c);
+                i++;
+            } else if (c == '/' && next == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+            } else if (c == '/' && next == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? text.length() : end + 2;
+                for (; i < end; i++) {
+                    out.append(text.charAt(i) == '\n' ? '\n' : ' ');
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Blanks out what is between double quotes, so that prose in explanations is not mistaken for code. */
+    static String withoutStringContents(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        boolean inString = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (inString && c == '\\' && i + 1 < code.length()) {
+                out.append("  ");
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+                out.append(c);
+            } else {
+                out.append(inString && c != '\n' ? ' ' : c);
+            }
+        }
+        return out.toString();
+    }
+
+    static int lineAt(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.pagerpolicy.engine;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.catalog.Model;
+import dev.pagerpolicy.catalog.Service;
+import dev.pagerpolicy.decision.Action;
+import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.DecisionDraft;
+import dev.pagerpolicy.decision.Reason;
+import dev.pagerpolicy.decision.Target;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Decides one alert against one rule set. Inserts only the facts that concern the alert (the alert, its
+ * service and tier, its model) and a {@link DecisionDraft}; whatever goes wrong, the answer is a decision:
+ * when the rules cannot give one, the catalog's fallback team is paged and the reason says why.
+ */
+public final class Evaluator {
+    public static final String FALLBACK_RULE = "fallback";
+
+    private final int maxRuleFirings;
+
+    /** @param maxRuleFirings bound on rule firings per decision; beyond it the rules are taken to loop */
+    public Evaluator(int maxRuleFirings) {
+        this.maxRuleFirings = maxRuleFirings;
+    }
+
+    public Decision decide(RuleSet ruleSet, Alert alert) {
+        Catalog catalog = ruleSet.catalog();
+        Optional<Service> service = catalog.service(alert.service());
+        if (service.isEmpty()) {
+            return fallback(ruleSet, alert, "service \"" + alert.service() + "\" is not in the catalog");
+        }
+        Optional<Model> model = catalog.model(alert.model());
+        if (alert.model() != null && model.isEmpty()) {
+            return fallback(ruleSet, alert, "model \"" + alert.model() + "\" is not in the catalog");
+        }
+
+        DecisionDraft draft = new DecisionDraft();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    draft.enterRule(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(alert);
+            session.insert(service.get());
+            session.insert(service.get().tier());
+            model.ifPresent(session::insert);
+            session.insert(draft);
+            int fired = session.fireAllRules(maxRuleFirings);
+            if (fired >= maxRuleFirings) {
+                return fallback(ruleSet, alert, "the rules fired " + fired + " times without settling"
+                        + " (a rule keeps re-activating itself)");
+            }
+        } catch (RuntimeException e) {
+            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(e));
+        } finally {
+            session.dispose();
+        }
+        if (!draft.conflicts().isEmpty()) {
+            return fallback(ruleSet, alert, "conflicting decisions: " + String.join("; ", draft.conflicts()));
+        }
+        if (draft.isUndecided()) {
+            return fallback(ruleSet, alert, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
+                    + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
+        }
+        return new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
+                draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
+                draft.recommendations(), draft.reasons(), ruleSet.version(), false);
+    }
+
+    private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {
+        Catalog catalog = ruleSet.catalog();
+        return new Decision(newDecisionId(), alert.id(), Target.of(catalog.fallbackTeam()), Action.PAGE,
+                catalog.fallbackAckWithin(), null, List.of(), List.of(), List.of(),
+                List.of(new Reason(FALLBACK_RULE, cause + "; the fallback team " + catalog.fallbackTeam().name()
+                        + " is paged")),
+                ruleSet.version(), true);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String ruleName = e instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null
+                ? "rule \"" + ce.getMatch().getRule().getName() + "\" threw " : "";
+        return ruleName + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private static String newDecisionId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pagerpolicy.engine;
+
+import dev.pagerpolicy.source.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks Drools does not make: a rule name defined twice, imports outside the fact model, and calls that
+ * have no place in a rule (processes, threads, reflection, files, network).
+ *
+ * <p>This is a speed bump against mistakes, not a sandbox: DRL consequences are Java, and a determined author
+ * can get around a text check. The rules repository must be trusted like the service's own code.
+ */
+public final class RuleLint {
+    static final List<String> ALLOWED_IMPORTS = List.of(
+            "dev.pagerpolicy.alert.", "dev.pagerpolicy.catalog.", "dev.pagerpolicy.decision.",
+            "java.time.", "java.util.");
+
+    private static final Pattern RULE_NAME =
+            Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^\\s*import\\s+(?:function\\s+|accumulate\\s+|static\\s+)?([\\w.*$]+)", Pattern.MULTILINE);
+    private static final Pattern FORBIDDEN_CALL = Pattern.compile(
+            "\\b(System\\s*\\.|Runtime\\b|Thread\\b|ProcessBuilder\\b|Class\\s*\\.\\s*forName\\b|getClass\\s*\\("
+                    + "|getDeclared\\w*\\s*\\(|setAccessible\\s*\\(|MethodHandles?\\b"
+                    + "|java\\s*\\.\\s*(?:io|nio|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke)\\b)");
+
+    private RuleLint() {
+    }
+
+    public static List<Problem> check(List<RuleFile> files) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Problem> firstDefinition = new HashMap<>();
+        for (RuleFile file : files) {
+            String code = DrlText.withoutComments(file.text());
+            Matcher names = RULE_NAME.matcher(code);
+            while (names.find()) {
+                String name = firstNonNull(names.group(1), names.group(2), names.group(3));
+                Problem here = new Problem(file.path(), DrlText.lineAt(code, names.start(1 + groupOf(names))), "");
+                Problem first = firstDefinition.putIfAbsent(name, here);
+                if (first != null) {
+                    problems.add(new Problem(here.file(), here.line(), "rule \"" + name
+                            + "\" is already defined at " + first.file() + ":" + first.line()));
+                }
+            }
+            Matcher imports = IMPORT.matcher(code);
+            while (imports.find()) {
+                String imported = imports.group(1);
+                if (ALLOWED_IMPORTS.stream().noneMatch(imported::startsWith)) {
+                    problems.add(new Problem(file.path(), DrlText.lineAt(code, imports.start(1)), "import \""
+                            + imported + "\" is not allowed (rules may import " + String.join("*, ", ALLOWED_IMPORTS)
+                            + "*)"));
+                }
+            }
+            Matcher calls = FORBIDDEN_CALL.matcher(DrlText.withoutStringContents(code));
+            while (calls.find()) {
+                problems.add(new Problem(file.path(), DrlText.lineAt(code, calls.start()), "\""
+                        + calls.group(1).replaceAll("\\s+", "") + "\" has no place in a rule: consequences only record"
+                        + " a decision"));
+            }
+        }
+        return problems;
+    }
+
+    private static int groupOf(Matcher m) {
+        return m.group(1) != null ? 0 : m.group(2) != null ? 1 : 2;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+}

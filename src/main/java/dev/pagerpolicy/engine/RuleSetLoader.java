@@ -1,0 +1,109 @@
+package dev.pagerpolicy.engine;
+
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.catalog.CatalogLoader;
+import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Problem;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Builds a {@link RuleSet} from the rule and policy directories on disk. Both are checked in full before
+ * anything is reported, so that one run shows every problem in either.
+ */
+public final class RuleSetLoader {
+    private final Validator validator;
+    private final Clock clock;
+
+    public RuleSetLoader(Validator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public RuleSet load(Path rulesDir, Path policiesDir) throws InvalidSourceException {
+        List<Problem> problems = new ArrayList<>();
+        SortedMap<String, byte[]> contents = new TreeMap<>();
+
+        List<RuleFile> ruleFiles = readRuleFiles(rulesDir, contents, problems);
+        problems.addAll(RuleLint.check(ruleFiles));
+        KieBase kieBase = null;
+        if (problems.isEmpty()) {
+            try {
+                kieBase = RuleCompiler.compile(ruleFiles);
+            } catch (InvalidSourceException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Catalog catalog = null;
+        try {
+            catalog = CatalogLoader.load(policiesDir, validator);
+            readPolicyFiles(policiesDir, contents);
+        } catch (InvalidSourceException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSourceException(problems);
+        }
+        return new RuleSet(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), ruleNames(kieBase));
+    }
+
+    /** Every {@code *.drl} under the rules directory, in path order so that builds are reproducible. */
+    public static List<RuleFile> readRuleFiles(Path rulesDir, SortedMap<String, byte[]> contents,
+                                               List<Problem> problems) {
+        if (!Files.isDirectory(rulesDir)) {
+            problems.add(Problem.inFile(rulesDir.toString(), "rules directory not found"));
+            return List.of();
+        }
+        List<RuleFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(rulesDir)) {
+            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(path);
+                contents.put("rules/" + rulesDir.relativize(path), bytes);
+                files.add(new RuleFile(path.toString(), new String(bytes, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.inFile(rulesDir.toString(), "cannot read rules: " + e.getMessage()));
+        }
+        if (files.isEmpty() && problems.isEmpty()) {
+            problems.add(Problem.inFile(rulesDir.toString(), "no .drl files found"));
+        }
+        return files;
+    }
+
+    private static void readPolicyFiles(Path policiesDir, SortedMap<String, byte[]> contents)
+            throws InvalidSourceException {
+        for (String name : CatalogLoader.FILES) {
+            Path path = policiesDir.resolve(name);
+            try {
+                if (Files.isRegularFile(path)) {
+                    contents.put("policies/" + name, Files.readAllBytes(path));
+                }
+            } catch (IOException e) {
+                throw new InvalidSourceException(List.of(Problem.inFile(path.toString(), "cannot read: " + e.getMessage())));
+            }
+        }
+    }
+
+    private static List<String> ruleNames(KieBase kieBase) {
+        List<String> names = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                names.add(rule.getName());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.pagerpolicy.source;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML files that policy authors write, keeping the line of every list entry and turning every
+ * syntax or type mistake into a {@link Problem} instead of an exception. Unknown fields are mistakes here:
+ * in a hand-written file they are almost always typos.
+ */
+public final class YamlFile {
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Path path;
+    private final String name;
+    private final List<Problem> problems;
+
+    /**
+     * @param path     the file; messages name it as given, so a relative path stays relative
+     * @param problems where every problem found is added
+     */
+    public YamlFile(Path path, List<Problem> problems) {
+        this.path = path;
+        this.name = path.toString();
+        this.problems = problems;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Reads the whole file as one object of {@code type}; empty when the file is broken. */
+    public <T> Optional<Located<T>> readObject(Class<T> type) {
+        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(new Problem(name, lineOf(parser), "expected a mapping at the top of the file"));
+                return Optional.empty();
+            }
+            int line = lineOf(parser);
+            JsonNode node = parser.readValueAsTree();
+            return convert(node, type, line, "");
+        } catch (IOException e) {
+            problems.add(syntaxProblem(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads the list under the top-level key {@code key}, e.g. {@code teams:}. Each entry is converted on its
+     * own, so that one bad entry does not hide the problems of the others.
+     */
+    public <T> List<Located<T>> readList(String key, Class<T> type, String entryKind) {
+        List<Located<T>> entries = new ArrayList<>();
+        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                problems.add(new Problem(name, lineOf(parser), "expected a mapping with the key \"" + key + "\""));
+                return entries;
+            }
+            boolean found = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                int fieldLine = lineOf(parser);
+                JsonToken value = parser.nextToken();
+                if (!field.equals(key)) {
+                    problems.add(new Problem(name, fieldLine, "unknown key \"" + field + "\" (expected \"" + key + "\")"));
+                    parser.skipChildren();
+                } else if (value != JsonToken.START_ARRAY) {
+                    problems.add(new Problem(name, fieldLine, "\"" + key + "\" must be a list"));
+                    parser.skipChildren();
+                } else {
+                    found = true;
+                    int index = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        index++;
+                        int line = lineOf(parser);
+                        JsonNode node = parser.readValueAsTree();
+                        convert(node, type, line, entryKind + " #" + index + ": ").ifPresent(entries::add);
+                    }
+                }
+            }
+            if (!found) {
+                problems.add(Problem.inFile(name, "missing the list \"" + key + "\""));
+            }
+        } catch (IOException e) {
+            problems.add(syntaxProblem(e));
+        }
+        return entries;
+    }
+
+    private <T> Optional<Located<T>> convert(JsonNode node, Class<T> type, int line, String prefix) {
+        try {
+            return Optional.of(new Located<>(MAPPER.treeToValue(node, type), name, line));
+        } catch (JsonProcessingException e) {
+            problems.add(new Problem(name, line, prefix + describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    private Problem syntaxProblem(IOException e) {
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            return new Problem(name, jpe.getLocation().getLineNr(), "invalid YAML: " + firstLine(jpe.getOriginalMessage()));
+        }
+        return Problem.inFile(name, "cannot read: " + e.getMessage());
+    }
+
+    /** Turns Jackson's messages, which name Java classes, into ones that name the fields of the file. */
+    static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            return "unknown field \"" + u.getPropertyName() + "\" (known fields: " + known + ")";
+        }
+        String field = e instanceof MismatchedInputException m ? fieldPath(m) : "";
+        if (e instanceof InvalidFormatException f) {
+            return "field \"" + field + "\": \"" + f.getValue() + "\" is not a " + f.getTargetType().getSimpleName();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "field \"" + field + "\": expected " + typeName(m.getTargetType());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        return "a mapping";
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static int lineOf(JsonParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+}
