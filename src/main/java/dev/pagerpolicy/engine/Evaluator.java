@@ -9,6 +9,7 @@ import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.DecisionDraft;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,15 @@ public final class Evaluator {
     }
 
     public Decision decide(RuleSet ruleSet, Alert alert) {
+        return evaluate(ruleSet, alert).decision();
+    }
+
+    public Evaluation evaluate(RuleSet ruleSet, Alert alert) {
+        List<String> fired = new ArrayList<>();
+        return new Evaluation(decide(ruleSet, alert, fired), fired);
+    }
+
+    private Decision decide(RuleSet ruleSet, Alert alert, List<String> firedRules) {
         Catalog catalog = ruleSet.catalog();
         Optional<Service> service = catalog.service(alert.service());
         if (service.isEmpty()) {
@@ -48,7 +58,9 @@ public final class Evaluator {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    draft.enterRule(event.getMatch().getRule().getName());
+                    String rule = event.getMatch().getRule().getName();
+                    firedRules.add(rule);
+                    draft.enterRule(rule);
                 }
             });
             session.insert(alert);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -62,6 +63,25 @@ public final class YamlFile {
         }
     }
 
+    /** Reads a file that is one list, e.g. a scenario file; each entry converted on its own. */
+    public <T> List<Located<T>> readList(Class<T> type, String entryKind) {
+        List<Located<T>> entries = new ArrayList<>();
+        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return entries;
+            }
+            if (first != JsonToken.START_ARRAY) {
+                problems.add(new Problem(name, lineOf(parser), "expected a list of " + entryKind + "s"));
+                return entries;
+            }
+            readEntries(parser, type, entryKind, entries);
+        } catch (IOException e) {
+            problems.add(syntaxProblem(e));
+        }
+        return entries;
+    }
+
     /**
      * Reads the list under the top-level key {@code key}, e.g. {@code teams:}. Each entry is converted on its
      * own, so that one bad entry does not hide the problems of the others.
@@ -86,13 +106,7 @@ public final class YamlFile {
                     parser.skipChildren();
                 } else {
                     found = true;
-                    int index = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        index++;
-                        int line = lineOf(parser);
-                        JsonNode node = parser.readValueAsTree();
-                        convert(node, type, line, entryKind + " #" + index + ": ").ifPresent(entries::add);
-                    }
+                    readEntries(parser, type, entryKind, entries);
                 }
             }
             if (!found) {
@@ -102,6 +116,17 @@ public final class YamlFile {
             problems.add(syntaxProblem(e));
         }
         return entries;
+    }
+
+    private <T> void readEntries(JsonParser parser, Class<T> type, String entryKind, List<Located<T>> entries)
+            throws IOException {
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            index++;
+            int line = lineOf(parser);
+            JsonNode node = parser.readValueAsTree();
+            convert(node, type, line, entryKind + " #" + index + ": ").ifPresent(entries::add);
+        }
     }
 
     private <T> Optional<Located<T>> convert(JsonNode node, Class<T> type, int line, String prefix) {
@@ -127,7 +152,10 @@ public final class YamlFile {
                     .collect(Collectors.joining(", "));
             return "unknown field \"" + u.getPropertyName() + "\" (known fields: " + known + ")";
         }
-        String field = e instanceof MismatchedInputException m ? fieldPath(m) : "";
+        String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
+        if (e.getCause() instanceof IllegalArgumentException invalid) {
+            return "field \"" + field + "\": " + invalid.getMessage();
+        }
         if (e instanceof InvalidFormatException f) {
             return "field \"" + field + "\": \"" + f.getValue() + "\" is not a " + f.getTargetType().getSimpleName();
         }
@@ -137,7 +165,7 @@ public final class YamlFile {
         return firstLine(e.getOriginalMessage());
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    private static String fieldPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -1,0 +1,30 @@
+package dev.pagerpolicy.alert;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An alert as callers write it: the body of {@code POST /v1/decide} and the {@code alert} of a scenario.
+ * Limits are generous for real alerts and stop absurd ones before they reach the rules.
+ */
+public record AlertInput(
+        @Size(max = 256) String id,
+        @NotNull AlertKind kind,
+        @NotNull Severity severity,
+        @NotBlank @Size(max = 256) String service,
+        @Size(max = 256) String model,
+        @Size(min = 1, max = 64) String environment,
+        Instant firedAt,
+        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Size(max = 4096) String> labels,
+        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull Double> signals) {
+
+    /** The alert the rules see; an alert without {@code firedAt} fired now, by {@code clock}. */
+    public Alert toAlert(Clock clock) {
+        return new Alert(id, kind, severity, service, model, environment,
+                firedAt == null ? clock.instant() : firedAt, labels, signals);
+    }
+}

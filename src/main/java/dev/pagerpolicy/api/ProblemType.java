@@ -1,0 +1,33 @@
+package dev.pagerpolicy.api;
+
+/** The closed set of error kinds this service answers with; the URIs are stable and documented in the README. */
+public enum ProblemType {
+    INVALID_REQUEST(400, "The request is invalid"),
+    MALFORMED_JSON(400, "The body is not valid JSON"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "The body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INTERNAL(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return "urn:pager-policy:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,37 @@
+package dev.pagerpolicy.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pagerpolicy.scenario.Coverage;
+import dev.pagerpolicy.scenario.ScenarioResult;
+import java.util.List;
+
+/** Scenario results and rule coverage as JSON, for tools that post-process a test run. */
+final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    record Report(String policyVersion, long passed, long failed, Coverage coverage, List<Entry> scenarios) {
+    }
+
+    record Entry(String file, int line, String name, boolean passed, List<String> mismatches, List<String> rulesFired) {
+    }
+
+    static String render(List<ScenarioResult> results, Coverage coverage, String policyVersion) {
+        List<Entry> entries = results.stream().map(r -> new Entry(r.file(), r.line(), r.name(), r.passed(),
+                r.mismatches(), r.evaluation().firedRules().stream().distinct().toList())).toList();
+        long passed = results.stream().filter(ScenarioResult::passed).count();
+        try {
+            return MAPPER.writeValueAsString(new Report(policyVersion, passed, results.size() - passed, coverage,
+                    entries)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report is plain data and always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pagerpolicy.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The command-line options shared by {@code check} and {@code test}. */
+record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXml, Optional<Path> json,
+               boolean allowEmpty, boolean coverage, Optional<Double> minCoverage) {
+
+    static Options parse(String[] args) {
+        Path rules = Path.of("rules");
+        Path policies = Path.of("policies");
+        Path scenarios = null;
+        Path junitXml = null;
+        Path json = null;
+        boolean allowEmpty = false;
+        boolean coverage = false;
+        Double minCoverage = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--rules" -> rules = Path.of(value(args, ++i, arg));
+                case "--policies" -> policies = Path.of(value(args, ++i, arg));
+                case "--scenarios" -> scenarios = Path.of(value(args, ++i, arg));
+                case "--junit-xml" -> junitXml = Path.of(value(args, ++i, arg));
+                case "--json" -> json = Path.of(value(args, ++i, arg));
+                case "--allow-empty" -> allowEmpty = true;
+                case "--coverage" -> coverage = true;
+                case "--min-coverage" -> minCoverage = percent(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
+            }
+        }
+        return new Options(rules, policies, scenarios == null ? rules.resolve("tests") : scenarios,
+                Optional.ofNullable(junitXml), Optional.ofNullable(json), allowEmpty,
+                coverage || minCoverage != null, Optional.ofNullable(minCoverage));
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static double percent(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value < 0 || value > 100) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--min-coverage needs a percentage from 0 to 100, not \"" + text + "\"");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.pagerpolicy.cli;
+
+import dev.pagerpolicy.catalog.StandaloneValidator;
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.scenario.Coverage;
+import dev.pagerpolicy.scenario.Scenario;
+import dev.pagerpolicy.scenario.ScenarioLoader;
+import dev.pagerpolicy.scenario.ScenarioResult;
+import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Located;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code test}: runs every scenario against the rules and policies, prints one line per failure and a
+ * closing {@code N passed, N failed}, and optionally writes JUnit XML and JSON reports.
+ */
+final class TestCommand {
+    /** The same bound the service uses by default, so that a looping rule fails here as it would there. */
+    private static final int MAX_RULE_FIRINGS = 1000;
+
+    private final Options options;
+    private final PrintStream out;
+
+    TestCommand(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    int run() {
+        RuleSet ruleSet;
+        List<Located<Scenario>> scenarios;
+        try {
+            ruleSet = CheckCommand.load(options);
+            scenarios = ScenarioLoader.load(options.scenarios(), StandaloneValidator.get());
+        } catch (InvalidSourceException e) {
+            e.problems().forEach(out::println);
+            out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
+            return Cli.FAILED;
+        }
+        List<ScenarioResult> results = new ScenarioRunner(new Evaluator(MAX_RULE_FIRINGS), Clock.systemUTC())
+                .runAll(ruleSet, scenarios);
+        results.stream().filter(r -> !r.passed()).forEach(r -> out.println("FAIL " + r.failureLine()));
+
+        boolean ok = true;
+        Coverage coverage = Coverage.of(ruleSet, results);
+        if (options.coverage()) {
+            out.printf("coverage: %d of %d rules fired (%.1f%%)%n", coverage.firedCount(), coverage.total(),
+                    coverage.percent());
+            coverage.notFired().forEach(rule -> out.println("  not fired: " + rule));
+            if (options.minCoverage().isPresent() && coverage.percent() < options.minCoverage().get()) {
+                out.printf("coverage %.1f%% is below the minimum of %.1f%%%n", coverage.percent(),
+                        options.minCoverage().get());
+                ok = false;
+            }
+        }
+        if (results.isEmpty() && !options.allowEmpty()) {
+            out.println("no scenario found in " + options.scenarios() + " (use --allow-empty if that is intended)");
+            ok = false;
+        }
+        if (!writeReports(results, coverage, ruleSet)) {
+            ok = false;
+        }
+        long passed = results.stream().filter(ScenarioResult::passed).count();
+        long failed = results.size() - passed;
+        out.println(passed + " passed, " + failed + " failed");
+        return ok && failed == 0 ? Cli.OK : Cli.FAILED;
+    }
+
+    private boolean writeReports(List<ScenarioResult> results, Coverage coverage, RuleSet ruleSet) {
+        try {
+            if (options.junitXml().isPresent()) {
+                write(options.junitXml().get(), JUnitXmlReport.render(results, ruleSet.version()));
+            }
+            if (options.json().isPresent()) {
+                write(options.json().get(), JsonReport.render(results, coverage, ruleSet.version()));
+            }
+            return true;
+        } catch (IOException e) {
+            out.println("cannot write report: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static void write(Path path, String content) throws IOException {
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        Files.writeString(path, content);
+    }
+}

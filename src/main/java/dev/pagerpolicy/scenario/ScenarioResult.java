@@ -1,0 +1,23 @@
+package dev.pagerpolicy.scenario;
+
+import dev.pagerpolicy.engine.Evaluation;
+import java.util.List;
+
+/** The outcome of one scenario: each mismatch as "expected X, got Y", and what the engine did. */
+public record ScenarioResult(String file, int line, String name, List<String> mismatches, Evaluation evaluation) {
+
+    public ScenarioResult {
+        mismatches = List.copyOf(mismatches);
+    }
+
+    public boolean passed() {
+        return mismatches.isEmpty();
+    }
+
+    /** One line per failure, as {@code test} prints it. */
+    public String failureLine() {
+        return file + ":" + line + ": scenario \"" + name + "\": " + String.join("; ", mismatches)
+                + " (rules fired: " + (evaluation.firedRules().isEmpty() ? "none"
+                : String.join(", ", evaluation.firedRules().stream().distinct().toList())) + ")";
+    }
+}

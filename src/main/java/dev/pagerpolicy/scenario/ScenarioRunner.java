@@ -1,0 +1,37 @@
+package dev.pagerpolicy.scenario;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.engine.Evaluation;
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.source.Located;
+import java.time.Clock;
+import java.util.List;
+
+/** Runs scenarios through the same {@link Evaluator} the service decides with; there is no second engine. */
+public final class ScenarioRunner {
+    private final Evaluator evaluator;
+    private final Clock clock;
+
+    public ScenarioRunner(Evaluator evaluator, Clock clock) {
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    public ScenarioResult run(RuleSet ruleSet, Located<Scenario> located) {
+        Scenario scenario = located.value();
+        Alert alert = scenario.alert().toAlert(clock);
+        if (scenario.at() != null) {
+            alert = new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
+                    alert.environment(), scenario.at(), alert.labels(), alert.signals());
+        }
+        Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
+        List<String> mismatches = ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(),
+                evaluation.firedRules());
+        return new ScenarioResult(located.file(), located.line(), scenario.name(), mismatches, evaluation);
+    }
+
+    public List<ScenarioResult> runAll(RuleSet ruleSet, List<Located<Scenario>> scenarios) {
+        return scenarios.stream().map(s -> run(ruleSet, s)).toList();
+    }
+}
