@@ -60,7 +60,7 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError("body", "must be a JSON object")));
         }
         String message = JsonMessages.describe(e);
-        return Problem.response(ProblemType.INVALID_REQUEST, "field \"" + field + "\" " + message,
+        return Problem.response(ProblemType.INVALID_REQUEST, "field \"" + field + "\": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -77,7 +77,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response notAllowed(NotAllowedException e) {
         Response response = Problem.response(ProblemType.METHOD_NOT_ALLOWED, "this path does not accept this method");
-        return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
+        var allowed = e.getResponse().getAllowedMethods();
+        return allowed.isEmpty() ? response : Response.fromResponse(response).allow(allowed).build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -92,6 +93,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 2)
     public Response webApplication(WebApplicationException e) {
+        // The JSON reader reports a body it cannot bind as a 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return otherJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return Problem.response(ProblemType.PAYLOAD_TOO_LARGE, "the body is over the limit");

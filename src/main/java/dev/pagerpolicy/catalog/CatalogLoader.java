@@ -2,6 +2,7 @@ package dev.pagerpolicy.catalog;
 
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.source.ModelEntry;
+import dev.pagerpolicy.catalog.source.NamedEntry;
 import dev.pagerpolicy.catalog.source.OrganisationEntry;
 import dev.pagerpolicy.catalog.source.ServiceEntry;
 import dev.pagerpolicy.catalog.source.TeamEntry;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,10 @@ public final class CatalogLoader {
 
     private final Validator validator;
     private final List<Problem> problems = new ArrayList<>();
+    /** "kind name" of entries that exist but are invalid: already reported, so references to them are not. */
+    private final Set<String> invalidEntries = new HashSet<>();
+    /** Kinds whose file could not be parsed: nothing is known of them, so references to them are not checked. */
+    private final Set<String> unreadableKinds = new HashSet<>();
 
     private CatalogLoader(Validator validator) {
         this.validator = validator;
@@ -61,7 +67,7 @@ public final class CatalogLoader {
         Optional<Located<OrganisationEntry>> organisation = file(dir, ORGANISATION, true)
                 .flatMap(f -> f.readObject(OrganisationEntry.class)).filter(this::valid);
         List<Located<TeamEntry>> teamEntries = list(dir, TEAMS, "teams", TeamEntry.class, "team", true);
-        List<Located<TierEntry>> tierEntries = list(dir, TIERS, "tiers", TierEntry.class, "tier", true);
+        List<Located<TierEntry>> tierEntries = list(dir, TIERS, "tiers", TierEntry.class, "SLA tier", true);
         List<Located<ServiceEntry>> serviceEntries = list(dir, SERVICES, "services", ServiceEntry.class, "service", true);
         List<Located<ModelEntry>> modelEntries = list(dir, MODELS, "models", ModelEntry.class, "model", false);
 
@@ -95,10 +101,27 @@ public final class CatalogLoader {
         return Optional.of(new YamlFile(path, problems));
     }
 
-    private <T> List<Located<T>> list(Path dir, String name, String key, Class<T> type, String kind, boolean required) {
-        return file(dir, name, required)
-                .map(f -> f.readList(key, type, kind).stream().filter(this::valid).toList())
-                .orElse(List.of());
+    private <T extends NamedEntry> List<Located<T>> list(Path dir, String name, String key, Class<T> type, String kind,
+                                                         boolean required) {
+        Optional<YamlFile> file = file(dir, name, required);
+        if (file.isEmpty()) {
+            unreadableKinds.add(kind);
+            return List.of();
+        }
+        List<Located<T>> entries = file.get().readList(key, type, kind);
+        if (file.get().unreadable()) {
+            unreadableKinds.add(kind);
+        }
+        file.get().unreadableEntryNames().forEach(n -> invalidEntries.add(kind + " " + n));
+        return entries.stream().filter(e -> validEntry(e, kind)).toList();
+    }
+
+    private <T extends NamedEntry> boolean validEntry(Located<T> entry, String kind) {
+        if (valid(entry)) {
+            return true;
+        }
+        invalidEntries.add(kind + " " + entry.value().name());
+        return false;
     }
 
     /** Bean Validation of one entry; each violation names the entry and the field. */
@@ -144,6 +167,8 @@ public final class CatalogLoader {
             V built = build.apply(entry);
             if (built != null) {
                 byName.put(key, built);
+            } else {
+                invalidEntries.add(kind + " " + key);
             }
         }
         return byName;
@@ -214,7 +239,7 @@ public final class CatalogLoader {
     /** Looks up a name another entry refers to; an undefined one is reported in the words of the referrer. */
     private <V> V reference(Map<String, V> index, String kind, String name, String referrer, Located<?> at) {
         V value = index.get(name);
-        if (value == null) {
+        if (value == null && !invalidEntries.contains(kind + " " + name) && !unreadableKinds.contains(kind)) {
             problems.add(at.problem("undefined " + kind + " \"" + name + "\" referenced by " + referrer));
         }
         return value;

@@ -24,6 +24,7 @@ public final class Cli {
         // Commands report their own results; the rule engine's build chatter would only bury them.
         Logger.getLogger("org.drools").setLevel(Level.SEVERE);
         Logger.getLogger("org.kie").setLevel(Level.SEVERE);
+        Logger.getLogger("org.drools.compiler.kie.builder.impl").setLevel(Level.OFF);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             Options options = Options.parse(rest);

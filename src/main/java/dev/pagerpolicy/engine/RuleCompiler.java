@@ -24,6 +24,7 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private RuleCompiler() {
     }
@@ -33,19 +34,29 @@ public final class RuleCompiler {
         // Each build gets its own release id, so that concurrent or repeated builds never share a module.
         ReleaseId releaseId = kie.newReleaseId("dev.pagerpolicy", "rules", "1." + BUILDS.incrementAndGet());
         KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
-        Map<String, String> virtualToReal = new HashMap<>();
+        Map<String, RuleFile> byVirtualPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             // Numbered names keep Drools from choking on spaces or directories in the user's file names.
-            String virtual = VIRTUAL_DIR + "r" + i + ".drl";
-            virtualToReal.put(virtual, files.get(i).path());
-            fileSystem.write(virtual, files.get(i).text());
+            String name = "r" + i + ".drl";
+            fileSystem.write(VIRTUAL_DIR + name, files.get(i).text());
+            // Drools reports paths relative to the resources root.
+            byVirtualPath.put("rules/" + name, files.get(i));
+            byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
         KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String file = message.getPath() == null ? null : virtualToReal.get(message.getPath());
-            problems.add(new Problem(file == null ? "rules" : file, Math.max(message.getLine(), 0),
-                    cleanMessage(message.getText())));
+            if (message.getText().contains(NULL_PACKAGE)) {
+                continue; // a consequence of the syntax error reported beside it, not a problem of its own
+            }
+            RuleFile file = message.getPath() == null ? null : byVirtualPath.get(message.getPath());
+            String text = cleanMessage(message.getText());
+            if (file == null) {
+                problems.add(Problem.inFile("rules", text));
+            } else {
+                int line = message.getLine() > 0 ? message.getLine() : lineOfQuotedExpression(file.text(), text);
+                problems.add(new Problem(file.path(), line, text));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
@@ -57,6 +68,21 @@ public final class RuleCompiler {
             // The KieBase stays usable; the repository would otherwise keep every build ever made.
             kie.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /**
+     * The executable model reports some constraint errors without a line but quoting the expression
+     * ("Unable to parse left part of expression: urgency > 3"); the line where that text stands is the best
+     * pointer an author can get. 0 when it cannot be found.
+     */
+    static int lineOfQuotedExpression(String drl, String message) {
+        int colon = message.lastIndexOf(": ");
+        if (colon < 0) {
+            return 0;
+        }
+        String expression = message.substring(colon + 2).strip();
+        int at = expression.isEmpty() ? -1 : drl.indexOf(expression);
+        return at < 0 ? 0 : DrlText.lineAt(drl, at);
     }
 
     private static String cleanMessage(String text) {

@@ -32,6 +32,8 @@ public final class YamlFile {
     private final Path path;
     private final String name;
     private final List<Problem> problems;
+    private boolean unreadable;
+    private final java.util.Set<String> unreadableEntryNames = new java.util.HashSet<>();
 
     /**
      * @param path     the file; messages name it as given, so a relative path stays relative
@@ -45,6 +47,16 @@ public final class YamlFile {
 
     public String name() {
         return name;
+    }
+
+    /** Whether the file could not be parsed at all, so that nothing is known of its entries. */
+    public boolean unreadable() {
+        return unreadable;
+    }
+
+    /** The {@code name} of each entry that was present but could not be read: already reported. */
+    public java.util.Set<String> unreadableEntryNames() {
+        return java.util.Set.copyOf(unreadableEntryNames);
     }
 
     /** Reads the whole file as one object of {@code type}; empty when the file is broken. */
@@ -125,7 +137,11 @@ public final class YamlFile {
             index++;
             int line = lineOf(parser);
             JsonNode node = parser.readValueAsTree();
-            convert(node, type, line, entryKind + " #" + index + ": ").ifPresent(entries::add);
+            Optional<Located<T>> entry = convert(node, type, line, entryKind + " #" + index + ": ");
+            entry.ifPresent(entries::add);
+            if (entry.isEmpty() && node.hasNonNull("name")) {
+                unreadableEntryNames.add(node.get("name").asText());
+            }
         }
     }
 
@@ -139,6 +155,7 @@ public final class YamlFile {
     }
 
     private Problem syntaxProblem(IOException e) {
+        unreadable = true;
         if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             return new Problem(name, jpe.getLocation().getLineNr(), "invalid YAML: " + firstLine(jpe.getOriginalMessage()));
         }

@@ -1,0 +1,6 @@
+package dev.pagerpolicy.catalog.source;
+
+/** An entry of a policy list, identified by its name. */
+public interface NamedEntry {
+    String name();
+}

@@ -1,0 +1,140 @@
+package dev.pagerpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.testing.Packs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check and test commands as CI runs them: exit codes and the lines they print. */
+class CliTest {
+    @TempDir
+    Path dir;
+    Path rules;
+    Path policies;
+
+    @BeforeEach
+    void copyShipped() {
+        Packs.copyShipped(dir);
+        rules = dir.resolve("rules");
+        policies = dir.resolve("policies");
+    }
+
+    record Run(int exitCode, List<String> lines) {
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--rules", rules.toString(), "--policies", policies.toString()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Cli.run(all.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
+    void checkPassesOnTheShippedPack() {
+        Run run = run("check");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).singleElement().asString().startsWith("ok: 16 rules in " + rules + ", 4 services in ");
+    }
+
+    @Test
+    void checkReportsADrlSyntaxErrorWithFileAndLine() {
+        Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
+                "    $draft : DecisionDraft( undecided \nthen");
+        Run run = run("check");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).containsExactly(rules.resolve("service-health.drl") + ":17: [ERR 102] Line 17:0"
+                + " mismatched input 'then' in rule \"Service-health alerts page the service's on-call team\"", "1 problem");
+    }
+
+    @Test
+    void checkReportsAnUndefinedTeam() {
+        Packs.edit(policies.resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
+        Run run = run("check");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).containsExactly(policies.resolve("services.yaml")
+                + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\"", "1 problem");
+    }
+
+    @Test
+    void testPassesOnTheShippedPackAndEndsWithTheCounts() {
+        Run run = run("test");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void aFailingScenarioPrintsExpectedAndGotAndExitsOne() {
+        Packs.edit(rules.resolve("tests/environments.yaml"), "action: ticket", "action: page");
+        Run run = run("test");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/environments.yaml") + ":2: scenario \"a critical"
+                + " checkout-api outage in staging is a ticket\": expected action page, got ticket (rules fired:"
+                + " Service-health alerts page the service's on-call team, Non-production alerts never page)");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed");
+    }
+
+    @Test
+    void anEmptyScenarioFolderFails() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-scenarios"));
+        Run run = run("test", "--scenarios", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).containsExactly(
+                "no scenario found in " + empty + " (use --allow-empty if that is intended)", "0 passed, 0 failed");
+    }
+
+    @Test
+    void allowEmptyAcceptsAnEmptyScenarioFolder() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-scenarios"));
+        assertThat(run("test", "--scenarios", empty.toString(), "--allow-empty").exitCode()).isZero();
+    }
+
+    @Test
+    void coverageListsRulesNoScenarioFiredAndEnforcesTheMinimum() throws Exception {
+        Files.delete(rules.resolve("tests/data.yaml"));
+        Run run = run("test", "--coverage", "--min-coverage", "90");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).contains(
+                "  not fired: Critical data problems on a tier-1 service page its on-call team",
+                "  not fired: Training pipeline failures are a ticket for the data scientists without ML automation");
+        assertThat(run.lines()).anyMatch(line -> line.matches("coverage \\d+\\.\\d% is below the minimum of 90\\.0%"));
+    }
+
+    @Test
+    void junitXmlAndJsonReportsAreWritten() throws Exception {
+        Path xml = dir.resolve("reports/scenarios.xml");
+        Path json = dir.resolve("reports/scenarios.json");
+        Packs.edit(rules.resolve("tests/environments.yaml"), "action: ticket", "action: page");
+        run("test", "--junit-xml", xml.toString(), "--json", json.toString());
+        String report = Files.readString(xml);
+        assertThat(report).contains("<testcase classname=\"" + rules.resolve("tests/environments.yaml")
+                + "\" name=\"a critical checkout-api outage in staging is a ticket\"");
+        assertThat(report).contains("<failure message=\"expected action page, got ticket\">");
+        assertThat(Files.readString(json)).contains("\"failed\" : 1").contains("\"notFired\" : [ ]");
+    }
+
+    @Test
+    void invalidScenarioFileIsReportedWithFileAndLine() {
+        Packs.write(rules.resolve("tests/broken.yaml"), "- name: typo\n  alert: {kind: outage, severity: critical, service: x}\n  expect: {acton: page}\n");
+        Run run = run("test");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).first().asString().isEqualTo(rules.resolve("tests/broken.yaml")
+                + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, escalation, fallback,"
+                + " followUps, notBefore, notPaged, recommendations, rulesFired, target)");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(Cli.run(new String[] {"check", "--rulez", "x"}, new PrintStream(new ByteArrayOutputStream())))
+                .isEqualTo(2);
+    }
+}

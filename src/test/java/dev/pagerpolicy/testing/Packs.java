@@ -1,0 +1,82 @@
+package dev.pagerpolicy.testing;
+
+import dev.pagerpolicy.catalog.StandaloneValidator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.source.InvalidSourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.stream.Stream;
+
+/** The shipped rules and policies, and copies of them in a temporary directory that a test may break. */
+public final class Packs {
+    public static final Path RULES = Path.of("rules");
+    public static final Path POLICIES = Path.of("policies");
+
+    private Packs() {
+    }
+
+    public static RuleSet shipped() {
+        return load(RULES, POLICIES);
+    }
+
+    public static RuleSet load(Path rules, Path policies) {
+        try {
+            return loader().load(rules, policies);
+        } catch (InvalidSourceException e) {
+            throw new AssertionError("the pack should load:\n" + e.getMessage(), e);
+        }
+    }
+
+    public static RuleSetLoader loader() {
+        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC());
+    }
+
+    /** Copies the shipped rules (with their scenarios) and policies into {@code dir}/rules and {@code dir}/policies. */
+    public static void copyShipped(Path dir) {
+        copyTree(RULES, dir.resolve("rules"));
+        copyTree(POLICIES, dir.resolve("policies"));
+    }
+
+    /** Replaces the first occurrence of {@code from} in a file, failing loudly if it is not there. */
+    public static void edit(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            if (!text.contains(from)) {
+                throw new AssertionError(file + " does not contain: " + from);
+            }
+            Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(to)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
