@@ -1,0 +1,20 @@
+# Build stage: compile and package the Quarkus app.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+# Runtime stage: a JRE only. Rules are compiled at run time by Drools' bundled Eclipse compiler, so no JDK is needed.
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+RUN useradd --system --uid 10001 --no-create-home pager-policy
+COPY --from=build /src/target/quarkus-app/ /app/
+# The shipped pack; mount your own over /app/rules and /app/policies (read-only is fine).
+COPY rules /app/rules
+COPY policies /app/policies
+USER 10001
+EXPOSE 8080
+# The root filesystem can be read-only: the service writes nothing but /tmp (mount a tmpfs there).
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/quarkus-run.jar"]

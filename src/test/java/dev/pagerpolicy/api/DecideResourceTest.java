@@ -1,0 +1,282 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** The decide contract, against the running app with the shipped rules and policies. */
+@QuarkusTest
+class DecideResourceTest {
+    private static final String NIGHT = "2026-11-25T03:00:00Z";
+
+    private static ValidatableResponse decide(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post("/v1/decide").then();
+    }
+
+    @Test
+    void criticalCheckoutOutageAtNightPagesPlatformSre() {
+        decide("""
+                {"id": "alert-42", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "firedAt": "2026-11-25T03:00:00Z"}""")
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("decisionId", matchesPattern("[0-9a-f-]{36}"))
+                .body("alertId", equalTo("alert-42"))
+                .body("target.team", equalTo("platform-sre"))
+                .body("target.role", equalTo("ops"))
+                .body("action", equalTo("page"))
+                .body("ackWithin", equalTo("PT5M"))
+                .body("notBefore", nullValue())
+                .body("escalation", hasSize(1))
+                .body("escalation[0].after", equalTo("PT5M"))
+                .body("escalation[0].team", equalTo("payments-dev"))
+                .body("escalation[0].role", equalTo("dev"))
+                .body("followUps", empty())
+                .body("recommendations", empty())
+                .body("reasons.rule", hasItem("Service-health alerts page the service's on-call team"))
+                .body("reasons.explanation", hasItem("tier-1 pages must be acknowledged within PT5M"))
+                .body("policyVersion", matchesPattern("[0-9a-f]{12}"))
+                .body("fallback", equalTo(false));
+    }
+
+    @Test
+    void fraudDetectorDriftIsAutomatedAndPagesNoDataScientist() {
+        decide("""
+                {"kind": "model_drift", "severity": "high", "service": "fraud-scoring", "model": "fraud-detector",
+                 "firedAt": "%s", "signals": {"driftScore": 0.41}}""".formatted(NIGHT))
+                .statusCode(200)
+                .body("action", equalTo("automate"))
+                .body("target.team", equalTo("fraud-ml"))
+                .body("target.role", equalTo("ml-engineer"))
+                .body("recommendations", contains("retrain"))
+                .body("followUps.team", not(hasItem("fraud-ds")))
+                .body("escalation", empty());
+    }
+
+    @Test
+    void productRecsDriftIsATicketForItsDataScientists() {
+        decide("""
+                {"kind": "model_drift", "severity": "high", "service": "recommendations", "model": "product-recs",
+                 "firedAt": "%s"}""".formatted(NIGHT))
+                .statusCode(200)
+                .body("action", equalTo("ticket"))
+                .body("target.team", equalTo("recs-ds"))
+                .body("target.role", equalTo("data-scientist"));
+    }
+
+    @Test
+    void churnPredictorConceptDriftIsATicketForAnalyticsMl() {
+        decide("""
+                {"kind": "concept_drift", "severity": "medium", "service": "churn-reports", "model": "churn-predictor"}""")
+                .statusCode(200)
+                .body("action", equalTo("ticket"))
+                .body("target.team", equalTo("analytics-ml"));
+    }
+
+    @Test
+    void criticalFraudDetectorPerformancePagesFraudMlWithFallbackModel() {
+        decide("""
+                {"kind": "model_performance", "severity": "critical", "service": "fraud-scoring",
+                 "model": "fraud-detector", "firedAt": "%s"}""".formatted(NIGHT))
+                .statusCode(200)
+                .body("action", equalTo("page"))
+                .body("target.team", equalTo("fraud-ml"))
+                .body("recommendations", contains("fallback-model"))
+                .body("followUps", hasSize(1))
+                .body("followUps[0].team", equalTo("fraud-ds"))
+                .body("followUps[0].role", equalTo("data-scientist"))
+                .body("followUps[0].action", equalTo("ticket"));
+    }
+
+    @Test
+    void criticalProductRecsPerformancePagesPlatformSreBecauseRecsMlHasNoRotation() {
+        decide("""
+                {"kind": "model_performance", "severity": "critical", "service": "recommendations",
+                 "model": "product-recs", "firedAt": "%s"}""".formatted(NIGHT))
+                .statusCode(200)
+                .body("action", equalTo("page"))
+                .body("target.team", equalTo("platform-sre"))
+                .body("recommendations", contains("fallback-model"));
+    }
+
+    @Test
+    void tier3OutageOnSaturdayIsDeferredToMondayMorningInNewYork() {
+        decide("""
+                {"kind": "outage", "severity": "high", "service": "churn-reports", "firedAt": "2026-11-28T03:00:00Z"}""")
+                .statusCode(200)
+                .body("action", equalTo("page"))
+                .body("target.team", equalTo("analytics-dev"))
+                .body("notBefore", equalTo("2026-11-30T14:00:00Z"))
+                .body("ackWithin", equalTo("PT1H"));
+    }
+
+    @Test
+    void stagingOutageIsATicketNotAPage() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api", "environment": "staging",
+                 "firedAt": "%s"}""".formatted(NIGHT))
+                .statusCode(200)
+                .body("action", equalTo("ticket"))
+                .body("target.team", equalTo("platform-sre"))
+                .body("ackWithin", nullValue())
+                .body("escalation", empty());
+    }
+
+    @Test
+    void unknownServicePagesTheFallbackTeamFlagged() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "billing-batch"}""")
+                .statusCode(200)
+                .body("action", equalTo("page"))
+                .body("target.team", equalTo("platform-sre"))
+                .body("fallback", equalTo(true))
+                .body("reasons[0].rule", equalTo("fallback"))
+                .body("reasons[0].explanation", equalTo(
+                        "service \"billing-batch\" is not in the catalog; the fallback team platform-sre is paged"));
+    }
+
+    @Test
+    void lowLatencyNotifies() {
+        decide("""
+                {"kind": "latency", "severity": "low", "service": "checkout-api"}""")
+                .statusCode(200)
+                .body("action", equalTo("notify"))
+                .body("target.team", equalTo("platform-sre"));
+    }
+
+    @Test
+    void alertWithoutFiredAtIsDecidedAtTheCurrentTime() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api"}""")
+                .statusCode(200)
+                .body("alertId", nullValue())
+                .body("decisionId", notNullValue());
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api", "runbook": "https://example"}""")
+                .statusCode(200);
+    }
+
+    // ---- malformed requests: 400 problem+json naming each bad field ----------------------------------------
+
+    @Test
+    void missingRequiredFieldsAreEachNamed() {
+        decide("{}")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:invalid-request"))
+                .body("status", equalTo(400))
+                .body("errors.field", contains("kind", "service", "severity"))
+                .body("errors.message", contains("must not be null", "must not be blank", "must not be null"));
+    }
+
+    @Test
+    void unknownKindListsTheAllowedValues() {
+        decide("""
+                {"kind": "meltdown", "severity": "critical", "service": "checkout-api"}""")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", equalTo("\"meltdown\" is not one of outage, error_rate, latency, saturation,"
+                        + " model_drift, concept_drift, model_performance, data_quality, data_pipeline, training_pipeline"));
+    }
+
+    @Test
+    void unknownSeverityListsTheAllowedValues() {
+        decide("""
+                {"kind": "outage", "severity": "urgent", "service": "checkout-api"}""")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("severity"))
+                .body("errors[0].message", equalTo("\"urgent\" is not one of critical, high, medium, low, info"));
+    }
+
+    @Test
+    void firedAtMustBeAnInstant() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api", "firedAt": "yesterday"}""")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("firedAt"))
+                .body("errors[0].message", equalTo("must be an ISO-8601 instant such as 2026-11-25T03:00:00Z"));
+    }
+
+    @Test
+    void signalsMustBeNumbers() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api", "signals": {"driftScore": "high"}}""")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("signals[driftScore]"))
+                .body("errors[0].message", equalTo("must be a number"));
+    }
+
+    @Test
+    void overlongServiceNameIsRefused() {
+        decide("""
+                {"kind": "outage", "severity": "critical", "service": "%s"}""".formatted("s".repeat(300)))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("service"))
+                .body("errors[0].message", equalTo("size must be between 0 and 256"));
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsMalformed() {
+        decide("{kind: outage")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:malformed-json"))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsRefused() {
+        decide("[1, 2]")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("must be a JSON object"));
+    }
+
+    @Test
+    void emptyBodyIsRefused() {
+        given().contentType(ContentType.JSON).when().post("/v1/decide").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.TEXT).body("{}").when().post("/v1/decide").then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:unsupported-media-type"));
+    }
+
+    @Test
+    void unknownPathIs404() {
+        given().when().get("/v1/nothing-here").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:not-found"));
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        given().when().get("/v1/decide").then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:method-not-allowed"));
+    }
+}
