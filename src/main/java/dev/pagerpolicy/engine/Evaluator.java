@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -53,16 +54,17 @@ public final class Evaluator {
         }
 
         DecisionDraft draft = new DecisionDraft();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().newKieSession();
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                String rule = event.getMatch().getRule().getName();
+                firedRules.add(rule);
+                draft.enterRule(rule);
+            }
+        };
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    firedRules.add(rule);
-                    draft.enterRule(rule);
-                }
-            });
+            session.addEventListener(listener);
             session.insert(alert);
             session.insert(service.get());
             session.insert(service.get().tier());
@@ -76,6 +78,8 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             return fallback(ruleSet, alert, "a rule failed: " + rootMessage(e));
         } finally {
+            // A pooled session is reset by dispose(), but listeners would stay: remove ours first.
+            session.removeEventListener(listener);
             session.dispose();
         }
         if (!draft.conflicts().isEmpty()) {

@@ -4,6 +4,7 @@ import dev.pagerpolicy.catalog.Catalog;
 import java.time.Instant;
 import java.util.List;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, validated rule set: what every decision is evaluated against. Immutable once built; a reload
@@ -12,8 +13,20 @@ import org.kie.api.KieBase;
  * @param version   content hash of the rule and policy files it was built from
  * @param ruleNames every rule it contains, for coverage reports
  */
-public record RuleSet(KieBase kieBase, Catalog catalog, String version, Instant loadedAt, List<String> ruleNames) {
+public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
+                      List<String> ruleNames) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
     }
+
+    /**
+     * @param kieBase the compiled rules; sessions are pooled because creating one per decision costs more than
+     *                the decision itself
+     */
+    public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt, List<String> ruleNames) {
+        return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt, ruleNames);
+    }
+
+    /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */
+    private static final int INITIAL_SESSIONS = 4;
 }

@@ -56,7 +56,7 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        return new RuleSet(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), ruleNames(kieBase));
+        return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), ruleNames(kieBase));
     }
 
     /** Every {@code *.drl} under the rules directory, in path order so that builds are reproducible. */

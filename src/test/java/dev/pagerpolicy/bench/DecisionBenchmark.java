@@ -55,6 +55,7 @@ public class DecisionBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws Exception {
+        BenchLogging.quiet();
         Path dir = switch (pack) {
             case "shipped" -> Path.of(".");
             case "rules-1000" -> SyntheticPacks.withExtraRules(1000);
