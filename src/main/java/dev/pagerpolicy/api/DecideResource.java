@@ -3,6 +3,8 @@ package dev.pagerpolicy.api;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.api.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +17,7 @@ import java.time.Clock;
 
 /** {@code POST /v1/decide}: one alert in, one escalation decision out. */
 @Path("/v1/decide")
+@RolesAllowed(Roles.DECIDE)
 public class DecideResource {
     @Inject
     DecisionService decisions;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -67,6 +70,26 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response otherJson(JsonProcessingException e) {
         return Problem.response(ProblemType.MALFORMED_JSON, "the body is not valid JSON");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e) {
+        return challenge(Problem.response(ProblemType.UNAUTHORIZED, "send Authorization: Bearer KEY with a key that"
+                + " grants this operation"));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response badCredential(AuthenticationFailedException e) {
+        return challenge(Problem.response(ProblemType.UNAUTHORIZED, "the bearer key is not valid"));
+    }
+
+    private static Response challenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(ProblemType.FORBIDDEN, "the key is valid but does not grant this operation");
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -4,11 +4,14 @@ package dev.pagerpolicy.api;
 public enum ProblemType {
     INVALID_REQUEST(400, "The request is invalid"),
     MALFORMED_JSON(400, "The body is not valid JSON"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Not allowed"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     PAYLOAD_TOO_LARGE(413, "The body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    RELOAD_FAILED(422, "The rules were not reloaded"),
     INTERNAL(500, "Internal error");
 
     private final int status;

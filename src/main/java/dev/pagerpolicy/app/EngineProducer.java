@@ -2,7 +2,11 @@ package dev.pagerpolicy.app;
 
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.reload.RuleSetVerifier;
+import dev.pagerpolicy.scenario.ScenarioRunner;
 import dev.pagerpolicy.source.InvalidSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,8 +17,9 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the engine, which knows nothing of CDI, into the application. The first rule set is loaded here, at
- * start-up: a service whose rules or policies are broken refuses to start rather than serve without them.
+ * Wires the engine, which knows nothing of CDI, into the application. The first rule set is built here, at
+ * start-up, through the same gate as every reload: a service whose rules, policies or scenarios are broken
+ * refuses to start rather than serve without them.
  */
 @ApplicationScoped
 public class EngineProducer {
@@ -28,26 +33,33 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    RuleSetLoader ruleSetLoader(Validator validator, Clock clock) {
-        return new RuleSetLoader(validator, clock);
-    }
-
-    @Produces
-    @Singleton
     Evaluator evaluator(PagerPolicyConfig config) {
         return new Evaluator(config.maxRuleFirings());
     }
 
     @Produces
     @Singleton
-    ActiveRuleSet activeRuleSet(RuleSetLoader loader, PagerPolicyConfig config) {
+    RuleSetVerifier verifier(Validator validator, Clock clock, Evaluator evaluator, PagerPolicyConfig config) {
+        return new RuleSetVerifier(new RuleSetLoader(validator, clock), new ScenarioRunner(evaluator, clock), validator,
+                Path.of(config.rulesDir()), Path.of(config.policiesDir()));
+    }
+
+    @Produces
+    @Singleton
+    ActiveRuleSet activeRuleSet(RuleSetVerifier verifier) {
         try {
-            var ruleSet = loader.load(Path.of(config.rulesDir()), Path.of(config.policiesDir()));
+            RuleSet ruleSet = verifier.buildVerified();
             LOG.infof("rule set %s active: %d rules from %s, policies from %s", ruleSet.version(),
-                    ruleSet.ruleNames().size(), config.rulesDir(), config.policiesDir());
+                    ruleSet.ruleNames().size(), verifier.rulesDir(), verifier.policiesDir());
             return new ActiveRuleSet(ruleSet);
         } catch (InvalidSourceException e) {
             throw new RefusedToStartException(e);
         }
+    }
+
+    @Produces
+    @Singleton
+    Reloader reloader(RuleSetVerifier verifier, ActiveRuleSet active, Clock clock) {
+        return new Reloader(verifier, active, clock);
     }
 }

@@ -2,12 +2,15 @@ package dev.pagerpolicy.app;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings under {@code pager-policy.*}; each can also be set as an environment variable, e.g. PAGER_POLICY_RULES_DIR. */
 @ConfigMapping(prefix = "pager-policy")
 public interface PagerPolicyConfig {
 
-    /** Directory of {@code *.drl} rule files, relative to the working directory. */
+    /** Directory of {@code *.drl} rule files, relative to the working directory; scenarios are in its {@code tests/}. */
     @WithDefault("rules")
     String rulesDir();
 
@@ -18,4 +21,26 @@ public interface PagerPolicyConfig {
     /** Rule firings allowed per decision before the rules are taken to loop and the fallback decides. */
     @WithDefault("1000")
     int maxRuleFirings();
+
+    Watch watch();
+
+    Security security();
+
+    interface Watch {
+        /** Whether changes to the rule and policy directories trigger a reload. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a burst of file changes must be quiet before the one reload it causes. */
+        @WithDefault("500ms")
+        Duration debounce();
+    }
+
+    interface Security {
+        /** Bearer keys for admin operations (reload). None: admin operations are disabled. */
+        Optional<List<String>> adminKeys();
+
+        /** Bearer keys for deciding and reading. None: those endpoints are open. */
+        Optional<List<String>> decideKeys();
+    }
 }

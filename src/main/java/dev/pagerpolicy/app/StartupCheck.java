@@ -1,14 +1,38 @@
 package dev.pagerpolicy.app;
 
 import dev.pagerpolicy.engine.ActiveRuleSet;
+import dev.pagerpolicy.reload.DirectoryWatcher;
+import dev.pagerpolicy.reload.Reloader;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.logging.Logger;
 
-/** Loads the rule set while the application starts, instead of on the first alert. */
+/** Loads the rule set while the application starts, not on the first alert, then watches its files. */
 @ApplicationScoped
 public class StartupCheck {
-    void onStart(@Observes StartupEvent event, ActiveRuleSet active) {
+    private static final Logger LOG = Logger.getLogger(StartupCheck.class);
+    private DirectoryWatcher watcher;
+
+    void onStart(@Observes StartupEvent event, ActiveRuleSet active, Reloader reloader, PagerPolicyConfig config) {
         active.get();
+        if (config.watch().enabled()) {
+            try {
+                watcher = DirectoryWatcher.start(List.of(Path.of(config.rulesDir()), Path.of(config.policiesDir())),
+                        config.watch().debounce(), () -> reloader.reload("file-watcher"));
+            } catch (IOException e) {
+                LOG.error("cannot watch the rule and policy directories; reload with POST /v1/ruleset/reload", e);
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
     }
 }

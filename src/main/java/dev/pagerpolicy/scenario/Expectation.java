@@ -11,9 +11,11 @@ import java.util.List;
  * @param followUps        each must match one of the decision's follow-ups (fields given only)
  * @param escalation       the teams of the escalation chain, exactly and in order
  * @param notPaged         teams that must not be paged: not as a paged target, follow-up or escalation step
+ * @param deferred         whether the page waits ({@code notBefore} set): {@code false} means it goes out now
  * @param rulesFired       each rule must have fired
  */
 public record Expectation(TargetExpectation target, String action, Duration ackWithin, Instant notBefore,
+                          Boolean deferred,
                           List<String> recommendations, List<FollowUpExpectation> followUps,
                           List<String> escalation, Boolean fallback, List<String> notPaged,
                           List<String> rulesFired) {

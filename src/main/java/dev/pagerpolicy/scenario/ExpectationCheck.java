@@ -29,6 +29,7 @@ final class ExpectationCheck {
         same("action", want.action(), got.action().wireName());
         same("ackWithin", want.ackWithin(), got.ackWithin());
         same("notBefore", want.notBefore(), got.notBefore());
+        same("deferred", want.deferred(), got.notBefore() != null);
         same("fallback", want.fallback(), got.fallback());
         for (String recommendation : want.recommendations()) {
             if (!got.recommendations().contains(recommendation)) {

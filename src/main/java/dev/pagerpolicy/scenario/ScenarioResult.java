@@ -14,9 +14,14 @@ public record ScenarioResult(String file, int line, String name, List<String> mi
         return mismatches.isEmpty();
     }
 
-    /** One line per failure, as {@code test} prints it. */
+    /** One line per failure, as {@code test} prints it: {@code FILE:LINE: } and the {@link #summary()}. */
     public String failureLine() {
-        return file + ":" + line + ": scenario \"" + name + "\": " + String.join("; ", mismatches)
+        return file + ":" + line + ": " + summary();
+    }
+
+    /** The scenario, what did not match, and the rules that fired. */
+    public String summary() {
+        return "scenario \"" + name + "\": " + String.join("; ", mismatches)
                 + " (rules fired: " + (evaluation.firedRules().isEmpty() ? "none"
                 : String.join(", ", evaluation.firedRules().stream().distinct().toList())) + ")";
     }

@@ -128,7 +128,7 @@ class CliTest {
         Run run = run("test");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).first().asString().isEqualTo(rules.resolve("tests/broken.yaml")
-                + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, escalation, fallback,"
+                + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, deferred, escalation, fallback,"
                 + " followUps, notBefore, notPaged, recommendations, rulesFired, target)");
     }
 

@@ -1,0 +1,39 @@
+package dev.pagerpolicy.api;
+
+import dev.pagerpolicy.engine.ActiveRuleSet;
+import dev.pagerpolicy.reload.Reloader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready once a rule set is active, and it stays ready on the last good set when a reload fails: the
+ * instance still decides correctly, so taking it out of rotation would only lose alerts. The failed reload
+ * shows in the check's data, where dashboards and operators look.
+ */
+@Readiness
+@ApplicationScoped
+public class RuleSetReadiness implements HealthCheck {
+    @Inject
+    ActiveRuleSet active;
+    @Inject
+    Reloader reloader;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("rule-set").up()
+                .withData("version", active.get().version())
+                .withData("loadedAt", active.get().loadedAt().toString());
+        reloader.lastAttempt().ifPresent(attempt -> {
+            response.withData("lastReload", attempt.result())
+                    .withData("lastReloadAt", attempt.at().toString());
+            if (attempt.failed()) {
+                response.withData("lastReloadProblems", String.join("\n", attempt.problems()));
+            }
+        });
+        return response.build();
+    }
+}

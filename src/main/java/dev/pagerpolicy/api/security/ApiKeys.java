@@ -1,0 +1,93 @@
+package dev.pagerpolicy.api.security;
+
+import dev.pagerpolicy.app.PagerPolicyConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured bearer keys and the roles they grant. Several keys per role can be active at once, so that
+ * a key can be rotated without downtime. Keys are kept only as SHA-256 digests and compared in constant time;
+ * they are never logged.
+ */
+@ApplicationScoped
+public class ApiKeys {
+    /** Shorter keys are guessable; the service refuses to start with one. */
+    static final int MIN_KEY_LENGTH = 16;
+
+    private record Entry(byte[] digest, String role, int number) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private boolean decideOpen;
+    private boolean adminEnabled;
+
+    @Inject
+    void configure(PagerPolicyConfig config) {
+        add(config.security().adminKeys(), Roles.ADMIN, "pager-policy.security.admin-keys");
+        add(config.security().decideKeys(), Roles.DECIDE, "pager-policy.security.decide-keys");
+        adminEnabled = config.security().adminKeys().filter(keys -> !keys.isEmpty()).isPresent();
+        decideOpen = config.security().decideKeys().filter(keys -> !keys.isEmpty()).isEmpty();
+    }
+
+    private void add(Optional<List<String>> keys, String role, String property) {
+        List<String> list = keys.orElse(List.of());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).length() < MIN_KEY_LENGTH) {
+                throw new IllegalStateException(property + ": key #" + (i + 1) + " is shorter than "
+                        + MIN_KEY_LENGTH + " characters");
+            }
+            entries.add(new Entry(digest(list.get(i)), role, i + 1));
+        }
+    }
+
+    /**
+     * The roles {@code key} grants, or an empty set for an unknown key. Every configured key is compared,
+     * whatever matched, so that timing does not reveal which key or how much of it was right.
+     */
+    public Grant grantFor(String key) {
+        byte[] digest = digest(key);
+        Set<String> roles = new HashSet<>();
+        String name = null;
+        for (Entry entry : entries) {
+            if (MessageDigest.isEqual(entry.digest(), digest)) {
+                roles.add(entry.role());
+                if (entry.role().equals(Roles.ADMIN)) {
+                    roles.add(Roles.DECIDE); // an admin may do what a decide key may
+                }
+                name = entry.role() + " key #" + entry.number();
+            }
+        }
+        return new Grant(name, Set.copyOf(roles));
+    }
+
+    /** A key's roles and a name that identifies it without revealing it, e.g. "admin key #2". */
+    public record Grant(String keyName, Set<String> roles) {
+        public boolean granted() {
+            return !roles.isEmpty();
+        }
+    }
+
+    public boolean decideOpen() {
+        return decideOpen;
+    }
+
+    public boolean adminEnabled() {
+        return adminEnabled;
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pagerpolicy.reload;
+
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.scenario.Scenario;
+import dev.pagerpolicy.scenario.ScenarioLoader;
+import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Located;
+import dev.pagerpolicy.source.Problem;
+import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The gate every rule set passes before it may decide, at start-up and on each reload: it must compile, its
+ * policies must validate, and every scenario beside the rules must pass against it.
+ */
+public final class RuleSetVerifier {
+    private final RuleSetLoader loader;
+    private final ScenarioRunner scenarios;
+    private final Validator validator;
+    private final Path rulesDir;
+    private final Path policiesDir;
+    private final Path scenariosDir;
+
+    public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
+                           Path policiesDir) {
+        this.loader = loader;
+        this.scenarios = scenarios;
+        this.validator = validator;
+        this.rulesDir = rulesDir;
+        this.policiesDir = policiesDir;
+        this.scenariosDir = rulesDir.resolve("tests");
+    }
+
+    /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
+    public RuleSet buildVerified() throws InvalidSourceException {
+        RuleSet candidate = loader.load(rulesDir, policiesDir);
+        List<Located<Scenario>> cases = ScenarioLoader.load(scenariosDir, validator);
+        List<Problem> failures = scenarios.runAll(candidate, cases).stream()
+                .filter(result -> !result.passed())
+                .map(result -> new Problem(result.file(), result.line(), result.summary()))
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new InvalidSourceException(failures);
+        }
+        return candidate;
+    }
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    public Path policiesDir() {
+        return policiesDir;
+    }
+}

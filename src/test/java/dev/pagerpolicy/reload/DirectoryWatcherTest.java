@@ -1,0 +1,48 @@
+package dev.pagerpolicy.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryWatcherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBurstOfChangesBecomesOneAction() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        AtomicInteger calls = new AtomicInteger();
+        Semaphore called = new Semaphore(0);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(300), () -> {
+            calls.incrementAndGet();
+            called.release();
+        })) {
+            for (int i = 0; i < 5; i++) {
+                Files.writeString(dir.resolve("rule-" + i + ".drl"), "package rules\n");
+            }
+            Files.writeString(dir.resolve("tests/case.yaml"), "[]\n");
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the action ran").isTrue();
+            Thread.sleep(600);
+            assertThat(calls).hasValue(1);
+        }
+    }
+
+    @Test
+    void aNewSubdirectoryIsWatchedToo() throws Exception {
+        Semaphore called = new Semaphore(0);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(100), called::release)) {
+            Path sub = Files.createDirectories(dir.resolve("more"));
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            Files.writeString(sub.resolve("x.drl"), "package rules\n");
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("a change inside the new directory").isTrue();
+        }
+    }
+}

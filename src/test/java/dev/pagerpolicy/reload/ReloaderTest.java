@@ -1,0 +1,122 @@
+package dev.pagerpolicy.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.StandaloneValidator;
+import dev.pagerpolicy.engine.ActiveRuleSet;
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reload swaps in a new rule set only when it compiles, validates and passes its scenarios. */
+class ReloaderTest {
+    private static final Alert TIER2_OUTAGE = new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "recommendations",
+            null, null, Instant.parse("2026-11-25T03:00:00Z"), null, null);
+
+    @TempDir
+    Path dir;
+    Path rules;
+    Path policies;
+    ActiveRuleSet active;
+    Reloader reloader;
+    final Evaluator evaluator = new Evaluator(1000);
+
+    @BeforeEach
+    void startWithTheShippedPack() throws Exception {
+        Packs.copyShipped(dir);
+        rules = dir.resolve("rules");
+        policies = dir.resolve("policies");
+        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(),
+                new ScenarioRunner(evaluator, Clock.systemUTC()), StandaloneValidator.get(), rules, policies);
+        active = new ActiveRuleSet(verifier.buildVerified());
+        reloader = new Reloader(verifier, active, Clock.systemUTC());
+    }
+
+    @Test
+    void aGoodChangeGoesLiveAndDecisionsCarryTheNewVersion() {
+        String before = active.get().version();
+        Packs.edit(policies.resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.edit(rules.resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
+        Packs.edit(rules.resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+
+        ReloadAttempt attempt = reloader.reload("test");
+
+        assertThat(attempt.result()).isEqualTo("success");
+        assertThat(attempt.problems()).isEmpty();
+        assertThat(active.get().version()).isEqualTo(attempt.version()).isNotEqualTo(before);
+        var decision = evaluator.decide(active.get(), TIER2_OUTAGE);
+        assertThat(decision.ackWithin()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(decision.policyVersion()).isEqualTo(attempt.version());
+    }
+
+    @Test
+    void unchangedFilesKeepTheActiveSet() {
+        RuleSet before = active.get();
+        assertThat(reloader.reload("test").result()).isEqualTo("unchanged");
+        assertThat(active.get()).isSameAs(before);
+    }
+
+    @Test
+    void aDrlSyntaxErrorLeavesTheVerySameSetActive() {
+        RuleSet before = active.get();
+        Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
+                "    $draft : DecisionDraft( undecided \nthen");
+
+        ReloadAttempt attempt = reloader.reload("test");
+
+        assertThat(active.get()).isSameAs(before);
+        assertThat(attempt.failed()).isTrue();
+        assertThat(attempt.problems()).containsExactly(rules.resolve("service-health.drl") + ":17: [ERR 102]"
+                + " Line 17:0 mismatched input 'then' in rule \"Service-health alerts page the service's on-call team\"");
+        assertThat(reloader.lastAttempt()).contains(attempt);
+    }
+
+    @Test
+    void anUndefinedTeamLeavesTheVerySameSetActive() {
+        RuleSet before = active.get();
+        Packs.edit(policies.resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
+
+        ReloadAttempt attempt = reloader.reload("test");
+
+        assertThat(active.get()).isSameAs(before);
+        assertThat(attempt.problems()).containsExactly(policies.resolve("services.yaml")
+                + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\"");
+    }
+
+    @Test
+    void aChangeThatBreaksAScenarioLeavesTheVerySameSetActive() {
+        RuleSet before = active.get();
+        Packs.edit(policies.resolve("sla-tiers.yaml"), "pagesAroundTheClock: [critical]\n", "pagesAroundTheClock: []\n");
+
+        ReloadAttempt attempt = reloader.reload("test");
+
+        assertThat(active.get()).isSameAs(before);
+        assertThat(attempt.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
+                rules.resolve("tests/service-health.yaml") + ":50: scenario \"a critical tier-2 outage pages at night\":"
+                        + " expected deferred false, got true (rules fired: "));
+        assertThat(evaluator.decide(active.get(), TIER2_OUTAGE).notBefore()).isNull();
+    }
+
+    @Test
+    void listenersHearEveryAttempt() {
+        var heard = new java.util.ArrayList<ReloadAttempt>();
+        reloader.onAttempt(heard::add);
+        reloader.reload("one");
+        Packs.edit(policies.resolve("services.yaml"), "tier: tier-3", "tier: tier-9");
+        reloader.reload("two");
+        assertThat(heard).extracting(ReloadAttempt::trigger, ReloadAttempt::result)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("one", "unchanged"),
+                        org.assertj.core.groups.Tuple.tuple("two", "failed"));
+    }
+}
