@@ -1,0 +1,174 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.TempPackProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reloading through the API, and who may do it, with admin and decide keys configured. */
+@QuarkusTest
+@TestProfile(TempPackProfile.class)
+class RuleSetResourceTest {
+    private static final String OUTAGE = """
+            {"kind": "outage", "severity": "critical", "service": "recommendations", "firedAt": "2026-11-25T03:00:00Z"}""";
+
+    private static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    private static Path rules() {
+        return TempPackProfile.dir().resolve("rules");
+    }
+
+    private static Path policies() {
+        return TempPackProfile.dir().resolve("policies");
+    }
+
+    private static String activeVersion() {
+        return as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then().statusCode(200).extract().path("version");
+    }
+
+    @BeforeEach
+    void startFromTheShippedPack() {
+        TempPackProfile.restoreShipped();
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void reloadWithoutAKeyIs401() {
+        given().post("/v1/ruleset/reload").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:pager-policy:problem:unauthorized"));
+    }
+
+    @Test
+    void reloadWithAnUnknownKeyIs401() {
+        as("not-a-configured-key-at-all").post("/v1/ruleset/reload").then()
+                .statusCode(401)
+                .body("detail", equalTo("the bearer key is not valid"));
+    }
+
+    @Test
+    void reloadWithADecideKeyIs403() {
+        as(TempPackProfile.DECIDE_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:forbidden"));
+    }
+
+    @Test
+    void everyConfiguredAdminKeyWorksSoKeysCanBeRotated() {
+        as("second-admin-key-0123456789").post("/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void decidingNeedsAKeyWhenDecideKeysAreConfigured() {
+        given().contentType(ContentType.JSON).body(OUTAGE).post("/v1/decide").then().statusCode(401);
+        as(TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON).body(OUTAGE).post("/v1/decide").then().statusCode(200);
+        as(TempPackProfile.ADMIN_KEY).contentType(ContentType.JSON).body(OUTAGE).post("/v1/decide").then().statusCode(200);
+    }
+
+    @Test
+    void reloadIgnoresAnyBodyAndOnlyRereadsTheFiles() {
+        String before = activeVersion();
+        as(TempPackProfile.ADMIN_KEY).contentType(ContentType.TEXT)
+                .body("rule \"Pages everyone\" when then System.exit(1); end")
+                .post("/v1/ruleset/reload").then()
+                .statusCode(200)
+                .body("result", equalTo("unchanged"))
+                .body("version", equalTo(before));
+    }
+
+    @Test
+    void aGoodChangeGoesLiveAndDecisionsShowTheNewVersion() {
+        String before = activeVersion();
+        Packs.edit(policies().resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
+        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+
+        String version = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(200)
+                .body("result", equalTo("success"))
+                .body("trigger", equalTo("api"))
+                .extract().path("version");
+
+        assertThat(version).isNotEqualTo(before).isEqualTo(activeVersion());
+        as(TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON).body(OUTAGE).post("/v1/decide").then()
+                .statusCode(200)
+                .body("ackWithin", equalTo("PT10M"))
+                .body("policyVersion", equalTo(version));
+    }
+
+    @Test
+    void aBrokenChangeIs422AndTheOldSetKeepsServing() {
+        String before = activeVersion();
+        Packs.edit(rules().resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
+                "    $draft : DecisionDraft( undecided \nthen");
+
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:reload-failed"))
+                .body("detail", equalTo("rule set " + before + " stays active; 1 problem(s) in the files"))
+                .body("problems", contains(rules().resolve("service-health.drl") + ":17: [ERR 102] Line 17:0"
+                        + " mismatched input 'then' in rule \"Service-health alerts page the service's on-call team\""));
+
+        as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
+                .body("version", equalTo(before))
+                .body("lastReload.result", equalTo("failed"))
+                .body("lastReload.trigger", equalTo("api"))
+                .body("lastReload.problems[0]", startsWith(rules().resolve("service-health.drl") + ":17: "));
+        as(TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON).body(OUTAGE).post("/v1/decide").then()
+                .statusCode(200)
+                .body("policyVersion", equalTo(before))
+                .body("fallback", equalTo(false));
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.data.version", hasItem(before))
+                .body("checks.data.lastReload", hasItem("failed"));
+    }
+
+    @Test
+    void anUndefinedTeamIs422WithTheMessage() {
+        Packs.edit(policies().resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(422)
+                .body("problems", contains(policies().resolve("services.yaml")
+                        + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\""));
+    }
+
+    @Test
+    void aChangeThatBreaksAScenarioIs422NamingTheScenario() {
+        Packs.edit(policies().resolve("teams.yaml"), "mlopsMaturity: 2", "mlopsMaturity: 1");
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(422)
+                .body("problems", hasItem(startsWith(rules().resolve("tests/model-health.yaml")
+                        + ":2: scenario \"fraud-detector drift retrains automatically with fraud-ml validating\":"
+                        + " expected action automate, got ticket")));
+    }
+
+    @Test
+    void stateShowsTheActiveSet() {
+        as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
+                .statusCode(200)
+                .body("rules", equalTo(16))
+                .body("loadedAt", not(equalTo(null)))
+                .body("lastReload.result", equalTo("unchanged"));
+    }
+}

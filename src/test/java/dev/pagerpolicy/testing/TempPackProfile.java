@@ -1,0 +1,61 @@
+package dev.pagerpolicy.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the app on a temporary copy of the shipped rules and policies, which tests may change, with admin and
+ * decide keys configured: the locked-down production set-up.
+ */
+public class TempPackProfile implements QuarkusTestProfile {
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+    public static final String DECIDE_KEY = "test-decide-key-0123456789";
+    private static Path dir;
+
+    /** The directory holding {@code rules/} and {@code policies/} for the running app. */
+    public static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("pager-policy-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Packs.copyShipped(dir);
+        }
+        return dir;
+    }
+
+    /** Puts the shipped files back, so that each test starts from the shipped pack. */
+    public static void restoreShipped() {
+        Packs.copyShipped(dir());
+    }
+
+    protected boolean watch() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        config.put("pager-policy.rules-dir", dir().resolve("rules").toString());
+        config.put("pager-policy.policies-dir", dir().resolve("policies").toString());
+        config.put("pager-policy.security.admin-keys", ADMIN_KEY + ",second-admin-key-0123456789");
+        config.put("pager-policy.security.decide-keys", DECIDE_KEY);
+        config.put("pager-policy.watch.enabled", String.valueOf(watch()));
+        config.put("pager-policy.watch.debounce", "200ms");
+        return config;
+    }
+
+    /** The same, with the file watcher on. */
+    public static class Watching extends TempPackProfile {
+        @Override
+        protected boolean watch() {
+            return true;
+        }
+    }
+}
