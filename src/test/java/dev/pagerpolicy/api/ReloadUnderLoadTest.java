@@ -1,0 +1,124 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.TempPackProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients decide in a loop while the rules are reloaded again and again, good and broken changes
+ * alternating: no request fails, and every decision carries a version that was active.
+ */
+@QuarkusTest
+@TestProfile(TempPackProfile.class)
+class ReloadUnderLoadTest {
+    private static final Pattern VERSION = Pattern.compile("\"policyVersion\":\"([0-9a-f]+)\"");
+    private static final int CLIENTS = 4;
+
+    @TestHTTPResource("/v1/decide")
+    URL decideUrl;
+
+    private static Response reload() {
+        return given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload");
+    }
+
+    @Test
+    void noRequestFailsAndEveryDecisionCarriesAnActiveVersion() throws Exception {
+        TempPackProfile.restoreShipped();
+        reload().then().statusCode(200);
+        Set<String> activeVersions = ConcurrentHashMap.newKeySet();
+        activeVersions.add(given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                .get("/v1/ruleset").then().extract().path("version"));
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger decisions = new AtomicInteger();
+        Queue<String> failures = new ConcurrentLinkedQueue<>();
+        Queue<String> versionsSeen = new ConcurrentLinkedQueue<>();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            Thread client = new Thread(() -> decideUntilStopped(running, decisions, failures, versionsSeen));
+            client.start();
+            clients.add(client);
+        }
+
+        Path dir = TempPackProfile.dir();
+        for (int round = 0; round < 3; round++) {
+            useTenMinuteTier2Acks(dir);
+            activeVersions.add(reload().then().statusCode(200).extract().path("version"));
+            Packs.edit(dir.resolve("rules/service-health.drl"), "DecisionDraft( undecided )\nthen", "DecisionDraft( undecided \nthen");
+            reload().then().statusCode(422);
+            TempPackProfile.restoreShipped();
+            activeVersions.add(reload().then().statusCode(200).extract().path("version"));
+            Packs.edit(dir.resolve("policies/services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
+            reload().then().statusCode(422);
+            TempPackProfile.restoreShipped();
+        }
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(decisions.get()).isGreaterThan(100);
+        assertThat(activeVersions).hasSize(2);
+        assertThat(Set.copyOf(versionsSeen)).isSubsetOf(activeVersions).hasSize(2);
+    }
+
+    private static void useTenMinuteTier2Acks(Path dir) {
+        Packs.edit(dir.resolve("policies/sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.edit(dir.resolve("rules/tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
+        Packs.edit(dir.resolve("rules/tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+    }
+
+    private void decideUntilStopped(AtomicBoolean running, AtomicInteger decisions, Queue<String> failures,
+                                    Queue<String> versionsSeen) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(decideUrl.toURI())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"kind": "outage", "severity": "critical", "service": "recommendations"}"""))
+                    .build();
+        } catch (java.net.URISyntaxException e) {
+            failures.add(e.toString());
+            return;
+        }
+        while (running.get()) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher version = VERSION.matcher(response.body());
+                if (response.statusCode() != 200 || !version.find() || response.body().contains("\"fallback\":true")) {
+                    failures.add(response.statusCode() + " " + response.body());
+                } else {
+                    versionsSeen.add(version.group(1));
+                    decisions.incrementAndGet();
+                }
+            } catch (Exception e) {
+                failures.add(e.toString());
+            }
+        }
+    }
+}
