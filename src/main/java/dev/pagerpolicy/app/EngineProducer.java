@@ -34,7 +34,7 @@ public class EngineProducer {
     @Produces
     @Singleton
     Evaluator evaluator(PagerPolicyConfig config) {
-        return new Evaluator(config.maxRuleFirings());
+        return new Evaluator(config.maxRuleFirings(), config.evaluationTimeLimit());
     }
 
     @Produces

@@ -22,6 +22,10 @@ public interface PagerPolicyConfig {
     @WithDefault("1000")
     int maxRuleFirings();
 
+    /** Time one decision may spend in the rules before the fallback decides; far above a normal decision's cost. */
+    @WithDefault("500ms")
+    Duration evaluationTimeLimit();
+
     Watch watch();
 
     Security security();

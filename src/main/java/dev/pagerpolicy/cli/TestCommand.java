@@ -22,9 +22,6 @@ import java.util.List;
  * closing {@code N passed, N failed}, and optionally writes JUnit XML and JSON reports.
  */
 final class TestCommand {
-    /** The same bound the service uses by default, so that a looping rule fails here as it would there. */
-    private static final int MAX_RULE_FIRINGS = 1000;
-
     private final Options options;
     private final PrintStream out;
 
@@ -44,7 +41,7 @@ final class TestCommand {
             out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
             return Cli.FAILED;
         }
-        List<ScenarioResult> results = new ScenarioRunner(new Evaluator(MAX_RULE_FIRINGS), Clock.systemUTC())
+        List<ScenarioResult> results = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC())
                 .runAll(ruleSet, scenarios);
         results.stream().filter(r -> !r.passed()).forEach(r -> out.println("FAIL " + r.failureLine()));
 

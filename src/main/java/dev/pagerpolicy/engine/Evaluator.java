@@ -9,6 +9,7 @@ import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.DecisionDraft;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,26 @@ import org.kie.api.runtime.KieSession;
  */
 public final class Evaluator {
     public static final String FALLBACK_RULE = "fallback";
+    /** Defaults of the service's configuration, used as they are by the {@code test} command. */
+    public static final int DEFAULT_MAX_RULE_FIRINGS = 1000;
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
 
     private final int maxRuleFirings;
+    private final Duration timeLimit;
+    private final Watchdog watchdog;
 
-    /** @param maxRuleFirings bound on rule firings per decision; beyond it the rules are taken to loop */
-    public Evaluator(int maxRuleFirings) {
+    /**
+     * @param maxRuleFirings bound on rule firings per decision; beyond it the rules are taken to loop
+     * @param timeLimit      bound on the time one decision may take in the rules
+     */
+    public Evaluator(int maxRuleFirings, Duration timeLimit) {
         this.maxRuleFirings = maxRuleFirings;
+        this.timeLimit = timeLimit;
+        this.watchdog = Watchdog.shared();
+    }
+
+    public static Evaluator withDefaults() {
+        return new Evaluator(DEFAULT_MAX_RULE_FIRINGS, DEFAULT_TIME_LIMIT);
     }
 
     public Decision decide(RuleSet ruleSet, Alert alert) {
@@ -55,14 +70,19 @@ public final class Evaluator {
 
         DecisionDraft draft = new DecisionDraft();
         KieSession session = ruleSet.sessions().newKieSession();
+        Watchdog.Guard guard = watchdog.watch(session, System.nanoTime() + timeLimit.toNanos());
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 String rule = event.getMatch().getRule().getName();
                 firedRules.add(rule);
                 draft.enterRule(rule);
+                guard.pastDeadline();
             }
         };
+        int fired = 0;
+        RuntimeException failure = null;
+        boolean timedOut;
         try {
             session.addEventListener(listener);
             session.insert(alert);
@@ -70,17 +90,25 @@ public final class Evaluator {
             session.insert(service.get().tier());
             model.ifPresent(session::insert);
             session.insert(draft);
-            int fired = session.fireAllRules(maxRuleFirings);
-            if (fired >= maxRuleFirings) {
-                return fallback(ruleSet, alert, "the rules fired " + fired + " times without settling"
-                        + " (a rule keeps re-activating itself)");
-            }
+            fired = session.fireAllRules(maxRuleFirings);
         } catch (RuntimeException e) {
-            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(e));
+            failure = e;
         } finally {
+            timedOut = guard.finish();
             // A pooled session is reset by dispose(), but listeners would stay: remove ours first.
             session.removeEventListener(listener);
             session.dispose();
+        }
+        if (timedOut) {
+            String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
+            return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
+        }
+        if (failure != null) {
+            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(failure));
+        }
+        if (fired >= maxRuleFirings) {
+            return fallback(ruleSet, alert, "the rules fired " + fired + " times without settling"
+                    + " (a rule keeps re-activating itself)");
         }
         if (!draft.conflicts().isEmpty()) {
             return fallback(ruleSet, alert, "conflicting decisions: " + String.join("; ", draft.conflicts()));

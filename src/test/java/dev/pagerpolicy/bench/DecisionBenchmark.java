@@ -39,7 +39,7 @@ public class DecisionBenchmark {
     public String pack;
 
     private RuleSet ruleSet;
-    private final Evaluator evaluator = new Evaluator(1000);
+    private final Evaluator evaluator = Evaluator.withDefaults();
     /** A mix of the alerts the shipped pack routes differently; cycled so that no single path is measured. */
     private final Alert[] alerts = {
         alert(AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null),

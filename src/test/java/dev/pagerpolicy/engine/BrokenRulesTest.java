@@ -10,6 +10,7 @@ import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BrokenRulesTest {
     private static final Alert OUTAGE = new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null,
             null, Instant.parse("2026-11-25T03:00:00Z"), null, null);
-    private final Evaluator evaluator = new Evaluator(100);
+    private final Evaluator evaluator = new Evaluator(100, Duration.ofMillis(300));
 
     private static Decision decideWith(String fixture, Evaluator evaluator) {
         RuleSet ruleSet = Packs.load(Path.of("src/test/resources/broken-rules", fixture), Packs.POLICIES);
@@ -50,6 +51,39 @@ class BrokenRulesTest {
         assertThat(decision.reasons()).singleElement().extracting(Reason::explanation).asString()
                 .startsWith("conflicting decisions: rule \"")
                 .contains("already decided to");
+    }
+
+    private static Alert labelled(String mood) {
+        return new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null, null,
+                Instant.parse("2026-11-25T03:00:00Z"), java.util.Map.of("mood", mood), null);
+    }
+
+    @Test
+    void rulesThatKeepWorkingAreStoppedAtTheTimeLimit() {
+        RuleSet ruleSet = Packs.load(Path.of("src/test/resources/broken-rules/slow"), Packs.POLICIES);
+        Evaluator generous = new Evaluator(1_000_000, Duration.ofMillis(300));
+        long start = System.nanoTime();
+        Decision decision = generous.decide(ruleSet, labelled("ponder"));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertFallback(decision, "the rules took longer than the limit of 300 ms (last rule to fire: \"Ponders for"
+                + " ever\"); the fallback team platform-sre is paged");
+        assertThat(tookMillis).as("bounded by the limit plus one firing").isLessThan(2_000);
+    }
+
+    @Test
+    void aConsequenceThatBlocksIsInterruptedAtTheTimeLimit() {
+        RuleSet ruleSet = Packs.load(Path.of("src/test/resources/broken-rules/blocking"), Packs.POLICIES);
+        long start = System.nanoTime();
+        Decision decision = evaluator.decide(ruleSet, labelled("wait"));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertFallback(decision, "the rules took longer than the limit of 300 ms (last rule to fire: \"Waits for"
+                + " something slow\"); the fallback team platform-sre is paged");
+        assertThat(tookMillis).isLessThan(5_000);
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt does not leak to the caller").isFalse();
+
+        Decision next = evaluator.decide(ruleSet, labelled("calm"));
+        assertThat(next.fallback()).as("the same rule set, and its pooled sessions, still decide").isFalse();
+        assertThat(next.target().team()).isEqualTo("platform-sre");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EvaluatorTest {
     private static final RuleSet SHIPPED = Packs.shipped();
     private static final Instant WEDNESDAY_3AM = Instant.parse("2026-11-25T03:00:00Z");
-    private final Evaluator evaluator = new Evaluator(1000);
+    private final Evaluator evaluator = Evaluator.withDefaults();
 
     private Decision decide(AlertKind kind, Severity severity, String service, String model, String environment,
                             Instant at) {

@@ -30,7 +30,7 @@ class ReloaderTest {
     Path policies;
     ActiveRuleSet active;
     Reloader reloader;
-    final Evaluator evaluator = new Evaluator(1000);
+    final Evaluator evaluator = Evaluator.withDefaults();
 
     @BeforeEach
     void startWithTheShippedPack() throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Every scenario shipped in rules/tests/ runs as its own test, so the build checks the default pack. */
 class ShippedScenariosTest {
     private static final RuleSet SHIPPED = Packs.shipped();
-    private final ScenarioRunner runner = new ScenarioRunner(new Evaluator(1000), Clock.systemUTC());
+    private final ScenarioRunner runner = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC());
 
     private static List<Located<Scenario>> scenarios() throws Exception {
         return ScenarioLoader.load(Packs.RULES.resolve("tests"), StandaloneValidator.get());
