@@ -1,0 +1,170 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throws generated payloads at POST /v1/decide: random JSON, alerts with random and wrong-typed fields,
+ * random text and random content types. Whatever arrives, the answer is a decision or a 4xx problem+json,
+ * never a 5xx, and nothing is logged with a stack trace.
+ */
+@QuarkusTest
+class DecideFuzzTest {
+    private static final int SAMPLES = 300;
+
+    @TestHTTPResource("/v1/decide")
+    URL decideUrl;
+    private static final List<String> FIELDS = List.of("id", "kind", "severity", "service", "model", "environment",
+            "firedAt", "labels", "signals");
+
+    private final List<LogRecord> stackTraces = new ArrayList<>();
+    private final Handler recorder = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getThrown() != null) {
+                synchronized (stackTraces) {
+                    stackTraces.add(record);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void recordStackTraces() {
+        Logger.getLogger("").addHandler(recorder);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        Logger.getLogger("").removeHandler(recorder);
+    }
+
+    private static Arbitrary<String> jsonValue(int depth) {
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40).map(DecideFuzzTest::quote),
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.doubles().map(String::valueOf),
+                Arbitraries.of("true", "false", "null", "1e999", "-0", "\"\"", "\"critical\"", "\"outage\"",
+                        "\"2026-11-25T03:00:00Z\"", "\"checkout-api\""));
+        if (depth == 0) {
+            return scalar;
+        }
+        Arbitrary<String> array = jsonValue(depth - 1).list().ofMaxSize(4)
+                .map(items -> "[" + String.join(",", items) + "]");
+        Arbitrary<String> object = Combinators.combine(
+                        Arbitraries.strings().ofMaxLength(12).list().ofMaxSize(4), jsonValue(depth - 1).list().ofSize(4))
+                .as((keys, values) -> {
+                    StringBuilder out = new StringBuilder("{");
+                    for (int i = 0; i < keys.size(); i++) {
+                        out.append(i == 0 ? "" : ",").append(quote(keys.get(i))).append(':').append(values.get(i));
+                    }
+                    return out.append('}').toString();
+                });
+        return Arbitraries.oneOf(scalar, array, object);
+    }
+
+    /** Objects with the alert's own field names, each present or not, with valid, wrong or random values. */
+    private static Arbitrary<String> alertLike() {
+        Arbitrary<Map<String, String>> fields = Arbitraries.maps(Arbitraries.of(FIELDS), Arbitraries.oneOf(
+                jsonValue(2),
+                Arbitraries.of("\"outage\"", "\"model_drift\"", "\"critical\"", "\"low\"", "\"checkout-api\"",
+                        "\"fraud-detector\"", "\"staging\"", "\"2026-11-28T03:00:00Z\"", "{\"a\":\"b\"}",
+                        "{\"driftScore\":0.4}", "\"" + "x".repeat(300) + "\"")))
+                .ofMaxSize(FIELDS.size());
+        return fields.map(map -> map.entrySet().stream()
+                .map(e -> quote(e.getKey()) + ":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}")));
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static void assertAnswered(Response response, String body) {
+        int status = response.statusCode();
+        assertThat(status).as("status for %s", body).isLessThan(500);
+        if (status != 200) {
+            assertThat(response.contentType()).as("content type for %s", body).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+            assertThat(response.jsonPath().getString("type")).startsWith("urn:pager-policy:problem:");
+        } else {
+            assertThat(response.jsonPath().getString("target.team")).isNotBlank();
+        }
+    }
+
+    @Test
+    void randomJsonNeverCausesA5xx() {
+        jsonValue(3).sampleStream().limit(SAMPLES).forEach(body -> assertAnswered(
+                given().contentType("application/json").body(body).post("/v1/decide"), body));
+        assertThat(stackTraces).isEmpty();
+    }
+
+    @Test
+    void alertsWithRandomFieldsNeverCauseA5xx() {
+        alertLike().sampleStream().limit(SAMPLES).forEach(body -> assertAnswered(
+                given().contentType("application/json").body(body).post("/v1/decide"), body));
+        assertThat(stackTraces).isEmpty();
+    }
+
+    @Test
+    void randomTextAndContentTypesNeverCauseA5xx() throws Exception {
+        // Sent with the JDK client: it passes any bytes under any content type, as a misbehaving caller would.
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        Arbitrary<String> contentTypes = Arbitraries.of("application/json", "text/plain", "application/xml",
+                "application/x-www-form-urlencoded", "application/json; charset=latin1", "multipart/form-data; boundary=x");
+        for (List<String> pair : Combinators.combine(Arbitraries.strings().ofMaxLength(200), contentTypes).as(List::of)
+                .sampleStream().limit(SAMPLES).toList()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(decideUrl.toURI())
+                    .header("Content-Type", pair.get(1))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(pair.get(0).getBytes(StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("status for %s", pair).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type")).as("content type for %s", pair)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(response.statusCode());
+        }
+        assertThat(stackTraces).isEmpty();
+    }
+}
