@@ -233,6 +233,40 @@ class DecideResourceTest {
     }
 
     @Test
+    void tooManyLabelsAreRefused() {
+        String labels = java.util.stream.IntStream.range(0, 65).mapToObj(i -> "\"l" + i + "\": \"v\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        decide("{\"kind\": \"outage\", \"severity\": \"critical\", \"service\": \"checkout-api\", \"labels\": "
+                + labels + "}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("labels"))
+                .body("errors[0].message", equalTo("size must be between 0 and 64"));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        decide("{\"kind\": \"outage\", \"severity\": \"critical\", \"service\": \"checkout-api\","
+                + " \"labels\": {\"x\": \"" + "a".repeat(70_000) + "\"}}")
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:payload-too-large"))
+                .body("detail", equalTo("the body is over the limit of 65536 bytes"));
+    }
+
+    @Test
+    void reloadIsDisabledWithoutAnAdminKey() {
+        given().post("/v1/ruleset/reload").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:pager-policy:problem:unauthorized"));
+    }
+
+    @Test
+    void readingTheRuleSetIsOpenWithoutDecideKeys() {
+        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(16));
+    }
+
+    @Test
     void bodyThatIsNotJsonIsMalformed() {
         decide("{kind: outage")
                 .statusCode(400)
