@@ -1,33 +1,93 @@
 package dev.pagerpolicy.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.decision.Decision;
-import dev.pagerpolicy.api.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code POST /v1/decide}: one alert in, one escalation decision out. */
+/** {@code POST /v1/decide}: one alert in, one escalation decision out; {@code /batch} for several at once. */
 @Path("/v1/decide")
 @RolesAllowed(Roles.DECIDE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 public class DecideResource {
+    /** Larger storms are sent as several batches; this bounds the work one request can ask for. */
+    static final int MAX_BATCH = 100;
+
     @Inject
     DecisionService decisions;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     public Decision decide(@NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
         return decisions.decide(request.toAlert(clock));
+    }
+
+    /** One entry per alert, in order: its decision, or the problem with that alert alone. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchEntry(int index, Decision decision, Problem error) {
+    }
+
+    public record BatchResult(List<BatchEntry> results) {
+    }
+
+    @POST
+    @Path("batch")
+    public BatchResult decideBatch(
+            @NotNull(message = "a JSON array of alerts is required")
+            @Size(max = MAX_BATCH, message = "at most " + MAX_BATCH + " alerts per batch") List<JsonNode> alerts) {
+        List<BatchEntry> results = new ArrayList<>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            results.add(decideOne(i, alerts.get(i)));
+        }
+        return new BatchResult(results);
+    }
+
+    private BatchEntry decideOne(int index, JsonNode node) {
+        AlertInput input;
+        try {
+            input = node == null || !node.isObject() ? null : json.treeToValue(node, AlertInput.class);
+        } catch (JsonMappingException e) {
+            return invalid(index, List.of(FieldErrors.of(e)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return invalid(index, List.of(new Problem.FieldError(FieldErrors.BODY, "must be a JSON object")));
+        }
+        if (input == null) {
+            return invalid(index, List.of(new Problem.FieldError(FieldErrors.BODY, "must be a JSON object")));
+        }
+        var violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            return invalid(index, FieldErrors.of(violations));
+        }
+        return new BatchEntry(index, decisions.decide(input.toAlert(clock)), null);
+    }
+
+    private static BatchEntry invalid(int index, List<Problem.FieldError> errors) {
+        ProblemType type = ProblemType.INVALID_REQUEST;
+        return new BatchEntry(index, null, new Problem(type.uri(), type.title(), type.status(),
+                "alert " + index + " is invalid", errors, List.of()));
     }
 }

@@ -3,13 +3,11 @@ package dev.pagerpolicy.api;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,10 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response violations(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(FieldPaths.of(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
+        List<Problem.FieldError> errors = FieldErrors.of(e.getConstraintViolations());
         return Problem.response(ProblemType.INVALID_REQUEST, errors.size() == 1
                 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
     }
@@ -57,14 +51,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e) {
-        String field = FieldPaths.of(e);
-        if (field.isEmpty()) {
-            return Problem.response(ProblemType.INVALID_REQUEST, "the body must be a JSON object describing the alert",
-                    List.of(new Problem.FieldError("body", "must be a JSON object")));
-        }
-        String message = JsonMessages.describe(e);
-        return Problem.response(ProblemType.INVALID_REQUEST, "field \"" + field + "\": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        Problem.FieldError error = FieldErrors.of(e);
+        return Problem.response(ProblemType.INVALID_REQUEST, error.field().equals(FieldErrors.BODY)
+                ? "the body must be a JSON object describing the alert"
+                : "field \"" + error.field() + "\": " + error.message(), List.of(error));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -94,7 +84,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response notFound(NotFoundException e) {
-        return Problem.response(ProblemType.NOT_FOUND, "no resource at this path");
+        // Resources say what was not found; the router's own 404 carries a generic message.
+        String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP 404") ? e.getMessage()
+                : "no resource at this path";
+        return Problem.response(ProblemType.NOT_FOUND, detail);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -140,81 +133,5 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure while answering a request", e);
         return Problem.response(ProblemType.INTERNAL, "the service failed unexpectedly; the failure is logged");
-    }
-
-    /** Names fields by the JSON names the caller sent, e.g. {@code labels[team]}, never by Java method paths. */
-    static final class FieldPaths {
-        private FieldPaths() {
-        }
-
-        static String of(ConstraintViolation<?> violation) {
-            StringBuilder field = new StringBuilder();
-            int depth = 0;
-            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
-                depth++;
-                // The first two nodes are the resource method and its parameter.
-                if (depth <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
-                        || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
-                    continue;
-                }
-                if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-                    field.append('[').append(node.getKey()).append(']');
-                } else if (node.getName() != null) {
-                    if (!field.isEmpty()) {
-                        field.append('.');
-                    }
-                    field.append(node.getName());
-                }
-            }
-            return field.isEmpty() ? "body" : field.toString();
-        }
-
-        static String of(JsonMappingException e) {
-            StringBuilder field = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (!field.isEmpty() && !(ref.getFrom() instanceof java.util.Map)) {
-                        field.append('.');
-                    }
-                    field.append(ref.getFrom() instanceof java.util.Map ? "[" + ref.getFieldName() + "]" : ref.getFieldName());
-                } else {
-                    field.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return field.toString();
-        }
-    }
-
-    /** Explains a type mistake in the caller's terms. */
-    static final class JsonMessages {
-        private JsonMessages() {
-        }
-
-        static String describe(JsonMappingException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-                return iae.getMessage();
-            }
-            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-            if (target == java.time.Instant.class) {
-                return "must be an ISO-8601 instant such as 2026-11-25T03:00:00Z";
-            }
-            if (target != null && (Number.class.isAssignableFrom(target) || target == double.class)) {
-                return "must be a number";
-            }
-            if (target == String.class) {
-                return "must be a string";
-            }
-            if (target != null && java.util.Map.class.isAssignableFrom(target)) {
-                return "must be a JSON object";
-            }
-            if (target != null && target.isEnum()) {
-                return "must be a string";
-            }
-            if (e instanceof InvalidFormatException) {
-                return "has the wrong format";
-            }
-            return "has the wrong type";
-        }
     }
 }

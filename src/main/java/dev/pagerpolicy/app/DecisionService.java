@@ -1,21 +1,57 @@
 package dev.pagerpolicy.app;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.app.observe.DecisionLog;
+import dev.pagerpolicy.app.observe.DecisionMetrics;
+import dev.pagerpolicy.app.observe.DecisionRecord;
+import dev.pagerpolicy.app.observe.RecentDecisions;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.ActiveRuleSet;
+import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
 
-/** Decides alerts with whatever rule set is active when each one arrives. */
+/**
+ * Decides alerts with whatever rule set is active when each one arrives, and leaves a trace of every
+ * decision: metrics, one decision-log line, and an entry among the recent decisions.
+ */
 @ApplicationScoped
 public class DecisionService {
     @Inject
     ActiveRuleSet active;
     @Inject
     Evaluator evaluator;
+    @Inject
+    Clock clock;
+    @Inject
+    DecisionMetrics metrics;
+    @Inject
+    DecisionLog log;
+    @Inject
+    RecentDecisions recent;
 
     public Decision decide(Alert alert) {
-        return evaluator.decide(active.get(), alert);
+        long start = System.nanoTime();
+        Evaluation evaluation = evaluator.evaluate(active.get(), alert);
+        return recorded(alert, evaluation.decision(), evaluation.firedRules(), System.nanoTime() - start);
+    }
+
+    /** The fallback decision for an input that could not be read as an alert, recorded like any other. */
+    public Decision fallback(String alertId, String cause) {
+        RuleSet ruleSet = active.get();
+        return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0);
+    }
+
+    private Decision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos) {
+        metrics.record(decision, firedRules, tookNanos);
+        DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
+                decision.policyVersion(), log.mask(alert), decision, firedRules);
+        log.write(record);
+        recent.add(record);
+        return decision;
     }
 }

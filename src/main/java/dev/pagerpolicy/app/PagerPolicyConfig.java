@@ -30,6 +30,50 @@ public interface PagerPolicyConfig {
 
     Security security();
 
+    DecisionLog decisionLog();
+
+    RecentDecisions recentDecisions();
+
+    Alertmanager alertmanager();
+
+    interface DecisionLog {
+        /** Whether each decision is written as one JSON line to the logger "pager-policy.decisions". */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Labels whose values never appear in the decision log or in GET /v1/decisions. */
+        Optional<List<String>> maskedLabels();
+    }
+
+    interface RecentDecisions {
+        /** How many decisions GET /v1/decisions keeps in memory (the oldest are forgotten first). */
+        @WithDefault("10000")
+        int capacity();
+    }
+
+    interface Alertmanager {
+        /** The label that carries the alert kind (outage, model_drift, ...). */
+        @WithDefault("kind")
+        String kindLabel();
+
+        @WithDefault("severity")
+        String severityLabel();
+
+        @WithDefault("service")
+        String serviceLabel();
+
+        @WithDefault("model")
+        String modelLabel();
+
+        /** An alert without this label is taken to come from production. */
+        @WithDefault("env")
+        String environmentLabel();
+
+        /** The label echoed as the decision's alertId. */
+        @WithDefault("alertname")
+        String idLabel();
+    }
+
     interface Watch {
         /** Whether changes to the rule and policy directories trigger a reload. */
         @WithDefault("true")

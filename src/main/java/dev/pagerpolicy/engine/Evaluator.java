@@ -123,8 +123,16 @@ public final class Evaluator {
     }
 
     private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {
+        return fallback(ruleSet, alert.id(), cause);
+    }
+
+    /**
+     * The fallback decision for an input that could not even be read as an alert (e.g. an Alertmanager alert
+     * without a kind label): it still reaches someone, and the reason says why.
+     */
+    public static Decision fallback(RuleSet ruleSet, String alertId, String cause) {
         Catalog catalog = ruleSet.catalog();
-        return new Decision(newDecisionId(), alert.id(), Target.of(catalog.fallbackTeam()), Action.PAGE,
+        return new Decision(newDecisionId(), alertId, Target.of(catalog.fallbackTeam()), Action.PAGE,
                 catalog.fallbackAckWithin(), null, List.of(), List.of(), List.of(),
                 List.of(new Reason(FALLBACK_RULE, cause + "; the fallback team " + catalog.fallbackTeam().name()
                         + " is paged")),

@@ -43,7 +43,10 @@ public final class RuleCompiler {
             byVirtualPath.put("rules/" + name, files.get(i));
             byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
-        KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
+        // (start-up, file watcher, request, test runner) compiles them.
+        ClassLoader factModel = RuleCompiler.class.getClassLoader();
+        KieBuilder builder = kie.newKieBuilder(fileSystem, factModel).buildAll(ExecutableModelProject.class);
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (message.getText().contains(NULL_PACKAGE)) {
@@ -61,7 +64,7 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        KieContainer container = kie.newKieContainer(releaseId);
+        KieContainer container = kie.newKieContainer(releaseId, factModel);
         try {
             return container.getKieBase();
         } finally {

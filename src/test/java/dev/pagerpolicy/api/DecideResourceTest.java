@@ -173,6 +173,76 @@ class DecideResourceTest {
                 .statusCode(200);
     }
 
+    // ---- batch ---------------------------------------------------------------------------------------------
+
+    @Test
+    void batchDecidesEachAlertInOrderAndReportsBadOnesAlone() {
+        given().contentType(ContentType.JSON).body("""
+                [{"id": "a", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                 {"id": "b", "kind": "meltdown", "severity": "critical", "service": "checkout-api"},
+                 {"id": "c", "kind": "latency", "severity": "low"},
+                 "not an alert",
+                 {"id": "e", "kind": "model_drift", "severity": "high", "service": "fraud-scoring", "model": "fraud-detector"}]""")
+                .post("/v1/decide/batch").then()
+                .statusCode(200)
+                .body("results.index", contains(0, 1, 2, 3, 4))
+                .body("results[0].decision.alertId", equalTo("a"))
+                .body("results[0].decision.action", equalTo("page"))
+                .body("results[1].error.status", equalTo(400))
+                .body("results[1].error.errors[0].field", equalTo("kind"))
+                .body("results[2].error.errors[0].field", equalTo("service"))
+                .body("results[2].error.errors[0].message", equalTo("must not be blank"))
+                .body("results[3].error.errors[0].field", equalTo("body"))
+                .body("results[4].decision.action", equalTo("automate"));
+    }
+
+    @Test
+    void batchOverTheLimitIsRefused() {
+        String alerts = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> "{\"kind\": \"outage\", \"severity\": \"low\", \"service\": \"checkout-api\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        given().contentType(ContentType.JSON).body(alerts).post("/v1/decide/batch").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("at most 100 alerts per batch"));
+    }
+
+    @Test
+    void batchMustBeAnArray() {
+        given().contentType(ContentType.JSON).body("{\"alerts\": []}").post("/v1/decide/batch").then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    // ---- why was I paged? -----------------------------------------------------------------------------------
+
+    @Test
+    void aDecisionCanBeLookedUpByItsId() {
+        String id = decide("""
+                {"id": "alert-9", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "firedAt": "2026-11-25T03:00:00Z"}""").statusCode(200).extract().path("decisionId");
+        given().get("/v1/decisions/" + id).then()
+                .statusCode(200)
+                .body("decisionId", equalTo(id))
+                .body("alert.service", equalTo("checkout-api"))
+                .body("alert.firedAt", equalTo("2026-11-25T03:00:00Z"))
+                .body("decision.target.team", equalTo("platform-sre"))
+                .body("rulesFired", hasItem("Service-health alerts page the service's on-call team"))
+                .body("policyVersion", matchesPattern("[0-9a-f]{12}"));
+        given().get("/v1/decisions?limit=1").then()
+                .statusCode(200)
+                .body("decisionId", contains(id));
+    }
+
+    @Test
+    void anUnknownDecisionIs404() {
+        given().get("/v1/decisions/no-such-decision").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("decision \"no-such-decision\" is not among the recent decisions of this instance"));
+    }
+
     // ---- malformed requests: 400 problem+json naming each bad field ----------------------------------------
 
     @Test

@@ -1,0 +1,66 @@
+package dev.pagerpolicy.api.alertmanager;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pagerpolicy.api.security.Roles;
+import dev.pagerpolicy.app.DecisionService;
+import dev.pagerpolicy.decision.Decision;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/alertmanager}: Alertmanager's webhook receiver. Each firing alert of the group gets a
+ * decision, an unreadable one the fallback decision with the reason; resolved alerts are acknowledged and
+ * not decided. No alert is dropped.
+ */
+@Path("/v1/alertmanager")
+@RolesAllowed(Roles.DECIDE)
+public class AlertmanagerResource {
+    @Inject
+    AlertMapping mapping;
+    @Inject
+    DecisionService decisions;
+
+    /** What happened to one alert of the group. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(String status, Decision decision) {
+    }
+
+    /**
+     * @param alerts one outcome per alert, keyed by its fingerprint, in the order Alertmanager sent them
+     */
+    public record Answer(String receiver, String groupKey, Map<String, Outcome> alerts, Integer truncatedAlerts) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Answer receive(@NotNull(message = "an Alertmanager webhook payload is required") @Valid AlertmanagerWebhook webhook) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<AlertmanagerWebhook.Alert> alerts = webhook.alerts();
+        for (int i = 0; i < alerts.size(); i++) {
+            AlertmanagerWebhook.Alert alert = alerts.get(i);
+            String key = alert.fingerprint() == null || alert.fingerprint().isBlank() ? "#" + i : alert.fingerprint();
+            outcomes.put(key, alert.isResolved() ? new Outcome("resolved", null) : new Outcome("firing", decide(alert)));
+        }
+        return new Answer(webhook.receiver(), webhook.groupKey(), outcomes, webhook.truncatedAlerts());
+    }
+
+    private Decision decide(AlertmanagerWebhook.Alert alert) {
+        AlertMapping.Mapped mapped = mapping.map(alert);
+        if (mapped.alert() != null) {
+            return decisions.decide(mapped.alert());
+        }
+        return decisions.fallback(alert.label("alertname"), "the Alertmanager alert could not be read: "
+                + String.join("; ", mapped.problems()));
+    }
+}

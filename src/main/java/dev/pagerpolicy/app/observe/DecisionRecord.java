@@ -1,0 +1,22 @@
+package dev.pagerpolicy.app.observe;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.decision.Decision;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything known about one decision after it was made: what "why was I paged?" needs. The same shape is
+ * logged as one JSON line and served by {@code GET /v1/decisions/{decisionId}}.
+ *
+ * @param alert      the alert as decided, labels masked; null when the input could not be read as an alert
+ * @param rulesFired every rule that fired, in order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionRecord(String decisionId, Instant evaluatedAt, long tookMicros, String policyVersion,
+                             Alert alert, Decision decision, List<String> rulesFired) {
+    public DecisionRecord {
+        rulesFired = List.copyOf(rulesFired);
+    }
+}

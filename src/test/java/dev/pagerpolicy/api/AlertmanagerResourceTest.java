@@ -1,0 +1,78 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** The Alertmanager webhook receiver, with payloads as Alertmanager 0.25 sends them. */
+@QuarkusTest
+class AlertmanagerResourceTest {
+    private static final String PAYLOAD = """
+            {"version": "4", "groupKey": "{}:{alertname=\\"CheckoutDown\\"}", "truncatedAlerts": 0,
+             "status": "firing", "receiver": "pager-policy",
+             "groupLabels": {"alertname": "CheckoutDown"}, "commonLabels": {}, "commonAnnotations": {},
+             "externalURL": "http://alertmanager:9093",
+             "alerts": [
+               {"status": "firing", "fingerprint": "aaa111",
+                "labels": {"alertname": "CheckoutDown", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                "annotations": {"summary": "checkout is down"},
+                "startsAt": "2026-11-25T03:00:00Z", "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus/graph"},
+               {"status": "firing", "fingerprint": "bbb222",
+                "labels": {"alertname": "SomethingOdd", "severity": "urgent", "service": "checkout-api"},
+                "annotations": {}, "startsAt": "2026-11-25T03:00:00Z", "endsAt": "0001-01-01T00:00:00Z"},
+               {"status": "resolved", "fingerprint": "ccc333",
+                "labels": {"alertname": "DriftHigh", "kind": "model_drift", "severity": "high", "service": "fraud-scoring"},
+                "annotations": {}, "startsAt": "2026-11-25T01:00:00Z", "endsAt": "2026-11-25T02:00:00Z"},
+               {"status": "firing", "fingerprint": "ddd444",
+                "labels": {"alertname": "RecsDrift", "kind": "model_drift", "severity": "high", "service": "recommendations",
+                           "model": "product-recs", "env": "staging"},
+                "annotations": {}, "startsAt": "2026-11-25T03:00:00Z", "endsAt": "0001-01-01T00:00:00Z"}
+             ]}""";
+
+    @Test
+    void eachFiringAlertGetsADecisionKeyedByFingerprint() {
+        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("receiver", equalTo("pager-policy"))
+                .body("alerts.keySet()", contains("aaa111", "bbb222", "ccc333", "ddd444"))
+                .body("alerts.aaa111.status", equalTo("firing"))
+                .body("alerts.aaa111.decision.alertId", equalTo("CheckoutDown"))
+                .body("alerts.aaa111.decision.action", equalTo("page"))
+                .body("alerts.aaa111.decision.target.team", equalTo("platform-sre"))
+                .body("alerts.aaa111.decision.fallback", equalTo(false))
+                .body("alerts.ddd444.decision.target.team", equalTo("recs-ds"))
+                .body("alerts.ddd444.decision.action", equalTo("ticket"));
+    }
+
+    @Test
+    void anAlertWhoseLabelsCannotBeReadStillGetsTheFallbackWithTheReason() {
+        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+                .body("alerts.bbb222.decision.fallback", equalTo(true))
+                .body("alerts.bbb222.decision.action", equalTo("page"))
+                .body("alerts.bbb222.decision.target.team", equalTo("platform-sre"))
+                .body("alerts.bbb222.decision.alertId", equalTo("SomethingOdd"))
+                .body("alerts.bbb222.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be"
+                        + " read: label \"kind\" is missing; label \"severity\": \"urgent\" is not one of critical,"
+                        + " high, medium, low, info; the fallback team platform-sre is paged"));
+    }
+
+    @Test
+    void resolvedAlertsAreAcknowledgedNotDecided() {
+        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+                .body("alerts.ccc333.status", equalTo("resolved"))
+                .body("alerts.ccc333.decision", nullValue());
+    }
+
+    @Test
+    void aPayloadWithoutAlertsIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"version\": \"4\"}").post("/v1/alertmanager").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("alerts"));
+    }
+}
