@@ -19,6 +19,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,17 @@ public class DecideResource {
     Validator validator;
 
     @POST
+    @Operation(summary = "Decide who holds the pager for one alert, and how urgently")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+        @ExampleObject(name = "outage of a tier-1 service at night", value = """
+                {"id": "alert-42", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "firedAt": "2026-11-25T03:00:00Z"}"""),
+        @ExampleObject(name = "drift of a continuously trained model", value = """
+                {"kind": "model_drift", "severity": "high", "service": "fraud-scoring", "model": "fraud-detector",
+                 "signals": {"driftScore": 0.41}}"""),
+        @ExampleObject(name = "tier-3 outage on a Saturday", value = """
+                {"kind": "outage", "severity": "high", "service": "churn-reports", "firedAt": "2026-11-28T03:00:00Z"}""")
+    }))
     public Decision decide(@NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
         return decisions.decide(request.toAlert(clock));
     }
@@ -56,6 +71,7 @@ public class DecideResource {
 
     @POST
     @Path("batch")
+    @Operation(summary = "Decide up to 100 alerts at once; a bad alert gets its own error, the others their decisions")
     public BatchResult decideBatch(
             @NotNull(message = "a JSON array of alerts is required")
             @Size(max = MAX_BATCH, message = "at most " + MAX_BATCH + " alerts per batch") List<JsonNode> alerts) {

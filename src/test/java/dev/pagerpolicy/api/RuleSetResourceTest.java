@@ -3,6 +3,7 @@ package dev.pagerpolicy.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -137,6 +138,10 @@ class RuleSetResourceTest {
                 .statusCode(200)
                 .body("policyVersion", equalTo(before))
                 .body("fallback", equalTo(false));
+        given().get("/q/metrics").then()
+                .body(containsString("pager_policy_reload_last_success 0.0"))
+                .body(containsString("pager_policy_reload_attempts_total{result=\"failed\"}"))
+                .body(containsString("pager_policy_rule_set_info{version=\"" + before + "\"} 1.0"));
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))

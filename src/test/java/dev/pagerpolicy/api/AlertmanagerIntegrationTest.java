@@ -1,0 +1,143 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Prometheus Alertmanager (Debian package prometheus-alertmanager, installed by .ci/run) on loopback,
+ * configured with the receiver of the README: alerts posted to Alertmanager's own API end up decided here.
+ */
+@QuarkusTest
+class AlertmanagerIntegrationTest {
+    private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+
+    @TestHTTPResource("/v1/alertmanager")
+    URL webhook;
+
+    private Process alertmanager;
+    private Path workDir;
+
+    @AfterEach
+    void stopAlertmanager() throws Exception {
+        if (alertmanager != null) {
+            alertmanager.destroy();
+            alertmanager.waitFor();
+        }
+    }
+
+    @Test
+    void alertsPostedToAlertmanagerAreDecided() throws Exception {
+        assumeTrue(Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (apt-get install"
+                + " prometheus-alertmanager); .ci/run installs it");
+        int port = freePort();
+        startAlertmanager(port);
+
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String checkout = "CheckoutDown-" + run;
+        String odd = "Unlabelled-" + run;
+        String drift = "FraudDrift-" + run;
+        post(URI.create("http://127.0.0.1:" + port + "/api/v2/alerts"), """
+                [{"labels": {"alertname": "%s", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                  "annotations": {"summary": "checkout is down"}},
+                 {"labels": {"alertname": "%s", "service": "checkout-api"}},
+                 {"labels": {"alertname": "%s", "kind": "model_drift", "severity": "high", "service": "fraud-scoring",
+                             "model": "fraud-detector"}}]""".formatted(checkout, odd, drift));
+
+        Map<String, Map<String, Object>> decided = awaitDecisions(List.of(checkout, odd, drift), Duration.ofSeconds(45));
+
+        assertThat(decided.get(checkout)).containsEntry("action", "page").containsEntry("fallback", false);
+        assertThat(decided.get(drift)).containsEntry("action", "automate");
+        assertThat(decided.get(odd)).containsEntry("action", "page").containsEntry("fallback", true);
+    }
+
+    private void startAlertmanager(int port) throws Exception {
+        workDir = Files.createTempDirectory("alertmanager");
+        String config = Files.readString(Path.of("src/test/resources/alertmanager/alertmanager.yml"))
+                .replace("http://127.0.0.1:8080/v1/alertmanager", webhook.toString());
+        Path configFile = Files.writeString(workDir.resolve("alertmanager.yml"), config);
+        alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + configFile,
+                "--storage.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("alertmanager.log").toFile())
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            assertThat(alertmanager.isAlive()).as("alertmanager runs; its log: %s", log()).isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("alertmanager did not become ready; its log:\n" + log());
+    }
+
+    private static void post(URI uri, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("Alertmanager accepted the alerts: %s", response.body()).isEqualTo(200);
+    }
+
+    /** Polls this service's recent decisions until each alert name has one (by alertId). */
+    private Map<String, Map<String, Object>> awaitDecisions(List<String> alertNames, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Map<String, Object>> found = Map.of();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> decisions = given().get("/v1/decisions?limit=1000").then().statusCode(200)
+                    .extract().jsonPath().getList("decision");
+            found = new java.util.HashMap<>();
+            for (Map<String, Object> decision : decisions) {
+                Object alertId = decision.get("alertId");
+                if (alertNames.contains(alertId)) {
+                    found.putIfAbsent((String) alertId, decision);
+                }
+            }
+            if (found.keySet().containsAll(alertNames)) {
+                return found;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("decided only " + found.keySet() + " of " + alertNames + "; alertmanager log:\n" + log());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(workDir.resolve("alertmanager.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
