@@ -15,6 +15,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,6 +47,7 @@ public class DecideResource {
     Validator validator;
 
     @POST
+    @NonBlocking
     @Operation(summary = "Decide who holds the pager for one alert, and how urgently")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
         @ExampleObject(name = "outage of a tier-1 service at night", value = """

@@ -7,13 +7,13 @@ import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.DecisionDraft;
+import dev.pagerpolicy.decision.DecisionIds;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -150,6 +150,6 @@ public final class Evaluator {
     }
 
     private static String newDecisionId() {
-        return UUID.randomUUID().toString();
+        return DecisionIds.next();
     }
 }

@@ -28,9 +28,9 @@ public final class SyntheticPacks {
 
                     rule "Override for service svc-%1$05d"
                     when
-                        Alert( service == "svc-%1$05d", kind == AlertKind.OUTAGE )
-                        Service( $onCall : onCallTeam )
                         $draft : DecisionDraft( undecided )
+                        Service( $onCall : onCallTeam )
+                        Alert( service == "svc-%1$05d", kind == AlertKind.OUTAGE )
                     then
                         $draft.route($onCall, Action.PAGE, "svc-%1$05d has its own override");
                         update($draft);

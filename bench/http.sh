@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Loads POST /v1/decide of the packaged app with wrk (a realistic alert mix, bench/alerts.lua) and, in the
+# same run, the ceiling endpoint of the same app that parses and validates the same JSON and returns a fixed
+# answer. Then a fixed sub-saturation rate for latency percentiles, and the RSS.
+# Usage: bench/http.sh   (build first: mvn -B package -DskipTests; needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${PORT:-18081}
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-32}
+jar=target/quarkus-app/quarkus-run.jar
+command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
+
+java ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dpager-policy.benchmark-endpoint.enabled=true -Dpager-policy.watch.enabled=false \
+  -jar "$jar" > /tmp/pager-policy-http-bench.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+
+base="http://127.0.0.1:$port"
+load() { # path, extra wrk args...
+  local path=$1; shift
+  wrk -t2 -c"$connections" -d"$duration" --latency -s bench/alerts.lua "$@" "$base$path"
+}
+rps() { awk '/Requests\/sec/ {print $2}'; }
+
+echo "== warm-up (both endpoints, 10s each)"
+wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/decide" > /dev/null
+wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/benchmark/ceiling" > /dev/null
+
+echo "== saturation: POST /v1/decide"
+decide=$(load /v1/decide | tee /dev/stderr | rps)
+echo "== saturation: POST /v1/benchmark/ceiling"
+ceiling=$(load /v1/benchmark/ceiling | tee /dev/stderr | rps)
+echo "decide/ceiling = $decide / $ceiling = $(awk -v a="$decide" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')"
+
+# Half the saturating rate: each of the connections waits between requests.
+half=$(awk -v r="$decide" 'BEGIN {printf "%d", r / 2}')
+delay_ms=$(awk -v c="$connections" -v r="$half" 'BEGIN {printf "%d", c * 1000 / r}')
+echo "== fixed rate ~${half}/s (${connections} connections, ${delay_ms} ms between requests each): POST /v1/decide"
+WRK_DELAY_MS=$delay_ms load /v1/decide
+
+echo "== RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
