@@ -19,20 +19,31 @@ trap 'kill $pid 2>/dev/null' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
 
 base="http://127.0.0.1:$port"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+# Runs wrk on a path and prints its report, plus the app's CPU time per request (wrk shares the 2 cores, so
+# CPU per request compares endpoints more steadily than requests per second).
 load() { # path, extra wrk args...
   local path=$1; shift
-  wrk -t2 -c"$connections" -d"$duration" --latency -s bench/alerts.lua "$@" "$base$path"
+  local before after out requests
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/alerts.lua "$@" "$base$path")
+  after=$(cpu_ticks)
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$out"
+  echo "app CPU per request: $(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests )) us"
 }
 rps() { awk '/Requests\/sec/ {print $2}'; }
 
-echo "== warm-up (both endpoints, 10s each)"
-wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/decide" > /dev/null
-wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/benchmark/ceiling" > /dev/null
+echo "== warm-up (both endpoints, 3 x 10s each, so that the JIT has compiled both paths)"
+for round in 1 2 3; do
+  wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/decide" > /dev/null
+  wrk -t2 -c"$connections" -d10s -s bench/alerts.lua "$base/v1/benchmark/ceiling" > /dev/null
+done
 
 echo "== saturation: POST /v1/decide"
-decide=$(load /v1/decide | tee /dev/stderr | rps)
+report=$(load /v1/decide); echo "$report"; decide=$(echo "$report" | rps)
 echo "== saturation: POST /v1/benchmark/ceiling"
-ceiling=$(load /v1/benchmark/ceiling | tee /dev/stderr | rps)
+report=$(load /v1/benchmark/ceiling); echo "$report"; ceiling=$(echo "$report" | rps)
 echo "decide/ceiling = $decide / $ceiling = $(awk -v a="$decide" -v b="$ceiling" 'BEGIN {printf "%.2f", a / b}')"
 
 # Half the saturating rate: each of the connections waits between requests.

@@ -11,7 +11,7 @@ alert='{"kind":"outage","severity":"critical","service":"checkout-api","firedAt"
 
 for run in $(seq "$runs"); do
   start=$(date +%s%N)
-  java -Dquarkus.http.port="$port" -jar "$jar" >/tmp/pager-policy-startup.log 2>&1 &
+  java ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -jar "$jar" >/tmp/pager-policy-startup.log 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -H 'content-type: application/json' -d "$alert" "http://127.0.0.1:$port/v1/decide"; do
     kill -0 "$pid" 2>/dev/null || { echo "the app exited; see /tmp/pager-policy-startup.log" >&2; exit 1; }
