@@ -16,5 +16,7 @@ COPY rules /app/rules
 COPY policies /app/policies
 USER 10001
 EXPOSE 8080
+# A bounded heap keeps the resident size predictable (see docs/PERFORMANCE.md); override with JAVA_OPTS.
+ENV JAVA_OPTS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
 # The root filesystem can be read-only: the service writes nothing but /tmp (mount a tmpfs there).
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar \"$@\"", "pager-policy"]
