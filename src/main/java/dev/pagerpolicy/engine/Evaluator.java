@@ -67,8 +67,37 @@ public final class Evaluator {
         if (alert.model() != null && model.isEmpty()) {
             return fallback(ruleSet, alert, "model \"" + alert.model() + "\" is not in the catalog");
         }
-
         DecisionDraft draft = new DecisionDraft();
+        Run run = fire(ruleSet, draft, firedRules, alert, service.get(), service.get().tier(), model.orElse(null));
+        if (run.timedOut()) {
+            String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
+            return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
+        }
+        if (run.failure() != null) {
+            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(run.failure()));
+        }
+        if (run.fired() >= maxRuleFirings) {
+            return fallback(ruleSet, alert, "the rules fired " + run.fired() + " times without settling"
+                    + " (a rule keeps re-activating itself)");
+        }
+        if (!draft.conflicts().isEmpty()) {
+            return fallback(ruleSet, alert, "conflicting decisions: " + String.join("; ", draft.conflicts()));
+        }
+        if (draft.isUndecided()) {
+            return fallback(ruleSet, alert, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
+                    + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
+        }
+        return new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
+                draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
+                draft.recommendations(), draft.reasons(), ruleSet.version(), false);
+    }
+
+    /** How a run of the rules ended: rules fired, an exception from a consequence, or the time limit. */
+    private record Run(int fired, RuntimeException failure, boolean timedOut) {
+    }
+
+    /** Fires the rules over the facts in a pooled session, under the firing cap and the watchdog. */
+    private Run fire(RuleSet ruleSet, DecisionDraft draft, List<String> firedRules, Object... facts) {
         KieSession session = ruleSet.sessions().newKieSession();
         Watchdog.Guard guard = watchdog.watch(session, System.nanoTime() + timeLimit.toNanos());
         AgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -85,10 +114,11 @@ public final class Evaluator {
         boolean timedOut;
         try {
             session.addEventListener(listener);
-            session.insert(alert);
-            session.insert(service.get());
-            session.insert(service.get().tier());
-            model.ifPresent(session::insert);
+            for (Object fact : facts) {
+                if (fact != null) {
+                    session.insert(fact);
+                }
+            }
             session.insert(draft);
             fired = session.fireAllRules(maxRuleFirings);
         } catch (RuntimeException e) {
@@ -99,27 +129,7 @@ public final class Evaluator {
             session.removeEventListener(listener);
             session.dispose();
         }
-        if (timedOut) {
-            String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
-            return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
-        }
-        if (failure != null) {
-            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(failure));
-        }
-        if (fired >= maxRuleFirings) {
-            return fallback(ruleSet, alert, "the rules fired " + fired + " times without settling"
-                    + " (a rule keeps re-activating itself)");
-        }
-        if (!draft.conflicts().isEmpty()) {
-            return fallback(ruleSet, alert, "conflicting decisions: " + String.join("; ", draft.conflicts()));
-        }
-        if (draft.isUndecided()) {
-            return fallback(ruleSet, alert, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
-                    + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
-        }
-        return new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
-                draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
-                draft.recommendations(), draft.reasons(), ruleSet.version(), false);
+        return new Run(fired, failure, timedOut);
     }
 
     private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {

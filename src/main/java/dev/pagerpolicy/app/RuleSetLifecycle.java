@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /** Loads the rule set while the application starts, not on the first alert, then watches its files. */
 @ApplicationScoped
-public class StartupCheck {
-    private static final Logger LOG = Logger.getLogger(StartupCheck.class);
+public class RuleSetLifecycle {
+    private static final Logger LOG = Logger.getLogger(RuleSetLifecycle.class);
     private DirectoryWatcher watcher;
 
     void onStart(@Observes StartupEvent event, ActiveRuleSet active, Reloader reloader, PagerPolicyConfig config) {
