@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Field errors in the caller's terms: each names the field by the JSON name the caller sent (never a Java
@@ -41,14 +45,14 @@ final class FieldErrors {
         static String of(ConstraintViolation<?> violation) {
             StringBuilder field = new StringBuilder();
             int depth = 0;
-            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            for (Path.Node node : violation.getPropertyPath()) {
                 depth++;
                 // The first two nodes are the resource method and its parameter.
-                if (depth <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
-                        || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                if (depth <= 2 && (node.getKind() == ElementKind.METHOD
+                        || node.getKind() == ElementKind.PARAMETER)) {
                     continue;
                 }
-                if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                     field.append('[').append(node.getKey()).append(']');
                 } else if (node.getName() != null) {
                     if (!field.isEmpty()) {
@@ -64,10 +68,10 @@ final class FieldErrors {
             StringBuilder field = new StringBuilder();
             for (JsonMappingException.Reference ref : e.getPath()) {
                 if (ref.getFieldName() != null) {
-                    if (!field.isEmpty() && !(ref.getFrom() instanceof java.util.Map)) {
+                    if (!field.isEmpty() && !(ref.getFrom() instanceof Map)) {
                         field.append('.');
                     }
-                    field.append(ref.getFrom() instanceof java.util.Map ? "[" + ref.getFieldName() + "]" : ref.getFieldName());
+                    field.append(ref.getFrom() instanceof Map ? "[" + ref.getFieldName() + "]" : ref.getFieldName());
                 } else {
                     field.append('[').append(ref.getIndex()).append(']');
                 }
@@ -87,7 +91,7 @@ final class FieldErrors {
                 return iae.getMessage();
             }
             Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-            if (target == java.time.Instant.class) {
+            if (target == Instant.class) {
                 return "must be an ISO-8601 instant such as 2026-11-25T03:00:00Z";
             }
             if (target != null && (Number.class.isAssignableFrom(target) || target == double.class)) {
@@ -96,7 +100,7 @@ final class FieldErrors {
             if (target == String.class) {
                 return "must be a string";
             }
-            if (target != null && java.util.Map.class.isAssignableFrom(target)) {
+            if (target != null && Map.class.isAssignableFrom(target)) {
                 return "must be a JSON object";
             }
             if (target != null && target.isEnum()) {

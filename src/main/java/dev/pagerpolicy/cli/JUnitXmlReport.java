@@ -2,6 +2,7 @@ package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.scenario.ScenarioResult;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class JUnitXmlReport {
 
     static String render(List<ScenarioResult> results, String policyVersion) {
         Map<String, List<ScenarioResult>> byFile = new LinkedHashMap<>();
-        results.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new java.util.ArrayList<>()).add(r));
+        results.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r));
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);

@@ -18,6 +18,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Decides one alert against one rule set. Inserts only the facts that concern the alert (the alert, its
@@ -154,7 +155,7 @@ public final class Evaluator {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String ruleName = e instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null
+        String ruleName = e instanceof ConsequenceException ce && ce.getMatch() != null
                 ? "rule \"" + ce.getMatch().getRule().getName() + "\" threw " : "";
         return ruleName + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }

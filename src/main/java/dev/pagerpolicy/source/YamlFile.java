@@ -14,8 +14,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +35,7 @@ public final class YamlFile {
     private final String name;
     private final List<Problem> problems;
     private boolean unreadable;
-    private final java.util.Set<String> unreadableEntryNames = new java.util.HashSet<>();
+    private final Set<String> unreadableEntryNames = new HashSet<>();
 
     /**
      * @param path     the file; messages name it as given, so a relative path stays relative
@@ -55,8 +57,8 @@ public final class YamlFile {
     }
 
     /** The {@code name} of each entry that was present but could not be read: already reported. */
-    public java.util.Set<String> unreadableEntryNames() {
-        return java.util.Set.copyOf(unreadableEntryNames);
+    public Set<String> unreadableEntryNames() {
+        return Set.copyOf(unreadableEntryNames);
     }
 
     /** Reads the whole file as one object of {@code type}; empty when the file is broken. */

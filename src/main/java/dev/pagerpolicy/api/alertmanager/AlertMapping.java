@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads an Alertmanager alert's labels as an alert of this service; which label carries what is configured
@@ -44,7 +45,7 @@ public class AlertMapping {
     }
 
     private static <T> T parse(AlertmanagerWebhook.Alert source, String label, List<String> problems,
-                               java.util.function.Function<String, T> parser) {
+                               Function<String, T> parser) {
         String value = source.label(label);
         if (value == null) {
             problems.add("label \"" + label + "\" is missing");
