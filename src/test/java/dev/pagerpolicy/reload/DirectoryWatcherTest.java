@@ -21,7 +21,7 @@ class DirectoryWatcherTest {
         Files.createDirectories(dir.resolve("tests"));
         AtomicInteger calls = new AtomicInteger();
         Semaphore called = new Semaphore(0);
-        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(300), () -> {
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofSeconds(1), () -> {
             calls.incrementAndGet();
             called.release();
         })) {
@@ -30,7 +30,7 @@ class DirectoryWatcherTest {
             }
             Files.writeString(dir.resolve("tests/case.yaml"), "[]\n");
             assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the action ran").isTrue();
-            Thread.sleep(600);
+            Thread.sleep(1_500); // longer than the debounce: a second action would have run by now
             assertThat(calls).hasValue(1);
         }
     }
