@@ -26,6 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    // Quarkus ships mappers for ResteasyReactiveViolationException and MismatchedInputException; a mapper is
+    // chosen by the closest exception type, so these two exact types are claimed here and delegate.
     @ServerExceptionMapper(priority = 1)
     public Response invalidFields(ResteasyReactiveViolationException e) {
         return violations(e);

@@ -13,6 +13,7 @@ import dev.pagerpolicy.source.Problem;
 import dev.pagerpolicy.source.YamlFile;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -46,18 +47,29 @@ public final class CatalogLoader {
     public static final List<String> FILES = List.of(ORGANISATION, TEAMS, TIERS, SERVICES, MODELS);
 
     private final Validator validator;
+    private final Map<String, byte[]> filesRead;
     private final List<Problem> problems = new ArrayList<>();
     /** "kind name" of entries that exist but are invalid: already reported, so references to them are not. */
     private final Set<String> invalidEntries = new HashSet<>();
     /** Kinds whose file could not be parsed: nothing is known of them, so references to them are not checked. */
     private final Set<String> unreadableKinds = new HashSet<>();
 
-    private CatalogLoader(Validator validator) {
+    private CatalogLoader(Validator validator, Map<String, byte[]> filesRead) {
         this.validator = validator;
+        this.filesRead = filesRead;
     }
 
     public static Catalog load(Path dir, Validator validator) throws InvalidSourceException {
-        return new CatalogLoader(validator).loadFrom(dir);
+        return load(dir, validator, new HashMap<>());
+    }
+
+    /**
+     * @param filesRead receives each policy file's bytes as {@code policies/NAME}: exactly what was parsed, so
+     *                  that a content hash of them names this catalog even if a file changes meanwhile
+     */
+    public static Catalog load(Path dir, Validator validator, Map<String, byte[]> filesRead)
+            throws InvalidSourceException {
+        return new CatalogLoader(validator, filesRead).loadFrom(dir);
     }
 
     private Catalog loadFrom(Path dir) throws InvalidSourceException {
@@ -98,7 +110,14 @@ public final class CatalogLoader {
             }
             return Optional.empty();
         }
-        return Optional.of(new YamlFile(path, problems));
+        try {
+            byte[] content = Files.readAllBytes(path);
+            filesRead.put("policies/" + name, content);
+            return Optional.of(new YamlFile(path, content, problems));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(path.toString(), "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private <T extends NamedEntry> List<Located<T>> list(Path dir, String name, String key, Class<T> type, String kind,

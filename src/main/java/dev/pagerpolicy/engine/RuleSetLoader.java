@@ -48,8 +48,7 @@ public final class RuleSetLoader {
         }
         Catalog catalog = null;
         try {
-            catalog = CatalogLoader.load(policiesDir, validator);
-            readPolicyFiles(policiesDir, contents);
+            catalog = CatalogLoader.load(policiesDir, validator, contents);
         } catch (InvalidSourceException e) {
             problems.addAll(e.problems());
         }
@@ -80,20 +79,6 @@ public final class RuleSetLoader {
             problems.add(Problem.inFile(rulesDir.toString(), "no .drl files found"));
         }
         return files;
-    }
-
-    private static void readPolicyFiles(Path policiesDir, SortedMap<String, byte[]> contents)
-            throws InvalidSourceException {
-        for (String name : CatalogLoader.FILES) {
-            Path path = policiesDir.resolve(name);
-            try {
-                if (Files.isRegularFile(path)) {
-                    contents.put("policies/" + name, Files.readAllBytes(path));
-                }
-            } catch (IOException e) {
-                throw new InvalidSourceException(List.of(Problem.inFile(path.toString(), "cannot read: " + e.getMessage())));
-            }
-        }
     }
 
     private static List<String> ruleNames(KieBase kieBase) {

@@ -27,7 +27,7 @@ public final class ScenarioLoader {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path file : paths.filter(ScenarioLoader::isYaml).sorted(Comparator.naturalOrder()).toList()) {
-                for (Located<Scenario> scenario : new YamlFile(file, problems).readList(Scenario.class, "scenario")) {
+                for (Located<Scenario> scenario : new YamlFile(file, Files.readAllBytes(file), problems).readList(Scenario.class, "scenario")) {
                     validator.validate(scenario.value()).forEach(v -> problems.add(scenario.problem(
                             "scenario \"" + scenario.value().name() + "\": field \"" + v.getPropertyPath() + "\" "
                                     + v.getMessage())));

@@ -31,7 +31,7 @@ public final class YamlFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private final Path path;
+    private final byte[] content;
     private final String name;
     private final List<Problem> problems;
     private boolean unreadable;
@@ -39,10 +39,11 @@ public final class YamlFile {
 
     /**
      * @param path     the file; messages name it as given, so a relative path stays relative
+     * @param content  its bytes, read once by the caller, which may also hash them
      * @param problems where every problem found is added
      */
-    public YamlFile(Path path, List<Problem> problems) {
-        this.path = path;
+    public YamlFile(Path path, byte[] content, List<Problem> problems) {
+        this.content = content;
         this.name = path.toString();
         this.problems = problems;
     }
@@ -63,7 +64,7 @@ public final class YamlFile {
 
     /** Reads the whole file as one object of {@code type}; empty when the file is broken. */
     public <T> Optional<Located<T>> readObject(Class<T> type) {
-        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+        try (JsonParser parser = MAPPER.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(new Problem(name, lineOf(parser), "expected a mapping at the top of the file"));
                 return Optional.empty();
@@ -80,7 +81,7 @@ public final class YamlFile {
     /** Reads a file that is one list, e.g. a scenario file; each entry converted on its own. */
     public <T> List<Located<T>> readList(Class<T> type, String entryKind) {
         List<Located<T>> entries = new ArrayList<>();
-        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+        try (JsonParser parser = MAPPER.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return entries;
@@ -102,7 +103,7 @@ public final class YamlFile {
      */
     public <T> List<Located<T>> readList(String key, Class<T> type, String entryKind) {
         List<Located<T>> entries = new ArrayList<>();
-        try (JsonParser parser = MAPPER.createParser(path.toFile())) {
+        try (JsonParser parser = MAPPER.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(new Problem(name, lineOf(parser), "expected a mapping with the key \"" + key + "\""));
                 return entries;
