@@ -2,6 +2,7 @@ package dev.pagerpolicy.app;
 
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleCache;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.engine.RuleSetLoader;
 import dev.pagerpolicy.reload.Reloader;
@@ -40,8 +41,12 @@ public class EngineProducer {
     @Produces
     @Singleton
     RuleSetVerifier verifier(Validator validator, Clock clock, Evaluator evaluator, PagerPolicyConfig config) {
-        return new RuleSetVerifier(new RuleSetLoader(validator, clock), new ScenarioRunner(evaluator, clock), validator,
-                Path.of(config.rulesDir()), Path.of(config.policiesDir()));
+        return new RuleSetVerifier(new RuleSetLoader(validator, clock, ruleCache(config.ruleCache())),
+                new ScenarioRunner(evaluator, clock), validator, Path.of(config.rulesDir()), Path.of(config.policiesDir()));
+    }
+
+    private static RuleCache ruleCache(PagerPolicyConfig.RuleCache config) {
+        return config.enabled() ? RuleCache.in(Path.of(config.dir()), config.maxEntries()) : RuleCache.disabled();
     }
 
     @Produces

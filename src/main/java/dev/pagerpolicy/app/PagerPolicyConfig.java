@@ -28,6 +28,8 @@ public interface PagerPolicyConfig {
 
     Watch watch();
 
+    RuleCache ruleCache();
+
     Security security();
 
     DecisionLog decisionLog();
@@ -90,6 +92,20 @@ public interface PagerPolicyConfig {
         /** How long a burst of file changes must be quiet before the one reload it causes. */
         @WithDefault("500ms")
         Duration debounce();
+    }
+
+    interface RuleCache {
+        /** Whether compiled rules are kept on disk, so that a start or reload of rules compiled before is fast. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where compiled rules are kept; as trusted as the rules directory, since the service runs what it holds. */
+        @WithDefault("${user.home}/.cache/pager-policy/compiled-rules")
+        String dir();
+
+        /** How many compiled rule sets are kept; the least recently used are deleted first. */
+        @WithDefault("20")
+        int maxEntries();
     }
 
     interface Security {

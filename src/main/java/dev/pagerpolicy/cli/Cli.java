@@ -41,7 +41,7 @@ public final class Cli {
     }
 
     static final String USAGE_TEXT = """
-            usage: check [--rules DIR] [--policies DIR]
+            usage: check [--rules DIR] [--policies DIR] [--rule-cache DIR | --no-rule-cache]
                    test  [--rules DIR] [--policies DIR] [--scenarios DIR] [--junit-xml FILE] [--json FILE]
-                         [--allow-empty] [--coverage] [--min-coverage PERCENT]""";
+                         [--allow-empty] [--coverage] [--min-coverage PERCENT] [--rule-cache DIR | --no-rule-cache]""";
 }

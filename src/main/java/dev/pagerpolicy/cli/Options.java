@@ -1,11 +1,14 @@
 package dev.pagerpolicy.cli;
 
+import dev.pagerpolicy.engine.RuleCache;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** The command-line options shared by {@code check} and {@code test}. */
 record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXml, Optional<Path> json,
-               boolean allowEmpty, boolean coverage, Optional<Double> minCoverage) {
+               boolean allowEmpty, boolean coverage, Optional<Double> minCoverage, RuleCache ruleCache) {
+    /** Matches the service's default of {@code pager-policy.rule-cache.max-entries}. */
+    private static final int RULE_CACHE_ENTRIES = 20;
 
     static Options parse(String[] args) {
         Path rules = Path.of("rules");
@@ -16,6 +19,7 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
         boolean allowEmpty = false;
         boolean coverage = false;
         Double minCoverage = null;
+        Path ruleCache = RuleCache.defaultDir();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -27,12 +31,15 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
                 case "--allow-empty" -> allowEmpty = true;
                 case "--coverage" -> coverage = true;
                 case "--min-coverage" -> minCoverage = percent(value(args, ++i, arg));
+                case "--rule-cache" -> ruleCache = Path.of(value(args, ++i, arg));
+                case "--no-rule-cache" -> ruleCache = null;
                 default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
         }
         return new Options(rules, policies, scenarios == null ? rules.resolve("tests") : scenarios,
                 Optional.ofNullable(junitXml), Optional.ofNullable(json), allowEmpty,
-                coverage || minCoverage != null, Optional.ofNullable(minCoverage));
+                coverage || minCoverage != null, Optional.ofNullable(minCoverage),
+                ruleCache == null ? RuleCache.disabled() : RuleCache.in(ruleCache, RULE_CACHE_ENTRIES));
     }
 
     private static String value(String[] args, int index, String option) {

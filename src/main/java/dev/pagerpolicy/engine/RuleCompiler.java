@@ -6,30 +6,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles DRL text into a KieBase with Drools' executable model. Runs once per rule set (start-up, reload,
  * {@code check}), never per decision. Compile errors keep Drools' line numbers and are reported against the
  * file the author edited, not Drools' virtual file system.
+ *
+ * <p>Generating and compiling Java for every rule takes seconds; its output is kept in a {@link RuleCache}, so
+ * rule files that were compiled once by this build of the service are only loaded afterwards.
  */
 public final class RuleCompiler {
+    private static final Logger LOG = Logger.getLogger(RuleCompiler.class);
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
-    private RuleCompiler() {
+    private final RuleCache cache;
+
+    public RuleCompiler(RuleCache cache) {
+        this.cache = cache;
     }
 
-    public static KieBase compile(List<RuleFile> files) throws InvalidSourceException {
+    public KieBase compile(List<RuleFile> files) throws InvalidSourceException {
+        // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
+        // (start-up, file watcher, request, test runner) compiles them.
+        ClassLoader factModel = RuleCompiler.class.getClassLoader();
+        Optional<String> key = RuleCacheKey.of(files);
+        Optional<GeneratedRules> cached = key.flatMap(cache::get);
+        if (cached.isPresent()) {
+            try {
+                return cached.get().newKieBase(factModel);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warnf("compiled rules in the cache %s cannot be loaded (%s); the rules are compiled again", cache, e);
+            }
+        }
+        GeneratedRules generated = generate(files, factModel);
+        key.ifPresent(k -> cache.put(k, generated));
+        return generated.newKieBase(factModel);
+    }
+
+    private static GeneratedRules generate(List<RuleFile> files, ClassLoader factModel) throws InvalidSourceException {
         KieServices kie = KieServices.Factory.get();
         // Each build gets its own release id, so that concurrent or repeated builds never share a module.
         ReleaseId releaseId = kie.newReleaseId("dev.pagerpolicy", "rules", "1." + BUILDS.incrementAndGet());
@@ -43,9 +70,6 @@ public final class RuleCompiler {
             byVirtualPath.put("rules/" + name, files.get(i));
             byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
-        // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
-        // (start-up, file watcher, request, test runner) compiles them.
-        ClassLoader factModel = RuleCompiler.class.getClassLoader();
         KieBuilder builder = kie.newKieBuilder(fileSystem, factModel).buildAll(ExecutableModelProject.class);
         List<Problem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -64,13 +88,9 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        KieContainer container = kie.newKieContainer(releaseId, factModel);
-        try {
-            return container.getKieBase();
-        } finally {
-            // The KieBase stays usable; the repository would otherwise keep every build ever made.
-            kie.getRepository().removeKieModule(releaseId);
-        }
+        // The builder installed the module in Drools' repository, which would otherwise keep every build ever made.
+        kie.getRepository().removeKieModule(releaseId);
+        return GeneratedRules.of((InternalKieModule) builder.getKieModule());
     }
 
     /**

@@ -26,10 +26,12 @@ import org.kie.api.definition.rule.Rule;
 public final class RuleSetLoader {
     private final Validator validator;
     private final Clock clock;
+    private final RuleCompiler compiler;
 
-    public RuleSetLoader(Validator validator, Clock clock) {
+    public RuleSetLoader(Validator validator, Clock clock, RuleCache cache) {
         this.validator = validator;
         this.clock = clock;
+        this.compiler = new RuleCompiler(cache);
     }
 
     public RuleSet load(Path rulesDir, Path policiesDir) throws InvalidSourceException {
@@ -41,7 +43,7 @@ public final class RuleSetLoader {
         KieBase kieBase = null;
         if (problems.isEmpty()) {
             try {
-                kieBase = RuleCompiler.compile(ruleFiles);
+                kieBase = compiler.compile(ruleFiles);
             } catch (InvalidSourceException e) {
                 problems.addAll(e.problems());
             }

@@ -31,8 +31,10 @@ class CliTest {
     record Run(int exitCode, List<String> lines) {
     }
 
+    /** Runs a command on the copied pack, caching compiled rules under target/ unless the arguments say otherwise. */
     private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of(args[0], "--rule-cache", "target/rule-cache"));
+        all.addAll(List.of(args).subList(1, args.length));
         all.addAll(List.of("--rules", rules.toString(), "--policies", policies.toString()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int code = Cli.run(all.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -130,6 +132,22 @@ class CliTest {
         assertThat(run.lines()).first().asString().isEqualTo(rules.resolve("tests/broken.yaml")
                 + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, deferred, escalation, fallback,"
                 + " followUps, notBefore, notPaged, recommendations, rulesFired, target)");
+    }
+
+    @Test
+    void ruleCacheOptionNamesWhereCompiledRulesAreKept() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertThat(run("check", "--rule-cache", cache.toString()).exitCode()).isZero();
+        try (var entries = java.nio.file.Files.list(cache)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".rules.zip");
+        }
+    }
+
+    @Test
+    void noRuleCacheKeepsNothing() {
+        Path cache = dir.resolve("cache");
+        assertThat(run("check", "--rule-cache", cache.toString(), "--no-rule-cache").exitCode()).isZero();
+        assertThat(cache).doesNotExist();
     }
 
     @Test

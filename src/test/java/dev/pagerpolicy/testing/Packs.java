@@ -1,6 +1,7 @@
 package dev.pagerpolicy.testing;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
+import dev.pagerpolicy.engine.RuleCache;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.engine.RuleSetLoader;
 import dev.pagerpolicy.source.InvalidSourceException;
@@ -32,8 +33,11 @@ public final class Packs {
         }
     }
 
+    /** Compiled rules are cached under target/, as the tests' service does: the same texts compile once per build. */
+    public static final RuleCache RULE_CACHE = RuleCache.in(Path.of("target", "rule-cache"), 50);
+
     public static RuleSetLoader loader() {
-        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC());
+        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), RULE_CACHE);
     }
 
     /** Copies the shipped rules (with their scenarios) and policies into {@code dir}/rules and {@code dir}/policies. */

@@ -1,0 +1,135 @@
+package dev.pagerpolicy.engine;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Compiled rule sets on disk, named by {@link RuleCacheKey}: the same rule files compiled by the same build of
+ * the service are compiled once, and every later start, reload or {@code check} of them loads the result.
+ *
+ * <p>The cache holds class files that the service loads and runs, so its directory must be as trusted as the
+ * rules directory (it is created readable by its owner only). A cache entry that cannot be read is ignored and
+ * replaced: the cache can only ever save time, never change a decision.
+ */
+public final class RuleCache {
+    private static final Logger LOG = Logger.getLogger(RuleCache.class);
+    private static final String SUFFIX = ".rules.zip";
+    private static final RuleCache DISABLED = new RuleCache(null, 0);
+
+    private final Path dir;
+    private final int maxEntries;
+
+    private RuleCache(Path dir, int maxEntries) {
+        this.dir = dir;
+        this.maxEntries = maxEntries;
+    }
+
+    /** @param maxEntries how many compiled rule sets to keep; the least recently used go first */
+    public static RuleCache in(Path dir, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("a rule cache keeps at least one entry, not " + maxEntries);
+        }
+        return new RuleCache(dir, maxEntries);
+    }
+
+    public static RuleCache disabled() {
+        return DISABLED;
+    }
+
+    /** Where the service and the commands keep compiled rules unless told otherwise. */
+    public static Path defaultDir() {
+        return Path.of(System.getProperty("user.home"), ".cache", "pager-policy", "compiled-rules");
+    }
+
+    Optional<GeneratedRules> get(String key) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path entry = dir.resolve(key + SUFFIX);
+        if (!Files.isRegularFile(entry)) {
+            return Optional.empty();
+        }
+        try {
+            GeneratedRules rules = GeneratedRules.fromZip(Files.readAllBytes(entry));
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+            return Optional.of(rules);
+        } catch (IOException e) {
+            LOG.warnf("ignoring unreadable compiled rules %s (%s); the rules are compiled again", entry, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    void put(String key, GeneratedRules rules) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            createPrivateDirectory();
+            // Written aside and moved into place, so that a concurrent reader never sees half an entry.
+            Path partial = Files.createTempFile(dir, key, ".partial");
+            Files.write(partial, rules.toZip());
+            moveIntoPlace(partial, dir.resolve(key + SUFFIX));
+            evictBeyondLimit();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot keep compiled rules in %s (%s); the next start compiles them again", dir, e.getMessage());
+        }
+    }
+
+    private void createPrivateDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            // created concurrently by another process
+        }
+    }
+
+    private static void moveIntoPlace(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void evictBeyondLimit() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(dir)) {
+            entries = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted(Comparator.comparing(RuleCache::lastModified).reversed())
+                    .toList();
+        }
+        for (Path stale : entries.subList(Math.min(maxEntries, entries.size()), entries.size())) {
+            Files.deleteIfExists(stale);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0); // deleted meanwhile: first to go
+        }
+    }
+
+    @Override
+    public String toString() {
+        return dir == null ? "disabled" : dir.toString();
+    }
+}
