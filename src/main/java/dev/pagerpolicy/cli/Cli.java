@@ -3,8 +3,14 @@ package dev.pagerpolicy.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.Locale;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+import org.jboss.logmanager.ExtLogRecord;
 
 /** Dispatches the CI commands. Exit codes: 0 good, 1 the rules or scenarios are not, 2 bad usage. */
 public final class Cli {
@@ -26,6 +32,10 @@ public final class Cli {
         Logger.getLogger("org.kie").setLevel(Level.SEVERE);
         Logger.getLogger("org.drools.compiler.kie.builder.impl").setLevel(Level.OFF);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Logger ours = Logger.getLogger("dev.pagerpolicy");
+        Handler warnings = warningsToStandardError();
+        ours.addHandler(warnings);
+        ours.setUseParentHandlers(false);
         try {
             Options options = Options.parse(rest);
             return switch (args[0]) {
@@ -37,7 +47,32 @@ public final class Cli {
             out.println("error: " + e.getMessage());
             out.println(USAGE_TEXT);
             return USAGE;
+        } finally {
+            ours.removeHandler(warnings);
+            ours.setUseParentHandlers(true);
         }
+    }
+
+    /**
+     * Commands run without the service's logging set up, which would hold every record back for good: the
+     * engine's warnings (an unwritable rule cache, say) go to standard error instead, as "warning: ...".
+     */
+    private static Handler warningsToStandardError() {
+        Handler stderr = new StreamHandler(System.err, new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatMessage(record);
+                return record.getLevel().getName().toLowerCase(Locale.ROOT) + ": " + message + System.lineSeparator();
+            }
+        }) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        stderr.setLevel(Level.WARNING);
+        return stderr;
     }
 
     static final String USAGE_TEXT = """

@@ -83,7 +83,7 @@ public final class RuleCache {
             moveIntoPlace(partial, dir.resolve(key + SUFFIX));
             evictBeyondLimit();
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("cannot keep compiled rules in %s (%s); the next start compiles them again", dir, e.getMessage());
+            LOG.warnf("cannot keep compiled rules in %s (%s); they will be compiled again next time", dir, e.getMessage());
         }
     }
 

@@ -151,6 +151,24 @@ class CliTest {
     }
 
     @Test
+    void aRuleCacheThatCannotBeWrittenIsAWarningOnStandardErrorNotAFailure() throws Exception {
+        Path notADirectory = dir.resolve("file");
+        java.nio.file.Files.writeString(notADirectory, "");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream standardError = System.err;
+        Run run;
+        try {
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            run = run("check", "--rule-cache", notADirectory.resolve("cache").toString());
+        } finally {
+            System.setErr(standardError);
+        }
+        assertThat(run.exitCode()).isZero();
+        assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith("warn: cannot keep compiled rules in "
+                + notADirectory.resolve("cache")).contains("they will be compiled again next time");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(Cli.run(new String[] {"check", "--rulez", "x"}, new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(2);
