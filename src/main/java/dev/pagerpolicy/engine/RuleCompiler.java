@@ -51,9 +51,16 @@ public final class RuleCompiler {
                 LOG.warnf("compiled rules in the cache %s cannot be loaded (%s); the rules are compiled again", cache, e);
             }
         }
-        GeneratedRules generated = generate(files, factModel);
-        key.ifPresent(k -> cache.put(k, generated));
-        return generated.newKieBase(factModel);
+        try {
+            GeneratedRules generated = generate(files, factModel);
+            key.ifPresent(k -> cache.put(k, generated));
+            return generated.newKieBase(factModel);
+        } catch (OutOfMemoryError e) {
+            // Compiling needs far more memory than deciding (about 256 MiB of heap for 1,000 rules). What the
+            // compile allocated is garbage once unwound, so the service goes on with the rule set it has.
+            throw new InvalidSourceException(List.of(Problem.inFile("rules", "compiling these rules needs more memory than the heap allows (" + Runtime.getRuntime().maxMemory()
+                            / (1024 * 1024) + " MiB); start the JVM with a larger -Xmx")));
+        }
     }
 
     private static GeneratedRules generate(List<RuleFile> files, ClassLoader factModel) throws InvalidSourceException {
