@@ -32,6 +32,7 @@ final class CheckCommand {
     }
 
     static RuleSet load(Options options) throws InvalidSourceException {
-        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), options.ruleCache()).load(options.rules(), options.policies());
+        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), options.ruleCache())
+                .load(options.rules(), options.policies());
     }
 }

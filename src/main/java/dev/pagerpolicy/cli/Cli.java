@@ -2,8 +2,8 @@ package dev.pagerpolicy.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -55,7 +55,7 @@ public final class Cli {
 
     /**
      * Commands run without the service's logging set up, which would hold every record back for good: the
-     * engine's warnings (an unwritable rule cache, say) go to standard error instead, as "warning: ...".
+     * engine's warnings (an unwritable rule cache, say) go to standard error instead, as "warn: ...".
      */
     private static Handler warningsToStandardError() {
         Handler stderr = new StreamHandler(System.err, new Formatter() {

@@ -19,7 +19,7 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
         boolean allowEmpty = false;
         boolean coverage = false;
         Double minCoverage = null;
-        Path ruleCache = RuleCache.defaultDir();
+        Path ruleCache = defaultRuleCache();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -40,6 +40,12 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
                 Optional.ofNullable(junitXml), Optional.ofNullable(json), allowEmpty,
                 coverage || minCoverage != null, Optional.ofNullable(minCoverage),
                 ruleCache == null ? RuleCache.disabled() : RuleCache.in(ruleCache, RULE_CACHE_ENTRIES));
+    }
+
+    /** The service's setting when it is in the environment (as in the container image), so both share one cache. */
+    private static Path defaultRuleCache() {
+        String fromEnvironment = System.getenv("PAGER_POLICY_RULE_CACHE_DIR");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? RuleCache.defaultDir() : Path.of(fromEnvironment);
     }
 
     private static String value(String[] args, int index, String option) {
