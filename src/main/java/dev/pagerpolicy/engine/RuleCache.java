@@ -2,7 +2,6 @@ package dev.pagerpolicy.engine;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -94,9 +93,7 @@ public final class RuleCache {
         try {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            // created concurrently by another process
+            Files.createDirectories(dir); // not a POSIX file system: its default permissions
         }
     }
 

@@ -3,11 +3,11 @@ package dev.pagerpolicy.engine;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ final class RuleCacheKey {
     /** Empty when this build of the service cannot be told apart from another, and so nothing may be cached. */
     static Optional<String> of(List<RuleFile> files) {
         return BUILD_FINGERPRINT.map(build -> {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             update(digest, FORMAT);
             update(digest, build);
             for (RuleFile file : files) {
@@ -47,7 +47,7 @@ final class RuleCacheKey {
         if (serviceCode == null || drools == null) {
             return Optional.empty();
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         update(digest, Runtime.version().toString());
         // The Drools jars are named by version; their location is enough to tell one build from another.
         update(digest, drools.toString());
@@ -66,7 +66,7 @@ final class RuleCacheKey {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         try {
             return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
     }
@@ -74,13 +74,5 @@ final class RuleCacheKey {
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

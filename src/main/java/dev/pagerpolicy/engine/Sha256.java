@@ -1,0 +1,18 @@
+package dev.pagerpolicy.engine;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** SHA-256, which names rule sets ({@link PolicyVersion}) and compiled rules ({@link RuleCacheKey}). */
+final class Sha256 {
+    private Sha256() {
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
