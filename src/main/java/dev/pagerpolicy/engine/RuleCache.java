@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -29,6 +32,7 @@ public final class RuleCache {
 
     private final Path dir;
     private final int maxEntries;
+    private final AtomicBoolean warnedShared = new AtomicBoolean();
 
     private RuleCache(Path dir, int maxEntries) {
         this.dir = dir;
@@ -53,7 +57,7 @@ public final class RuleCache {
     }
 
     Optional<GeneratedRules> get(String key) {
-        if (dir == null) {
+        if (dir == null || writableByOthers()) {
             return Optional.empty();
         }
         Path entry = dir.resolve(key + SUFFIX);
@@ -71,7 +75,7 @@ public final class RuleCache {
     }
 
     void put(String key, GeneratedRules rules) {
-        if (dir == null) {
+        if (dir == null || writableByOthers()) {
             return;
         }
         try {
@@ -84,6 +88,23 @@ public final class RuleCache {
         } catch (IOException | RuntimeException e) {
             LOG.warnf("cannot keep compiled rules in %s (%s); they will be compiled again next time", dir, e.getMessage());
         }
+    }
+
+    /** Anyone who may write to the directory could plant class files the service would run: it is not used. */
+    private boolean writableByOthers() {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // not there yet (it is created private), or not a POSIX file system
+        }
+        boolean shared = permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        if (shared && warnedShared.compareAndSet(false, true)) {
+            LOG.warnf("not using the rule cache %s: others may write to it, and it holds code the service runs;"
+                    + " make it writable by its owner only", dir);
+        }
+        return shared;
     }
 
     private void createPrivateDirectory() throws IOException {

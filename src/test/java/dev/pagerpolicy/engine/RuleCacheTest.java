@@ -12,6 +12,7 @@ import dev.pagerpolicy.testing.Packs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,25 @@ class RuleCacheTest {
         Files.writeString(rules.resolve("extra.drl"), "package rules\nrule \"Broken\" when Alert( then end\n");
         assertThrows(InvalidSourceException.class, () -> load(RuleCache.in(cacheDir, 5)));
         assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryOthersMayWriteToIsNotUsed() throws Exception {
+        Files.createDirectories(cacheDir);
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        RuleCache cache = RuleCache.in(cacheDir, 5);
+        assertThat(load(cache).ruleNames()).hasSize(16);
+        assertThat(entries()).isEmpty();
+
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
+        load(cache);
+        assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    void aNewCacheDirectoryIsPrivateToItsOwner() throws Exception {
+        load(RuleCache.in(cacheDir, 5));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
     }
 
     @Test
