@@ -104,7 +104,7 @@ public interface PagerPolicyConfig {
         String dir();
 
         /** How many compiled rule sets are kept; the least recently used are deleted first. */
-        @WithDefault("20")
+        @WithDefault("" + dev.pagerpolicy.engine.RuleCache.DEFAULT_MAX_ENTRIES)
         int maxEntries();
     }
 

@@ -7,8 +7,6 @@ import java.util.Optional;
 /** The command-line options shared by {@code check} and {@code test}. */
 record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXml, Optional<Path> json,
                boolean allowEmpty, boolean coverage, Optional<Double> minCoverage, RuleCache ruleCache) {
-    /** Matches the service's default of {@code pager-policy.rule-cache.max-entries}. */
-    private static final int RULE_CACHE_ENTRIES = 20;
 
     static Options parse(String[] args) {
         Path rules = Path.of("rules");
@@ -39,7 +37,7 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
         return new Options(rules, policies, scenarios == null ? rules.resolve("tests") : scenarios,
                 Optional.ofNullable(junitXml), Optional.ofNullable(json), allowEmpty,
                 coverage || minCoverage != null, Optional.ofNullable(minCoverage),
-                ruleCache == null ? RuleCache.disabled() : RuleCache.in(ruleCache, RULE_CACHE_ENTRIES));
+                ruleCache == null ? RuleCache.disabled() : RuleCache.in(ruleCache, RuleCache.DEFAULT_MAX_ENTRIES));
     }
 
     /** The service's setting when it is in the environment (as in the container image), so both share one cache. */

@@ -29,6 +29,8 @@ public final class RuleCache {
     private static final Logger LOG = Logger.getLogger(RuleCache.class);
     private static final String SUFFIX = ".rules.zip";
     private static final RuleCache DISABLED = new RuleCache(null, 0);
+    /** How many compiled rule sets the service and the commands keep unless told otherwise. */
+    public static final int DEFAULT_MAX_ENTRIES = 20;
 
     private final Path dir;
     private final int maxEntries;
