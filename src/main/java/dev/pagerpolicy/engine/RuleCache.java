@@ -29,8 +29,8 @@ public final class RuleCache {
     private static final Logger LOG = Logger.getLogger(RuleCache.class);
     private static final String SUFFIX = ".rules.zip";
     private static final RuleCache DISABLED = new RuleCache(null, 0);
-    /** How many compiled rule sets the service and the commands keep unless told otherwise. */
-    public static final int DEFAULT_MAX_ENTRIES = 20;
+    /** How many compiled units (a rule file, or a package whose files share declarations) are kept by default. */
+    public static final int DEFAULT_MAX_ENTRIES = 500;
 
     private final Path dir;
     private final int maxEntries;
@@ -41,7 +41,7 @@ public final class RuleCache {
         this.maxEntries = maxEntries;
     }
 
-    /** @param maxEntries how many compiled rule sets to keep; the least recently used go first */
+    /** @param maxEntries how many compiled units to keep; the least recently used go first */
     public static RuleCache in(Path dir, int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("a rule cache keeps at least one entry, not " + maxEntries);

@@ -10,35 +10,48 @@ public final class SyntheticPacks {
     private SyntheticPacks() {
     }
 
-    /** The shipped pack plus {@code extraRules} per-service override rules that the benchmark alert never matches. */
+    /** How many override rules each synthetic file holds: a large pack is kept in many files, one per team or area. */
+    public static final int RULES_PER_FILE = 50;
+
+    /**
+     * The shipped pack plus {@code extraRules} per-service overrides, written in the shape the README recommends
+     * for large rule sets, {@value #RULES_PER_FILE} to a file ({@code synthetic-overrides-NN.drl}).
+     */
     public static Path withExtraRules(int extraRules) throws IOException {
         Path dir = Files.createTempDirectory("pager-policy-rules");
         Packs.copyShipped(dir);
-        StringBuilder drl = new StringBuilder("""
-                package rules
+        for (int first = 0; first < extraRules; first += RULES_PER_FILE) {
+            StringBuilder drl = new StringBuilder("""
+                    package rules
 
-                import dev.pagerpolicy.alert.Alert
-                import dev.pagerpolicy.alert.AlertKind
-                import dev.pagerpolicy.catalog.Service
-                import dev.pagerpolicy.decision.Action
-                import dev.pagerpolicy.decision.DecisionDraft
-                """);
-        for (int i = 0; i < extraRules; i++) {
-            drl.append("""
+                    import dev.pagerpolicy.alert.Alert
+                    import dev.pagerpolicy.alert.AlertKind
+                    import dev.pagerpolicy.catalog.Service
+                    import dev.pagerpolicy.decision.Action
+                    import dev.pagerpolicy.decision.DecisionDraft
+                    """);
+            for (int i = first; i < Math.min(first + RULES_PER_FILE, extraRules); i++) {
+                drl.append("""
 
-                    rule "Override for service svc-%1$05d"
-                    when
-                        $draft : DecisionDraft( undecided )
-                        Service( $onCall : onCallTeam )
-                        Alert( service == "svc-%1$05d", kind == AlertKind.OUTAGE )
-                    then
-                        $draft.route($onCall, Action.PAGE, "svc-%1$05d has its own override");
-                        update($draft);
-                    end
-                    """.formatted(i));
+                        rule "Override for service svc-%1$05d"
+                        when
+                            $draft : DecisionDraft( undecided )
+                            Service( $onCall : onCallTeam )
+                            Alert( service == "svc-%1$05d", kind == AlertKind.OUTAGE )
+                        then
+                            $draft.route($onCall, Action.PAGE, "svc-%1$05d has its own override");
+                            update($draft);
+                        end
+                        """.formatted(i));
+            }
+            Files.writeString(overridesFile(dir, first / RULES_PER_FILE), drl);
         }
-        Files.writeString(dir.resolve("rules/synthetic-overrides.drl"), drl);
         return dir;
+    }
+
+    /** The {@code index}th file of overrides written by {@link #withExtraRules}. */
+    public static Path overridesFile(Path dir, int index) {
+        return dir.resolve("rules/synthetic-overrides-%02d.drl".formatted(index));
     }
 
     /** The shipped pack with {@code extraServices} more services in the catalog. */

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiled rules on disk: used in place of a compile, keyed by content, never able to change a decision. */
+/**
+ * Compiled rules on disk, one entry per compile unit (here: per file): used in place of a compile, keyed by
+ * content, never able to change a decision.
+ */
 class RuleCacheTest {
     private static final String EXTRA_RULE = """
             package rules
@@ -61,6 +64,9 @@ class RuleCacheTest {
         }
     }
 
+    /** The shipped pack's five files, none of which shares declarations with another: five units. */
+    private static final int SHIPPED_FILES = 5;
+
     private static List<RuleFile> ruleFiles(Path rulesDir) {
         List<RuleFile> files = RuleSetLoader.readRuleFiles(rulesDir, new TreeMap<>(), new ArrayList<>());
         assertThat(files).isNotEmpty();
@@ -69,10 +75,10 @@ class RuleCacheTest {
 
     @Test
     void aCompileIsKeptAndTheSameTextsAreLoadedFromTheCache() throws Exception {
-        RuleCache cache = RuleCache.in(cacheDir, 5);
+        RuleCache cache = RuleCache.in(cacheDir, 10);
         load(cache);
         List<String> afterCompile = entries();
-        assertThat(afterCompile).hasSize(1).allMatch(name -> name.endsWith(".rules.zip"));
+        assertThat(afterCompile).hasSize(SHIPPED_FILES).allMatch(name -> name.endsWith(".rules.zip"));
 
         RuleSet fromCache = load(cache);
         assertThat(entries()).isEqualTo(afterCompile);
@@ -81,7 +87,7 @@ class RuleCacheTest {
 
     @Test
     void rulesLoadedFromTheCacheDecideEveryShippedScenarioAsCompiledRulesDo() throws Exception {
-        RuleCache cache = RuleCache.in(cacheDir, 5);
+        RuleCache cache = RuleCache.in(cacheDir, 10);
         load(cache);
         RuleSet fromCache = load(cache);
         ScenarioRunner runner = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC());
@@ -92,16 +98,38 @@ class RuleCacheTest {
 
     @Test
     void theCacheIsConsultedBeforeCompiling() throws Exception {
-        // An entry filed under the shipped texts' key but holding other rules is what gets loaded: which is why
-        // the cache directory must be as trusted as the rules directory.
+        // An entry filed under a shipped file's key but holding other rules is what gets loaded: which is why the
+        // cache directory must be as trusted as the rules directory.
+        RuleCache cache = RuleCache.in(cacheDir, 10);
+        cache.put(keyOf("guardrails.drl"), extraRuleCompiled());
+
+        assertThat(load(cache).ruleNames()).hasSize(16).contains("An extra rule")
+                .doesNotContain("Non-production alerts never page");
+    }
+
+    @Test
+    void editingOneFileCompilesThatFileAndLoadsTheOthers() throws Exception {
+        RuleCache cache = RuleCache.in(cacheDir, 10);
+        load(cache);
+        // Planted under data.drl's key: loaded instead of data.drl's rules only if data.drl is not compiled again.
+        cache.put(keyOf("data.drl"), extraRuleCompiled());
+        Packs.edit(rules.resolve("guardrails.drl"), "Non-production alerts never page", "Non-production alerts are tickets");
+
+        assertThat(load(cache).ruleNames()).contains("An extra rule", "Non-production alerts are tickets")
+                .doesNotContain("Non-production alerts never page", "Data problems are a ticket for data engineering");
+        assertThat(entries()).hasSize(SHIPPED_FILES + 1);
+    }
+
+    private String keyOf(String shippedFile) throws IOException {
+        return RuleCacheKey.of(List.of(new RuleFile(rules.resolve(shippedFile).toString(),
+                Files.readString(rules.resolve(shippedFile))))).orElseThrow();
+    }
+
+    private GeneratedRules extraRuleCompiled() throws Exception {
         Path other = dir.resolve("other");
         Files.createDirectories(other);
         Files.writeString(other.resolve("only.drl"), EXTRA_RULE);
-        GeneratedRules otherRules = compileAndGet(other);
-        RuleCache cache = RuleCache.in(cacheDir, 5);
-        cache.put(RuleCacheKey.of(ruleFiles(rules)).orElseThrow(), otherRules);
-
-        assertThat(load(cache).ruleNames()).containsExactly("An extra rule");
+        return compileAndGet(other);
     }
 
     private GeneratedRules compileAndGet(Path rulesDir) throws Exception {
@@ -112,17 +140,17 @@ class RuleCacheTest {
 
     @Test
     void aChangedRuleIsCompiledAgainUnderANewKey() throws Exception {
-        RuleCache cache = RuleCache.in(cacheDir, 5);
+        RuleCache cache = RuleCache.in(cacheDir, 10);
         load(cache);
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE);
         RuleSet changed = load(cache);
         assertThat(changed.ruleNames()).contains("An extra rule").hasSize(17);
-        assertThat(entries()).hasSize(2);
+        assertThat(entries()).hasSize(SHIPPED_FILES + 1);
     }
 
     @Test
     void anUnreadableEntryIsIgnoredAndReplaced() throws Exception {
-        RuleCache cache = RuleCache.in(cacheDir, 5);
+        RuleCache cache = RuleCache.in(cacheDir, 10);
         load(cache);
         Path entry = cacheDir.resolve(entries().get(0));
         Files.writeString(entry, "not a zip");
@@ -133,37 +161,42 @@ class RuleCacheTest {
 
     @Test
     void theLeastRecentlyUsedEntriesAreDeletedBeyondTheLimit() throws Exception {
-        RuleCache cache = RuleCache.in(cacheDir, 1);
-        load(cache);
+        RuleCache cache = RuleCache.in(cacheDir, SHIPPED_FILES + 1);
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE);
         load(cache);
-        assertThat(entries()).hasSize(1);
-        assertThat(cache.get(RuleCacheKey.of(ruleFiles(rules)).orElseThrow())).isPresent();
+        String firstExtra = RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow();
+        Thread.sleep(20); // the entries loaded next must be more recent than the first version of extra.drl
+        Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE.replace("An extra rule", "Another extra rule"));
+        load(cache);
+
+        assertThat(entries()).hasSize(SHIPPED_FILES + 1).doesNotContain(firstExtra + ".rules.zip");
+        assertThat(cache.get(RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow())).isPresent();
     }
 
     @Test
-    void rulesThatDoNotCompileAreNotCached() throws Exception {
+    void aFileThatDoesNotCompileIsNotCached() throws Exception {
         Files.writeString(rules.resolve("extra.drl"), "package rules\nrule \"Broken\" when Alert( then end\n");
-        assertThrows(InvalidSourceException.class, () -> load(RuleCache.in(cacheDir, 5)));
-        assertThat(entries()).isEmpty();
+        assertThrows(InvalidSourceException.class, () -> load(RuleCache.in(cacheDir, 10)));
+        assertThat(entries()).hasSize(SHIPPED_FILES)
+                .doesNotContain(RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow() + ".rules.zip");
     }
 
     @Test
     void aDirectoryOthersMayWriteToIsNotUsed() throws Exception {
         Files.createDirectories(cacheDir);
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        RuleCache cache = RuleCache.in(cacheDir, 5);
+        RuleCache cache = RuleCache.in(cacheDir, 10);
         assertThat(load(cache).ruleNames()).hasSize(16);
         assertThat(entries()).isEmpty();
 
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
         load(cache);
-        assertThat(entries()).hasSize(1);
+        assertThat(entries()).hasSize(SHIPPED_FILES);
     }
 
     @Test
     void aNewCacheDirectoryIsPrivateToItsOwner() throws Exception {
-        load(RuleCache.in(cacheDir, 5));
+        load(RuleCache.in(cacheDir, 10));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
     }
 
@@ -176,6 +209,6 @@ class RuleCacheTest {
     @Test
     void aCacheThatCannotBeWrittenOnlyCostsTime() throws Exception {
         Files.writeString(cacheDir, "a file where the directory should be");
-        assertThat(load(RuleCache.in(cacheDir, 5)).ruleNames()).hasSize(16);
+        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(16);
     }
 }

@@ -46,6 +46,39 @@ class RuleCompilerTest {
     }
 
     @Test
+    void errorsInSeveralFilesAreReportedTogether() {
+        Packs.edit(rules.resolve("data.drl"), "Alert( kind == AlertKind.TRAINING_PIPELINE )",
+                "Alert( kind == AlertKind.TRAINING_PIPELINE, urgency > 3 )");
+        Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
+                "    $draft : DecisionDraft( undecided \nthen");
+        assertThat(problems()).containsExactly(
+                rules.resolve("data.drl") + ":41: Unable to parse left part of expression: urgency > 3",
+                rules.resolve("service-health.drl") + ":17: [ERR 102] Line 17:0 mismatched input 'then' in rule"
+                        + " \"Service-health alerts page the service's on-call team\"");
+    }
+
+    @Test
+    void aFunctionDeclaredInOneFileServesTheRulesOfAnother() {
+        Packs.write(rules.resolve("functions.drl"), """
+                package rules
+
+                function boolean isWeekendDay(String day) {
+                    return day.equals("SATURDAY") || day.equals("SUNDAY");
+                }
+                """);
+        Packs.write(rules.resolve("uses-function.drl"), """
+                package rules
+
+                rule "Uses a function of another file"
+                when
+                    eval( isWeekendDay("MONDAY") )
+                then
+                end
+                """);
+        assertThat(Packs.load(rules, dir.resolve("policies")).ruleNames()).contains("Uses a function of another file");
+    }
+
+    @Test
     void sameRuleNameInTwoFilesIsReportedWithBothPlaces() {
         Packs.write(rules.resolve("extra.drl"), """
                 package rules
