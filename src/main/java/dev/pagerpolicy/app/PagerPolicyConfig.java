@@ -103,7 +103,7 @@ public interface PagerPolicyConfig {
         @WithDefault("${user.home}/.cache/pager-policy/compiled-rules")
         String dir();
 
-        /** How many compiled rule sets are kept; the least recently used are deleted first. */
+        /** How many compiled rule files (or packages compiled together) are kept; the least recently used go first. */
         @WithDefault("" + dev.pagerpolicy.engine.RuleCache.DEFAULT_MAX_ENTRIES)
         int maxEntries();
     }

@@ -56,10 +56,24 @@ public final class RuleCompiler {
     }
 
     public KieBase compile(List<RuleFile> files) throws InvalidSourceException {
+        try {
+            List<Model> models = modelsOf(CompileUnits.of(files));
+            // A rule set is never changed once built (a reload builds another), and an immutable KieBase spares
+            // every session the locking and bookkeeping that rule base changes would need: 10-20 % of a decision.
+            return KieBaseBuilder.createKieBaseFromModel(models, KieBaseMutabilityOption.DISABLED);
+        } catch (OutOfMemoryError e) {
+            // Compiling needs far more memory than deciding (about 256 MiB of heap for 1,000 rules). What the
+            // compile allocated is garbage once unwound, so the service goes on with the rule set it has.
+            throw new InvalidSourceException(List.of(Problem.inFile("rules", "compiling these rules needs more memory than the heap allows (" + Runtime.getRuntime().maxMemory()
+                            / (1024 * 1024) + " MiB); start the JVM with a larger -Xmx")));
+        }
+    }
+
+    /** The rule models of every unit, in order; the problems of all units together when any fails. */
+    private List<Model> modelsOf(List<List<RuleFile>> units) throws InvalidSourceException {
         // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
         // (start-up, file watcher, request, test runner) compiles them.
         ClassLoader factModel = RuleCompiler.class.getClassLoader();
-        List<List<RuleFile>> units = CompileUnits.of(files);
         // Units build side by side: each build spends much of its time single-threaded in the Java compiler.
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(units.size(), Runtime.getRuntime().availableProcessors())), COMPILER_THREADS);
@@ -77,20 +91,13 @@ public final class RuleCompiler {
                     if (!(e.getCause() instanceof InvalidSourceException invalid)) {
                         throw rethrown(e.getCause());
                     }
-                    problems.addAll(invalid.problems()); // every unit is compiled, so that all errors are reported at once
+                    problems.addAll(invalid.problems());
                 }
             }
             if (!problems.isEmpty()) {
                 throw new InvalidSourceException(problems);
             }
-            // A rule set is never changed once built (a reload builds another), and an immutable KieBase spares
-            // every session the locking and bookkeeping that rule base changes would need: 10-20 % of a decision.
-            return KieBaseBuilder.createKieBaseFromModel(models, KieBaseMutabilityOption.DISABLED);
-        } catch (OutOfMemoryError e) {
-            // Compiling needs far more memory than deciding (about 256 MiB of heap for 1,000 rules). What the
-            // compile allocated is garbage once unwound, so the service goes on with the rule set it has.
-            throw new InvalidSourceException(List.of(Problem.inFile("rules", "compiling these rules needs more memory than the heap allows (" + Runtime.getRuntime().maxMemory()
-                            / (1024 * 1024) + " MiB); start the JVM with a larger -Xmx")));
+            return models;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling rules", e);
