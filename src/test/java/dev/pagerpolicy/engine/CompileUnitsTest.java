@@ -26,12 +26,12 @@ class CompileUnitsTest {
     }
 
     @Test
-    void aPackageWithAFunctionIsCompiledTogetherWhereItsFirstFileStands() {
+    void aFunctionAnywhereMakesTheWholeSetOneUnit() {
         assertThat(unitsOf(
                 file("a.drl", "package rules\nrule \"A\" when then shout(); end\n"),
                 file("b.drl", "package other\nrule \"B\" when then end\n"),
                 file("c.drl", "package rules\n\nfunction void shout() { }\n")))
-                .containsExactly(List.of("a.drl", "c.drl"), List.of("b.drl"));
+                .containsExactly(List.of("a.drl", "b.drl", "c.drl"));
     }
 
     @Test
@@ -40,7 +40,7 @@ class CompileUnitsTest {
                 "unit Escalation;", "rule \"B\" extends \"A\" when then end")) {
             assertThat(unitsOf(
                     file("a.drl", "package rules\nrule \"A\" when then end\n"),
-                    file("b.drl", "package rules\n" + shared + "\n")))
+                    file("b.drl", "package other\n" + shared + "\n")))
                     .as(shared)
                     .containsExactly(List.of("a.drl", "b.drl"));
         }
