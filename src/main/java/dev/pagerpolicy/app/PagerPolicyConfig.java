@@ -103,7 +103,7 @@ public interface PagerPolicyConfig {
         @WithDefault("${user.home}/.cache/pager-policy/compiled-rules")
         String dir();
 
-        /** How many compiled rule files (or packages compiled together) are kept; the least recently used go first. */
+        /** How many compiled rule files (or rule sets compiled as one) are kept; the least recently used go first. */
         @WithDefault("" + dev.pagerpolicy.engine.RuleCache.DEFAULT_MAX_ENTRIES)
         int maxEntries();
     }

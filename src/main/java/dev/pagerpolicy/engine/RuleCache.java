@@ -29,7 +29,7 @@ public final class RuleCache {
     private static final Logger LOG = Logger.getLogger(RuleCache.class);
     private static final String SUFFIX = ".rules.zip";
     private static final RuleCache DISABLED = new RuleCache(null, 0);
-    /** How many compiled units (a rule file, or a package whose files share declarations) are kept by default. */
+    /** How many compiled units (a rule file, or a whole rule set whose files share declarations) are kept by default. */
     public static final int DEFAULT_MAX_ENTRIES = 500;
 
     private final Path dir;

@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.jboss.logging.Logger;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.jboss.logging.Logger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -33,8 +33,8 @@ import org.kie.api.conf.KieBaseMutabilityOption;
  *
  * <p>Generating and compiling Java for every rule takes seconds; its output is kept in a {@link RuleCache}, so
  * rule files that were compiled once by this build of the service are only loaded afterwards. Files are
- * compiled in the smallest {@link CompileUnits units} that compile on their own, so that editing one file of
- * a large rule set recompiles that file alone.
+ * compiled one by one where they can be ({@link CompileUnits}), so that editing one file of a large rule set
+ * recompiles that file alone.
  */
 public final class RuleCompiler {
     private static final Logger LOG = Logger.getLogger(RuleCompiler.class);
@@ -57,20 +57,20 @@ public final class RuleCompiler {
 
     public KieBase compile(List<RuleFile> files) throws InvalidSourceException {
         try {
-            List<Model> models = modelsOf(CompileUnits.of(files));
+            List<Model> models = buildAll(CompileUnits.of(files));
             // A rule set is never changed once built (a reload builds another), and an immutable KieBase spares
             // every session the locking and bookkeeping that rule base changes would need: 10-20 % of a decision.
             return KieBaseBuilder.createKieBaseFromModel(models, KieBaseMutabilityOption.DISABLED);
         } catch (OutOfMemoryError e) {
-            // Compiling needs far more memory than deciding (about 256 MiB of heap for 1,000 rules). What the
-            // compile allocated is garbage once unwound, so the service goes on with the rule set it has.
+            // Compiling needs far more memory than deciding (1,000 rules in one file need about 256 MiB of heap).
+            // What the compile allocated is garbage once unwound, so the service goes on with the rule set it has.
             throw new InvalidSourceException(List.of(Problem.inFile("rules", "compiling these rules needs more memory than the heap allows (" + Runtime.getRuntime().maxMemory()
                             / (1024 * 1024) + " MiB); start the JVM with a larger -Xmx")));
         }
     }
 
     /** The rule models of every unit, in order; the problems of all units together when any fails. */
-    private List<Model> modelsOf(List<List<RuleFile>> units) throws InvalidSourceException {
+    private List<Model> buildAll(List<List<RuleFile>> units) throws InvalidSourceException {
         // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
         // (start-up, file watcher, request, test runner) compiles them.
         ClassLoader factModel = RuleCompiler.class.getClassLoader();
@@ -80,7 +80,7 @@ public final class RuleCompiler {
         try {
             List<Future<List<Model>>> built = new ArrayList<>();
             for (List<RuleFile> unit : units) {
-                built.add(workers.submit(() -> modelsOf(unit, factModel)));
+                built.add(workers.submit(() -> build(unit, factModel)));
             }
             List<Model> models = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class RuleCompiler {
     }
 
     /** The rule models of one unit: loaded from the cache when this build compiled the same files before. */
-    private List<Model> modelsOf(List<RuleFile> unit, ClassLoader factModel) throws InvalidSourceException {
+    private List<Model> build(List<RuleFile> unit, ClassLoader factModel) throws InvalidSourceException {
         Optional<String> key = RuleCacheKey.of(unit);
         Optional<GeneratedRules> cached = key.flatMap(cache::get);
         if (cached.isPresent()) {
