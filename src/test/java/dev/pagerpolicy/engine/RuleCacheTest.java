@@ -120,9 +120,10 @@ class RuleCacheTest {
         assertThat(entries()).hasSize(SHIPPED_FILES + 1);
     }
 
-    private String keyOf(String shippedFile) throws IOException {
-        return RuleCacheKey.of(List.of(new RuleFile(rules.resolve(shippedFile).toString(),
-                Files.readString(rules.resolve(shippedFile))))).orElseThrow();
+    /** The cache key of a file of the rules directory as it reads now: a file is a compile unit of its own. */
+    private String keyOf(String fileName) throws IOException {
+        Path file = rules.resolve(fileName);
+        return RuleCacheKey.of(List.of(new RuleFile(file.toString(), Files.readString(file)))).orElseThrow();
     }
 
     private GeneratedRules extraRuleCompiled() throws Exception {
@@ -164,13 +165,13 @@ class RuleCacheTest {
         RuleCache cache = RuleCache.in(cacheDir, SHIPPED_FILES + 1);
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE);
         load(cache);
-        String firstExtra = RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow();
+        String firstExtra = keyOf("extra.drl");
         Thread.sleep(20); // the entries loaded next must be more recent than the first version of extra.drl
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE.replace("An extra rule", "Another extra rule"));
         load(cache);
 
         assertThat(entries()).hasSize(SHIPPED_FILES + 1).doesNotContain(firstExtra + ".rules.zip");
-        assertThat(cache.get(RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow())).isPresent();
+        assertThat(cache.get(keyOf("extra.drl"))).isPresent();
     }
 
     @Test
@@ -178,7 +179,7 @@ class RuleCacheTest {
         Files.writeString(rules.resolve("extra.drl"), "package rules\nrule \"Broken\" when Alert( then end\n");
         assertThrows(InvalidSourceException.class, () -> load(RuleCache.in(cacheDir, 10)));
         assertThat(entries()).hasSize(SHIPPED_FILES)
-                .doesNotContain(RuleCacheKey.of(List.of(ruleFiles(rules).get(1))).orElseThrow() + ".rules.zip");
+                .doesNotContain(keyOf("extra.drl") + ".rules.zip");
     }
 
     @Test
