@@ -1,6 +1,7 @@
 package dev.pagerpolicy.api;
 
 import dev.pagerpolicy.api.security.Roles;
+import dev.pagerpolicy.app.PagerPolicyConfig;
 import dev.pagerpolicy.app.observe.DecisionRecord;
 import dev.pagerpolicy.app.observe.RecentDecisions;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,8 @@ import java.util.List;
 public class DecisionsResource {
     @Inject
     RecentDecisions recent;
+    @Inject
+    PagerPolicyConfig config;
 
     @GET
     @Path("{decisionId}")
@@ -35,9 +38,9 @@ public class DecisionsResource {
                 "decision \"" + decisionId + "\" is not among the recent decisions of this instance"));
     }
 
-    /** The newest decisions first. */
+    /** The newest decisions first, as many as {@code limit} asks for and the response budget allows. */
     @GET
     public List<DecisionRecord> newest(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
-        return recent.newest(limit);
+        return recent.newest(limit, config.recentDecisions().maxResponseBytes().asLongValue());
     }
 }

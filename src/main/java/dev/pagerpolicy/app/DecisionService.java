@@ -33,11 +33,19 @@ public class DecisionService {
     DecisionLog log;
     @Inject
     RecentDecisions recent;
+    @Inject
+    ServingHealth health;
 
     public Decision decide(Alert alert) {
-        long start = System.nanoTime();
-        Evaluation evaluation = evaluator.evaluate(active.get(), alert);
-        return recorded(alert, evaluation.decision(), evaluation.firedRules(), System.nanoTime() - start);
+        try {
+            long start = System.nanoTime();
+            Evaluation evaluation = evaluator.evaluate(active.get(), alert);
+            return recorded(alert, evaluation.decision(), evaluation.firedRules(), System.nanoTime() - start);
+        } catch (OutOfMemoryError e) {
+            health.outOfMemory("deciding an alert", e);
+            // The fallback is small enough to build when the rules were not: the alert still reaches someone.
+            return Evaluator.fallback(active.get(), alert.id(), "the service ran out of memory while deciding");
+        }
     }
 
     /** The fallback decision for an input that could not be read as an alert, recorded like any other. */

@@ -1,5 +1,6 @@
 package dev.pagerpolicy.app;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -59,6 +60,20 @@ public interface PagerPolicyConfig {
         /** How many decisions GET /v1/decisions keeps in memory (the oldest are forgotten first). */
         @WithDefault("10000")
         int capacity();
+
+        /**
+         * The estimated heap the kept decisions may hold; alerts with large labels are forgotten sooner. Keep it
+         * well under the heap (-Xmx): the default suits the 128 MiB heap the README starts the service with.
+         */
+        @WithDefault("16M")
+        MemorySize maxBytes();
+
+        /**
+         * The most one answer of GET /v1/decisions may hold (estimated): it stays in memory until its client
+         * has read it, so this and the connection limit bound what slow clients can pin.
+         */
+        @WithDefault("256K")
+        MemorySize maxResponseBytes();
     }
 
     interface Alertmanager {

@@ -75,7 +75,7 @@ public final class Evaluator {
             return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
         }
         if (run.failure() != null) {
-            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(run.failure()));
+            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(run.failure(), firedRules));
         }
         if (run.fired() >= maxRuleFirings) {
             return fallback(ruleSet, alert, "the rules fired " + run.fired() + " times without settling"
@@ -93,8 +93,8 @@ public final class Evaluator {
                 draft.recommendations(), draft.reasons(), ruleSet.version(), false);
     }
 
-    /** How a run of the rules ended: rules fired, an exception from a consequence, or the time limit. */
-    private record Run(int fired, RuntimeException failure, boolean timedOut) {
+    /** How a run of the rules ended: rules fired, an exception or error from a consequence, or the time limit. */
+    private record Run(int fired, Throwable failure, boolean timedOut) {
     }
 
     /** Fires the rules over the facts in a pooled session, under the firing cap and the watchdog. */
@@ -111,7 +111,7 @@ public final class Evaluator {
             }
         };
         int fired = 0;
-        RuntimeException failure = null;
+        Throwable failure = null;
         boolean timedOut;
         try {
             session.addEventListener(listener);
@@ -122,7 +122,12 @@ public final class Evaluator {
             }
             session.insert(draft);
             fired = session.fireAllRules(maxRuleFirings);
-        } catch (RuntimeException e) {
+        } catch (OutOfMemoryError e) {
+            // Not the rule's fault alone: the process is short of memory, which its caller must know.
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // An Error too (a stack overflow in a recursive DRL function, a class that cannot link): the thread
+            // has unwound to here, so it can go on deciding, and this alert still gets an answer.
             failure = e;
         } finally {
             timedOut = guard.finish();
@@ -150,13 +155,16 @@ public final class Evaluator {
                 ruleSet.version(), true);
     }
 
-    private static String rootMessage(Throwable e) {
+    private static String rootMessage(Throwable e, List<String> firedRules) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         String ruleName = e instanceof ConsequenceException ce && ce.getMatch() != null
-                ? "rule \"" + ce.getMatch().getRule().getName() + "\" threw " : "";
+                ? "rule \"" + ce.getMatch().getRule().getName() + "\" threw "
+                // Drools wraps exceptions in a ConsequenceException, not errors: those come from the rule firing.
+                : e instanceof Error && !firedRules.isEmpty() ? "rule \"" + firedRules.get(firedRules.size() - 1) + "\" threw "
+                : "";
         return ruleName + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 

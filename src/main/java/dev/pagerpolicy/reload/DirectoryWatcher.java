@@ -89,7 +89,16 @@ public final class DirectoryWatcher implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = scheduler.schedule(action, debounce.toMillis(), TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(this::runAction, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduled task's failure would only be kept in its unread future: say it, and keep watching. */
+    private void runAction() {
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("the reload triggered by a file change failed unexpectedly; the watcher goes on", e);
+        }
     }
 
     @Override

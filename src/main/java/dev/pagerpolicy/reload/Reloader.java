@@ -53,8 +53,9 @@ public final class Reloader {
                     Duration.ofNanos(System.nanoTime() - startNanos), problems);
             LOG.warnf("reload (%s) failed; rule set %s stays active. %d problem(s):%n%s", trigger,
                     active.get().version(), problems.size(), String.join("\n", problems));
-        } catch (RuntimeException e) {
-            // A bug in loading must not take the active set down with it.
+        } catch (RuntimeException | Error e) {
+            // A bug in loading, or a rule set whose scenarios exhaust the heap or the stack, must not take the
+            // active set down with it; the memory of the failed candidate is free again once it is dropped.
             attempt = new ReloadAttempt(start, trigger, ReloadAttempt.FAILED, null,
                     Duration.ofNanos(System.nanoTime() - startNanos), List.of("unexpected error: " + e));
             LOG.error("reload (" + trigger + ") failed unexpectedly; rule set " + active.get().version()

@@ -1,6 +1,7 @@
 package dev.pagerpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertKind;
@@ -36,6 +37,19 @@ class BrokenRulesTest {
     void aRuleThatThrowsGivesTheFallbackNamingTheRule() {
         assertFallback(decideWith("throws", evaluator), "a rule failed: rule \"Divides by zero\" threw"
                 + " ArithmeticException: / by zero; the fallback team platform-sre is paged");
+    }
+
+    @Test
+    void aRuleThatThrowsAnErrorGivesTheFallbackToo() {
+        Decision decision = decideWith("recurses", evaluator);
+        assertFallback(decision, "a rule failed: rule \"Recurses without end\" threw StackOverflowError;"
+                + " the fallback team platform-sre is paged");
+        assertThat(evaluator.decide(Packs.shipped(), OUTAGE).fallback()).as("the thread still decides").isFalse();
+    }
+
+    @Test
+    void runningOutOfMemoryIsNotARuleFailureButTheProcess() {
+        assertThatThrownBy(() -> decideWith("exhausts-memory", evaluator)).isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test

@@ -109,6 +109,27 @@ class ReloaderTest {
     }
 
     @Test
+    void aRuleSetThatRunsOutOfMemoryInItsScenariosFailsAsAReloadAndTheActiveSetStays() {
+        RuleSet before = active.get();
+        Packs.write(rules.resolve("greedy.drl"), """
+                package greedy
+                import dev.pagerpolicy.alert.Alert
+                rule "Runs out of memory"
+                when
+                    Alert()
+                then
+                    throw new OutOfMemoryError("Java heap space");
+                end
+                """);
+
+        ReloadAttempt attempt = reloader.reload("test");
+
+        assertThat(active.get()).isSameAs(before);
+        assertThat(attempt.failed()).isTrue();
+        assertThat(attempt.problems()).containsExactly("unexpected error: java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    @Test
     void listenersHearEveryAttempt() {
         var heard = new java.util.ArrayList<ReloadAttempt>();
         reloader.onAttempt(heard::add);

@@ -1,0 +1,63 @@
+package dev.pagerpolicy.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The shipped pack plus a rule file whose rules misbehave only for alerts labelled {@code mood}, so that the
+ * shipped scenarios still pass the start-up gate; and a small memory budget for the recent decisions.
+ */
+public class MisbehavingRulesProfile implements QuarkusTestProfile {
+    public static final long RECENT_MAX_BYTES = 512 * 1024;
+    public static final long RESPONSE_MAX_BYTES = 128 * 1024;
+
+    private static final String RULES = """
+            package misbehaving
+
+            import dev.pagerpolicy.alert.Alert
+            import dev.pagerpolicy.decision.DecisionDraft
+
+            function int depth(int n) {
+                return 1 + depth(n + 1);
+            }
+
+            rule "Recurses without end"
+            salience 100
+            when
+                Alert( label("mood") == "recursive" )
+                $draft : DecisionDraft()
+            then
+                $draft.explain("depth " + depth(0));
+            end
+
+            rule "Runs out of memory"
+            salience 100
+            when
+                Alert( label("mood") == "greedy" )
+                $draft : DecisionDraft()
+            then
+                throw new OutOfMemoryError("Java heap space");
+            end
+            """;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("pager-policy-misbehaving");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Packs.copyShipped(dir);
+        Packs.write(dir.resolve("rules/misbehaving.drl"), RULES);
+        return Map.of(
+                "pager-policy.rules-dir", dir.resolve("rules").toString(),
+                "pager-policy.policies-dir", dir.resolve("policies").toString(),
+                "pager-policy.recent-decisions.max-bytes", String.valueOf(RECENT_MAX_BYTES),
+                "pager-policy.recent-decisions.max-response-bytes", String.valueOf(RESPONSE_MAX_BYTES));
+    }
+}
