@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -34,7 +32,7 @@ public final class RuleCache {
 
     private final Path dir;
     private final int maxEntries;
-    private final AtomicBoolean warnedShared = new AtomicBoolean();
+    private final AtomicReference<String> warned = new AtomicReference<>();
 
     private RuleCache(Path dir, int maxEntries) {
         this.dir = dir;
@@ -59,7 +57,7 @@ public final class RuleCache {
     }
 
     Optional<GeneratedRules> get(String key) {
-        if (dir == null || writableByOthers()) {
+        if (dir == null || !trusted()) {
             return Optional.empty();
         }
         Path entry = dir.resolve(key + SUFFIX);
@@ -77,36 +75,39 @@ public final class RuleCache {
     }
 
     void put(String key, GeneratedRules rules) {
-        if (dir == null || writableByOthers()) {
+        if (dir == null || !trusted()) {
             return;
         }
         try {
             createPrivateDirectory();
             // Written aside and moved into place, so that a concurrent reader never sees half an entry.
             Path partial = Files.createTempFile(dir, key, ".partial");
-            Files.write(partial, rules.toZip());
-            moveIntoPlace(partial, dir.resolve(key + SUFFIX));
+            try {
+                Files.write(partial, rules.toZip());
+                moveIntoPlace(partial, dir.resolve(key + SUFFIX));
+            } finally {
+                Files.deleteIfExists(partial); // gone already when it was moved; otherwise no use to anyone
+            }
             evictBeyondLimit();
         } catch (IOException | RuntimeException e) {
             LOG.warnf("cannot keep compiled rules in %s (%s); they will be compiled again next time", dir, e.getMessage());
         }
     }
 
-    /** Anyone who may write to the directory could plant class files the service would run: it is not used. */
-    private boolean writableByOthers() {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(dir);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false; // not there yet (it is created private), or not a POSIX file system
-        }
-        boolean shared = permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
-        if (shared && warnedShared.compareAndSet(false, true)) {
-            LOG.warnf("not using the rule cache %s: others may write to it, and it holds code the service runs;"
-                    + " make it writable by its owner only", dir);
-        }
-        return shared;
+    /**
+     * Anyone who may write to the directory, or replace it, could plant class files the service would run: such
+     * a directory is not used, and the service compiles instead. The warning is given once per distinct problem.
+     */
+    private boolean trusted() {
+        Optional<String> problem = TrustedDirectory.problem(dir);
+        problem.ifPresent(why -> {
+            if (!why.equals(warned.getAndSet(why))) {
+                LOG.warnf("not using the rule cache %s: %s, and it holds code the service runs; rules are compiled"
+                        + " instead. Give it to the service's user alone (mode 0700), in directories only that user"
+                        + " or root may write to", dir, why);
+            }
+        });
+        return problem.isEmpty();
     }
 
     private void createPrivateDirectory() throws IOException {

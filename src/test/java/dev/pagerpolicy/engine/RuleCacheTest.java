@@ -196,6 +196,17 @@ class RuleCacheTest {
     }
 
     @Test
+    void aDirectoryOwnedByAnotherUserIsNotUsedAndTheRulesAreCompiled() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0,
+                "changing a file's owner needs root");
+        Files.createDirectories(cacheDir);
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
+        Files.setAttribute(cacheDir, "unix:uid", 4242);
+        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(16);
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
     void aNewCacheDirectoryIsPrivateToItsOwner() throws Exception {
         load(RuleCache.in(cacheDir, 10));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
