@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Whether a directory may hold code this process will run: the check {@code ssh} makes of {@code ~/.ssh}. The
- * directory must belong to this process's user and be writable by that user alone; every directory above it
+ * directory must belong to this process's user (or root) and be writable by its owner alone; every directory above it
  * must belong to that user or to root and be writable by no one else, unless its sticky bit keeps others from
  * renaming what they do not own (as in {@code /tmp}). Symbolic links on the way are judged where they stand
  * and where they lead, since whoever can replace a link can redirect the directory.
@@ -71,8 +71,10 @@ final class TrustedDirectory {
                     : Optional.of("it is a symbolic link owned by uid " + owner + ", not by this service's user (uid "
                     + self + ") or root");
         }
-        if (owner != self) {
-            return Optional.of("it is owned by uid " + owner + ", not by this service's user (uid " + self + ")");
+        // Root may own it too: a cache baked into a container image belongs to root and is only read.
+        if (owner != self && owner != ROOT) {
+            return Optional.of("it is owned by uid " + owner + ", not by this service's user (uid " + self
+                    + ") or root");
         }
         if ((mode(dir) & GROUP_OR_OTHERS_WRITE) != 0) {
             return Optional.of("others may write to it (mode " + octal(mode(dir)) + ")");

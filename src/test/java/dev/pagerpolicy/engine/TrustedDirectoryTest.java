@@ -61,7 +61,7 @@ class TrustedDirectoryTest {
         Path cache = privateDir(dir.resolve("cache"));
         giveTo(cache, STRANGER);
         assertThat(TrustedDirectory.problem(cache))
-                .contains("it is owned by uid 4242, not by this service's user (uid 0)");
+                .contains("it is owned by uid 4242, not by this service's user (uid 0) or root");
     }
 
     @Test
@@ -70,7 +70,7 @@ class TrustedDirectoryTest {
         giveTo(theirs, STRANGER);
         Path link = Files.createSymbolicLink(dir.resolve("cache"), theirs);
         assertThat(TrustedDirectory.problem(link))
-                .contains("it is owned by uid 4242, not by this service's user (uid 0)");
+                .contains("it is owned by uid 4242, not by this service's user (uid 0) or root");
     }
 
     @Test

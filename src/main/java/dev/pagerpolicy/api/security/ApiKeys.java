@@ -1,7 +1,9 @@
 package dev.pagerpolicy.api.security;
 
 import dev.pagerpolicy.app.PagerPolicyConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.pagerpolicy.app.RefusedToStartException;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +19,8 @@ import java.util.Set;
  * a key can be rotated without downtime. Keys are kept only as SHA-256 digests and compared in constant time;
  * they are never logged.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class ApiKeys {
     /** Shorter keys are guessable; the service refuses to start with one. */
     static final int MIN_KEY_LENGTH = 16;
@@ -26,26 +29,36 @@ public class ApiKeys {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private boolean decideOpen;
-    private boolean adminEnabled;
+    private final boolean decideOpen;
+    private final boolean adminEnabled;
 
+    /**
+     * Built while the service starts, not on the first request, so that a bad key stops the start with a clear
+     * message instead of answering every protected request with a 500.
+     */
     @Inject
-    void configure(PagerPolicyConfig config) {
-        add(config.security().adminKeys(), Roles.ADMIN, "pager-policy.security.admin-keys");
-        add(config.security().decideKeys(), Roles.DECIDE, "pager-policy.security.decide-keys");
-        adminEnabled = config.security().adminKeys().filter(keys -> !keys.isEmpty()).isPresent();
-        decideOpen = config.security().decideKeys().filter(keys -> !keys.isEmpty()).isEmpty();
+    public ApiKeys(PagerPolicyConfig config) {
+        this(config.security().adminKeys(), config.security().decideKeys());
     }
 
-    private void add(Optional<List<String>> keys, String role, String property) {
-        List<String> list = keys.orElse(List.of());
+    ApiKeys(Optional<List<String>> adminKeys, Optional<List<String>> decideKeys) {
+        adminEnabled = add(adminKeys, Roles.ADMIN, "pager-policy.security.admin-keys") > 0;
+        decideOpen = add(decideKeys, Roles.DECIDE, "pager-policy.security.decide-keys") == 0;
+    }
+
+    /** @return how many keys were added */
+    private int add(Optional<List<String>> keys, String role, String property) {
+        // "k1, k2" is how people write lists: the spaces around a key are not part of it.
+        List<String> list = keys.orElse(List.of()).stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).length() < MIN_KEY_LENGTH) {
-                throw new IllegalStateException(property + ": key #" + (i + 1) + " is shorter than "
-                        + MIN_KEY_LENGTH + " characters");
+                throw RefusedToStartException.misconfigured(property + ": key #" + (i + 1) + " is shorter than "
+                        + MIN_KEY_LENGTH + " characters; use a random key such as the output of"
+                        + " `openssl rand -hex 32`");
             }
             entries.add(new Entry(digest(list.get(i)), role, i + 1));
         }
+        return list.size();
     }
 
     /**
