@@ -19,8 +19,14 @@ public record AlertInput(
         @Size(max = 256) String model,
         @Size(min = 1, max = 64) String environment,
         Instant firedAt,
-        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Size(max = 4096) String> labels,
+        @Size(max = MAX_LABELS) Map<@NotNull @Size(max = MAX_LABEL_NAME) String,
+                @NotNull @Size(max = MAX_LABEL_VALUE) String> labels,
         @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull Double> signals) {
+
+    /** Limits on labels, the same for every way an alert arrives (decide, batch, Alertmanager). */
+    public static final int MAX_LABELS = 64;
+    public static final int MAX_LABEL_NAME = 256;
+    public static final int MAX_LABEL_VALUE = 4096;
 
     /** The alert the rules see; an alert without {@code firedAt} fired now, by {@code clock}. */
     public Alert toAlert(Clock clock) {

@@ -61,6 +61,47 @@ class AlertmanagerResourceTest {
                         + " high, medium, low, info; the fallback team platform-sre is paged"));
     }
 
+    private static String group(String secondAlertLabels) {
+        return """
+                {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
+                  {"status": "firing", "fingerprint": "good",
+                   "labels": {"alertname": "CheckoutDown", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                   "startsAt": "2026-11-25T03:00:00Z"},
+                  {"status": "firing", "fingerprint": "bad", "labels": %s, "startsAt": "2026-11-25T03:00:00Z"}
+                ]}""".formatted(secondAlertLabels);
+    }
+
+    @Test
+    void aLabelWithoutValueGivesThatAlertTheFallbackAndTheOthersTheirDecisions() {
+        given().contentType(ContentType.JSON)
+                .body(group("{\"alertname\": \"Odd\", \"kind\": \"outage\", \"severity\": \"critical\","
+                        + " \"service\": \"checkout-api\", \"region\": null}"))
+                .post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("alerts.good.decision.fallback", equalTo(false))
+                .body("alerts.bad.decision.fallback", equalTo(true))
+                .body("alerts.bad.decision.alertId", equalTo("Odd"))
+                .body("alerts.bad.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be read:"
+                        + " label \"region\" has no value; the fallback team platform-sre is paged"));
+    }
+
+    @Test
+    void anAlertOverTheLimitsOfDecideGetsTheFallbackSayingWhich() {
+        StringBuilder labels = new StringBuilder("{\"alertname\": \"Wide\", \"kind\": \"outage\","
+                + " \"severity\": \"critical\", \"service\": \"checkout-api\", \"note\": \"" + "x".repeat(4097) + "\"");
+        for (int i = 0; i < 250; i++) {
+            labels.append(", \"l").append(i).append("\": \"v\"");
+        }
+        given().contentType(ContentType.JSON).body(group(labels.append('}').toString()))
+                .post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("alerts.good.decision.fallback", equalTo(false))
+                .body("alerts.bad.decision.fallback", equalTo(true))
+                .body("alerts.bad.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be read:"
+                        + " it has 255 labels, at most 64 are read; label \"note\" has a value of 4097 characters,"
+                        + " at most 4096; the fallback team platform-sre is paged"));
+    }
+
     @Test
     void resolvedAlertsAreAcknowledgedNotDecided() {
         given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()

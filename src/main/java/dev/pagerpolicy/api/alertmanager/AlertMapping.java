@@ -1,6 +1,7 @@
 package dev.pagerpolicy.api.alertmanager;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.app.PagerPolicyConfig;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,7 +31,7 @@ public class AlertMapping {
 
     public Mapped map(AlertmanagerWebhook.Alert source) {
         PagerPolicyConfig.Alertmanager labels = config.alertmanager();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = labelProblems(source.labels());
         AlertKind kind = parse(source, labels.kindLabel(), problems, AlertKind::fromWireName);
         Severity severity = parse(source, labels.severityLabel(), problems, Severity::fromWireName);
         String service = source.label(labels.serviceLabel());
@@ -42,6 +44,28 @@ public class AlertMapping {
         return new Mapped(new Alert(source.label(labels.idLabel()), kind, severity, service,
                 source.label(labels.modelLabel()), source.label(labels.environmentLabel()),
                 source.startsAt() == null ? clock.instant() : source.startsAt(), source.labels(), null), List.of());
+    }
+
+    /** The limits of the decide API, so that no path lets through what another refuses. */
+    private static List<String> labelProblems(Map<String, String> labels) {
+        List<String> problems = new ArrayList<>();
+        if (labels == null) {
+            return problems;
+        }
+        if (labels.size() > AlertInput.MAX_LABELS) {
+            problems.add("it has " + labels.size() + " labels, at most " + AlertInput.MAX_LABELS + " are read");
+        }
+        labels.forEach((name, value) -> {
+            if (name.length() > AlertInput.MAX_LABEL_NAME) {
+                problems.add("a label name has " + name.length() + " characters, at most " + AlertInput.MAX_LABEL_NAME);
+            } else if (value == null) {
+                problems.add("label \"" + name + "\" has no value");
+            } else if (value.length() > AlertInput.MAX_LABEL_VALUE) {
+                problems.add("label \"" + name + "\" has a value of " + value.length() + " characters, at most "
+                        + AlertInput.MAX_LABEL_VALUE);
+            }
+        });
+        return problems;
     }
 
     private static <T> T parse(AlertmanagerWebhook.Alert source, String label, List<String> problems,
