@@ -21,7 +21,7 @@ public record AlertInput(
         Instant firedAt,
         @Size(max = MAX_LABELS) Map<@NotNull @Size(max = MAX_LABEL_NAME) String,
                 @NotNull @Size(max = MAX_LABEL_VALUE) String> labels,
-        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull Double> signals) {
+        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Finite Double> signals) {
 
     /** Limits on labels, the same for every way an alert arrives (decide, batch, Alertmanager). */
     public static final int MAX_LABELS = 64;

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The decide contract, against the running app with the shipped rules and policies. */
@@ -291,6 +292,18 @@ class DecideResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("signals[driftScore]"))
                 .body("errors[0].message", equalTo("must be a number"));
+    }
+
+    @Test
+    void signalsMustBeFiniteNumbers() {
+        for (String signal : List.of("\"NaN\"", "1e999", "\"-Infinity\"")) {
+            decide("""
+                    {"kind": "outage", "severity": "critical", "service": "checkout-api", "signals": {"driftScore": %s}}"""
+                    .formatted(signal))
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("signals[driftScore]"))
+                    .body("errors[0].message", equalTo("must be a finite number"));
+        }
     }
 
     @Test

@@ -91,6 +91,18 @@ class ObservabilityTest {
     }
 
     @Test
+    void maskedLabelNamesMatchWhateverTheirCase() {
+        String id = given().contentType(ContentType.JSON).body("""
+                {"kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "labels": {"Email": "oncall@example.com", "CUSTOMER": "acme"}}""")
+                .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
+        given().get("/v1/decisions/" + id).then()
+                .statusCode(200)
+                .body("alert.labels.Email", equalTo("***"))
+                .body("alert.labels.CUSTOMER", equalTo("***"));
+    }
+
+    @Test
     void metricsCountDecisionsFiringsAndTheActiveVersion() {
         decideOutage();
         String version = given().get("/v1/ruleset").then().extract().path("version");

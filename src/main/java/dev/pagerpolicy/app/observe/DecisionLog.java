@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,19 +32,25 @@ public class DecisionLog {
 
     @Inject
     void configure(PagerPolicyConfig config) {
-        masked = Set.copyOf(config.decisionLog().maskedLabels().orElse(List.of()));
+        // Label names are written in many cases ("email", "Email"); a secret must not slip through on one.
+        masked = config.decisionLog().maskedLabels().orElse(List.of()).stream()
+                .map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         enabled = config.decisionLog().enabled();
     }
 
     /** The alert as it may be shown: masked labels replaced by {@value #MASK}. */
     public Alert mask(Alert alert) {
-        if (alert == null || masked.isEmpty() || alert.labels().keySet().stream().noneMatch(masked::contains)) {
+        if (alert == null || masked.isEmpty() || alert.labels().keySet().stream().noneMatch(this::isMasked)) {
             return alert;
         }
         Map<String, String> labels = new HashMap<>(alert.labels());
-        labels.replaceAll((name, value) -> masked.contains(name) ? MASK : value);
+        labels.replaceAll((name, value) -> isMasked(name) ? MASK : value);
         return new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                 alert.environment(), alert.firedAt(), labels, alert.signals());
+    }
+
+    private boolean isMasked(String label) {
+        return masked.contains(label.toLowerCase(Locale.ROOT));
     }
 
     public void write(DecisionRecord record) {
