@@ -64,8 +64,11 @@ public final class RuleCompiler {
         } catch (OutOfMemoryError e) {
             // Compiling needs far more memory than deciding (1,000 rules in one file need about 256 MiB of heap).
             // What the compile allocated is garbage once unwound, so the service goes on with the rule set it has.
-            throw new InvalidSourceException(List.of(Problem.inFile("rules", "compiling these rules needs more memory than the heap allows (" + Runtime.getRuntime().maxMemory()
-                            / (1024 * 1024) + " MiB); start the JVM with a larger -Xmx")));
+            // Say which memory ran out: the heap is not always the one (slow clients can hold direct memory).
+            throw new InvalidSourceException(List.of(Problem.inFile("rules", "ran out of memory compiling these rules ("
+                    + e.getMessage() + ", heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB): a rule set this large needs a larger -Xmx, unless memory was short for another reason"
+                    + " (see the \"memory\" check of /q/health/ready)")));
         }
     }
 

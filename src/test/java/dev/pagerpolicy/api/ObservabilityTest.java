@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,11 +121,13 @@ class ObservabilityTest {
 
     @Test
     void healthIsLiveAndReadyWithTheActiveVersion() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("serving"));
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("rule-set"));
+                .body("checks.name", hasItems("rule-set", "memory"))
+                .body("checks.find { it.name == 'memory' }.data.direct-memory", matchesPattern("direct memory \\d+% of \\d+ MiB"));
     }
 
     @Test

@@ -140,13 +140,16 @@ class RuleSetResourceTest {
                 .body("fallback", equalTo(false));
         given().get("/q/metrics").then()
                 .body(containsString("pager_policy_reload_last_success 0.0"))
+                .body(containsString("pager_policy_reload_last_success_timestamp_seconds "))
                 .body(containsString("pager_policy_reload_attempts_total{result=\"failed\"}"))
                 .body(containsString("pager_policy_rule_set_info{version=\"" + before + "\"} 1.0"));
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.data.version", hasItem(before))
-                .body("checks.data.lastReload", hasItem("failed"));
+                .body("checks.data.lastReload", hasItem("failed"))
+                .body("checks.data.lastReloadProblems", hasItem(1))
+                .body(not(containsString(rules().toString())));
     }
 
     @Test

@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Metrics of reloads, so that a failed reload is visible on a dashboard and not only in a log: attempts by
- * result, whether the last one succeeded and when, and the active policy version as an info metric.
+ * result, whether the last one succeeded, when the last was tried and the last succeeded, and the active policy version as an info metric.
  */
 @ApplicationScoped
 public class ReloadMetrics {
     private final AtomicLong lastSuccess = new AtomicLong(1);
     private final AtomicLong lastAttemptEpochSeconds = new AtomicLong();
+    private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private MultiGauge activeVersion;
 
     void register(@Observes StartupEvent event, MeterRegistry registry, Reloader reloader, ActiveRuleSet active) {
@@ -29,6 +30,12 @@ public class ReloadMetrics {
                 .register(registry);
         Gauge.builder("pager.policy.reload.last.attempt.timestamp.seconds", lastAttemptEpochSeconds, AtomicLong::get)
                 .description("When the last reload was attempted (seconds since the epoch; 0: never)")
+                .register(registry);
+        // As Alertmanager's config_last_reload_success_timestamp_seconds: the start's load counts as a success.
+        lastSuccessEpochSeconds.set(active.get().loadedAt().getEpochSecond());
+        Gauge.builder("pager.policy.reload.last.success.timestamp.seconds", lastSuccessEpochSeconds, AtomicLong::get)
+                .description("When the rules and policies last loaded successfully, at start or on a reload"
+                        + " (seconds since the epoch)")
                 .register(registry);
         activeVersion = MultiGauge.builder("pager.policy.rule.set.info")
                 .description("The active rule set; its version is the content hash decisions carry")
@@ -39,6 +46,9 @@ public class ReloadMetrics {
                     .tag("result", attempt.result()).register(registry).increment();
             lastSuccess.set(attempt.failed() ? 0 : 1);
             lastAttemptEpochSeconds.set(attempt.at().getEpochSecond());
+            if (!attempt.failed()) {
+                lastSuccessEpochSeconds.set(attempt.at().getEpochSecond());
+            }
             showVersion(active.get().version());
         });
     }
