@@ -12,7 +12,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -334,6 +341,37 @@ class DecideResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pager-policy:problem:payload-too-large"))
                 .body("detail", equalTo("the body is over the limit of 65536 bytes"));
+    }
+
+    @TestHTTPResource("/v1/decide")
+    URI decideUri;
+
+    private HttpResponse<String> postChunked(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        // A stream of unknown length is sent chunked, without a Content-Length to judge it by.
+        HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsDecided() throws Exception {
+        HttpResponse<String> response = postChunked("""
+                {"id": "chunked", "kind": "outage", "severity": "critical", "service": "checkout-api"}""");
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"alertId\":\"chunked\"");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithAProblem() throws Exception {
+        HttpResponse<String> response = postChunked("{\"kind\": \"outage\", \"severity\": \"critical\","
+                + " \"service\": \"checkout-api\", \"labels\": {\"x\": \"" + "a".repeat(70_000) + "\"}}");
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                .contains("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.body())
+                .contains("\"detail\":\"the body is over the limit of 65536 bytes\"");
     }
 
     @Test

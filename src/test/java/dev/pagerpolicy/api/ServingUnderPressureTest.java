@@ -6,7 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -27,14 +36,20 @@ class ServingUnderPressureTest {
                  "firedAt": "2026-11-25T03:00:00Z", "labels": {%s}}""".formatted(id, labels);
     }
 
+    @TestHTTPResource("/v1/decide")
+    URI decide;
+
     @Test
     @Order(1)
-    void largeAlertsDoNotAccumulateBeyondTheMemoryBudget() {
+    void largeAlertsDoNotAccumulateBeyondTheMemoryBudget() throws Exception {
         String big = "x".repeat(4000);
         String labels = "\"a\": \"%s\", \"b\": \"%s\", \"c\": \"%s\"".formatted(big, big, big);
+        // One kept-alive connection, as a real caller sends them (the connection limit here is small).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 300; i++) {
-            given().contentType(ContentType.JSON).body(alert("large-" + i, labels))
-                    .post("/v1/decide").then().statusCode(200);
+            HttpRequest request = HttpRequest.newBuilder(decide).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(alert("large-" + i, labels))).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         }
         List<String> ids = given().get("/v1/decisions?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("alert.id");
@@ -43,8 +58,56 @@ class ServingUnderPressureTest {
         assertThat(ids.get(0)).isEqualTo("large-299");
     }
 
+    @TestHTTPResource("/")
+    URI server;
+
+    private Socket halfARequest() throws Exception {
+        Socket socket = new Socket(server.getHost(), server.getPort());
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write("POST /v1/decide HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** -1 once the server has closed the connection; a read that times out fails the test. */
+    private static int readUntilClosed(Socket socket) throws Exception {
+        InputStream in = socket.getInputStream();
+        int read;
+        do {
+            read = in.read();
+        } while (read >= 0);
+        return read;
+    }
+
     @Test
     @Order(2)
+    void connectionsBeyondTheLimitAreClosedAndIdleOnesTimeOut() throws Exception {
+        Thread.sleep(1_500); // earlier keep-alive connections time out first
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
+                idle.add(halfARequest());
+            }
+            Thread.sleep(200);
+            try (Socket surplus = new Socket(server.getHost(), server.getPort())) {
+                surplus.setSoTimeout(5_000);
+                assertThat(readUntilClosed(surplus)).as("a connection beyond the limit is closed").isEqualTo(-1);
+            }
+            long start = System.nanoTime();
+            for (Socket socket : idle) {
+                assertThat(readUntilClosed(socket)).as("half a request is not held open").isEqualTo(-1);
+            }
+            assertThat((System.nanoTime() - start) / 1_000_000).as("closed by the 1 s idle timeout").isLessThan(4_000);
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
     void aRuleThatThrowsAnErrorGetsTheFallbackNotA500() {
         given().contentType(ContentType.JSON).body(alert("deep", "\"mood\": \"recursive\""))
                 .post("/v1/decide").then().statusCode(200)
@@ -55,7 +118,7 @@ class ServingUnderPressureTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void runningOutOfMemoryWhileDecidingStillAnswersAndTheProcessStopsLookingAlive() {
         given().contentType(ContentType.JSON).body(alert("greedy", "\"mood\": \"greedy\""))
                 .post("/v1/decide").then().statusCode(200)

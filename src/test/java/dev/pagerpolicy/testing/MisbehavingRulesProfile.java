@@ -9,11 +9,13 @@ import java.util.Map;
 
 /**
  * The shipped pack plus a rule file whose rules misbehave only for alerts labelled {@code mood}, so that the
- * shipped scenarios still pass the start-up gate; and a small memory budget for the recent decisions.
+ * shipped scenarios still pass the start-up gate; a small memory budget for the recent decisions; and small
+ * connection limits, so that idle and surplus connections are seen to be closed within seconds.
  */
 public class MisbehavingRulesProfile implements QuarkusTestProfile {
     public static final long RECENT_MAX_BYTES = 512 * 1024;
     public static final long RESPONSE_MAX_BYTES = 128 * 1024;
+    public static final int MAX_CONNECTIONS = 64;
 
     private static final String RULES = """
             package misbehaving
@@ -58,6 +60,8 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
                 "pager-policy.rules-dir", dir.resolve("rules").toString(),
                 "pager-policy.policies-dir", dir.resolve("policies").toString(),
                 "pager-policy.recent-decisions.max-bytes", String.valueOf(RECENT_MAX_BYTES),
-                "pager-policy.recent-decisions.max-response-bytes", String.valueOf(RESPONSE_MAX_BYTES));
+                "pager-policy.recent-decisions.max-response-bytes", String.valueOf(RESPONSE_MAX_BYTES),
+                "quarkus.http.idle-timeout", "1s",
+                "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS));
     }
 }
