@@ -3,7 +3,8 @@ package dev.pagerpolicy.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,13 +32,13 @@ public class BodyLimit {
         String body = json.writeValueAsString(new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(),
                 ProblemType.PAYLOAD_TOO_LARGE.title(), 413, "the body is over the limit of " + limit + " bytes",
                 List.of(), List.of()));
-        // A chunked (or HTTP/2) body declares no length: it is read here, up to the limit, before the REST layer sees it.
+        // A chunked body declares no length: it is read here, up to the limit, before the REST layer sees it.
         BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length, limit)) {
                 refuse(context, body);
-            } else if (length == null && carriesBody(context.request().method())) {
+            } else if (length == null && isChunked(context.request())) {
                 chunkedBodies.handle(context);
             } else {
                 context.next();
@@ -58,8 +59,12 @@ public class BodyLimit {
                 .end(body);
     }
 
-    private static boolean carriesBody(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    /**
+     * Only HTTP/1.1's chunked bodies: an HTTP/2 request whose body was read here could not be paused by the REST
+     * layer afterwards, so HTTP/2 bodies without a length keep the server's own (bare) 413.
+     */
+    private static boolean isChunked(HttpServerRequest request) {
+        return request.version() != HttpVersion.HTTP_2 && request.headers().contains("Transfer-Encoding");
     }
 
     private static boolean isOver(String contentLength, long limit) {
