@@ -4,6 +4,7 @@ import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.CatalogLoader;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
+import dev.pagerpolicy.source.SourceFiles;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -60,7 +60,7 @@ public final class RuleSetLoader {
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), ruleNames(kieBase));
     }
 
-    /** Every {@code *.drl} under the rules directory, in path order so that builds are reproducible. */
+    /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */
     public static List<RuleFile> readRuleFiles(Path rulesDir, SortedMap<String, byte[]> contents,
                                                List<Problem> problems) {
         if (!Files.isDirectory(rulesDir)) {
@@ -68,8 +68,8 @@ public final class RuleSetLoader {
             return List.of();
         }
         List<RuleFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(rulesDir)) {
-            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+        try {
+            for (Path path : SourceFiles.find(rulesDir, name -> name.endsWith(".drl"))) {
                 byte[] bytes = Files.readAllBytes(path);
                 contents.put("rules/" + rulesDir.relativize(path), bytes);
                 files.add(new RuleFile(path.toString(), new String(bytes, StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package dev.pagerpolicy.reload;
 
+import dev.pagerpolicy.source.SourceFiles;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -58,7 +59,9 @@ public final class DirectoryWatcher implements AutoCloseable {
             return;
         }
         try (Stream<Path> dirs = Files.walk(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+            // Hidden directories are not watched: a ConfigMap's ..<timestamp> directories come and go with each
+            // update, which shows as entries created in the watched directory itself.
+            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !SourceFiles.isHidden(root.relativize(d))).toList()) {
                 dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
@@ -71,7 +74,8 @@ public final class DirectoryWatcher implements AutoCloseable {
                 WatchKey key = watchService.take();
                 Path dir = (Path) key.watchable();
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
+                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name
+                            && !SourceFiles.isHidden(name)) {
                         registerTree(dir.resolve(name)); // a new subdirectory is watched too
                     }
                 }

@@ -3,15 +3,14 @@ package dev.pagerpolicy.scenario;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
+import dev.pagerpolicy.source.SourceFiles;
 import dev.pagerpolicy.source.YamlFile;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Reads every {@code *.yaml} / {@code *.yml} scenario file of a directory, in path order. */
 public final class ScenarioLoader {
@@ -25,8 +24,8 @@ public final class ScenarioLoader {
         if (!Files.isDirectory(dir)) {
             return scenarios;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path file : paths.filter(ScenarioLoader::isYaml).sorted(Comparator.naturalOrder()).toList()) {
+        try {
+            for (Path file : SourceFiles.find(dir, name -> name.endsWith(".yaml") || name.endsWith(".yml"))) {
                 for (Located<Scenario> scenario : new YamlFile(file, Files.readAllBytes(file), problems).readList(Scenario.class, "scenario")) {
                     validator.validate(scenario.value()).forEach(v -> problems.add(scenario.problem(
                             "scenario \"" + scenario.value().name() + "\": field \"" + v.getPropertyPath() + "\" "
@@ -41,10 +40,5 @@ public final class ScenarioLoader {
             throw new InvalidSourceException(problems);
         }
         return scenarios;
-    }
-
-    private static boolean isYaml(Path path) {
-        String name = path.getFileName().toString();
-        return Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 }
