@@ -1,7 +1,11 @@
 package dev.pagerpolicy.catalog;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
@@ -63,19 +67,37 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime start, LocalTime end)
         return days.contains(time.getDayOfWeek()) && !t.isBefore(start) && t.isBefore(end);
     }
 
-    /** The first moment at or after {@code time} that lies within business hours, in the same zone. */
+    /**
+     * The first moment at or after {@code time} that lies within business hours, in the same zone. Hours are
+     * wall-clock times: hours that start in a daylight-saving gap start when the clock resumes (02:30 on a
+     * day that skips 02:00-03:00 starts at 03:00), hours that lie wholly in the gap do not happen that day, and
+     * a start that happens twice (autumn) is the first of the two.
+     */
     public ZonedDateTime nextStart(ZonedDateTime time) {
         if (contains(time)) {
             return time;
         }
-        ZonedDateTime candidate = time.with(start);
-        if (!candidate.isAfter(time)) {
-            candidate = candidate.plusDays(1);
+        // Eight days reach every weekday of the set once more, even when today's hours are already over.
+        for (int day = 0; day <= 8; day++) {
+            LocalDate date = time.toLocalDate().plusDays(day);
+            if (!days.contains(date.getDayOfWeek())) {
+                continue;
+            }
+            ZonedDateTime opening = opening(date, time.getZone());
+            if (opening.isAfter(time) && contains(opening)) {
+                return opening;
+            }
         }
-        while (!days.contains(candidate.getDayOfWeek())) {
-            candidate = candidate.plusDays(1);
+        throw new IllegalStateException("no business hours within a week of " + time + " for " + this);
+    }
+
+    /** The instant the hours open on {@code date}: at the start, or when a daylight-saving gap around it ends. */
+    private ZonedDateTime opening(LocalDate date, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.of(date, start);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant().atZone(zone);
         }
-        // with(LocalTime) keeps the wall-clock time across DST changes; re-apply it after moving days.
-        return candidate.with(start);
+        return ZonedDateTime.of(local, zone); // in an overlap, the earlier of the two offsets
     }
 }

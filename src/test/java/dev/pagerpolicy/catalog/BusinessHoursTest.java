@@ -48,6 +48,34 @@ class BusinessHoursTest {
         assertThat(weekdays.nextStart(ny("2026-10-31T12:00"))).isEqualTo(ny("2026-11-02T09:00"));
     }
 
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void hoursThatFallWhollyInTheSpringGapDoNotExistThatDay() {
+        // Berlin's clocks go from 02:00 straight to 03:00 on Sunday 2026-03-29.
+        BusinessHours gap = BusinessHours.parse("Sun 02:00-03:00");
+        ZonedDateTime before = ZonedDateTime.parse("2026-03-29T01:30+01:00[Europe/Berlin]");
+        ZonedDateTime next = gap.nextStart(before);
+        assertThat(next).isEqualTo(java.time.LocalDateTime.parse("2026-04-05T02:00").atZone(BERLIN));
+        assertThat(gap.contains(next)).isTrue();
+    }
+
+    @Test
+    void hoursThatStartInTheSpringGapStartWhenTheClockResumes() {
+        BusinessHours hours = BusinessHours.parse("Sun 02:30-05:00");
+        ZonedDateTime next = hours.nextStart(ZonedDateTime.parse("2026-03-29T01:30+01:00[Europe/Berlin]"));
+        assertThat(next).isEqualTo(ZonedDateTime.parse("2026-03-29T03:00+02:00[Europe/Berlin]"));
+        assertThat(hours.contains(next)).isTrue();
+    }
+
+    @Test
+    void hoursThatStartInTheAutumnOverlapStartAtTheFirstOfTheTwoTimes() {
+        // Berlin's clocks go from 03:00 back to 02:00 on Sunday 2026-10-25: 02:30 happens twice.
+        BusinessHours hours = BusinessHours.parse("Sun 02:30-05:00");
+        ZonedDateTime next = hours.nextStart(ZonedDateTime.parse("2026-10-25T01:00+02:00[Europe/Berlin]"));
+        assertThat(next.toOffsetDateTime()).isEqualTo(java.time.OffsetDateTime.parse("2026-10-25T02:30+02:00"));
+    }
+
     @Test
     void singleDayAndWrappingRangesParse() {
         assertThat(BusinessHours.parse("Sat 10:00-14:00").days()).containsExactly(java.time.DayOfWeek.SATURDAY);
