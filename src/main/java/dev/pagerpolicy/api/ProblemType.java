@@ -1,6 +1,6 @@
 package dev.pagerpolicy.api;
 
-/** The closed set of error kinds this service answers with; the URIs are stable and documented in the README. */
+/** The closed set of error kinds this service answers with; the URIs are stable and documented in docs/api.md. */
 public enum ProblemType {
     INVALID_REQUEST(400, "The request is invalid"),
     MALFORMED_JSON(400, "The body is not valid JSON"),
