@@ -42,7 +42,12 @@ public class EngineProducer {
     @Singleton
     RuleSetVerifier verifier(Validator validator, Clock clock, Evaluator evaluator, PagerPolicyConfig config) {
         return new RuleSetVerifier(new RuleSetLoader(validator, clock, ruleCache(config.ruleCache())),
-                new ScenarioRunner(evaluator, clock), validator, Path.of(config.rulesDir()), Path.of(config.policiesDir()));
+                new ScenarioRunner(evaluator, clock), validator, Path.of(config.rulesDir()), Path.of(config.policiesDir()),
+                scenariosDir(config));
+    }
+
+    static Path scenariosDir(PagerPolicyConfig config) {
+        return config.scenariosDir().map(Path::of).orElse(Path.of(config.rulesDir()).resolve("tests"));
     }
 
     private static RuleCache ruleCache(PagerPolicyConfig.RuleCache config) {

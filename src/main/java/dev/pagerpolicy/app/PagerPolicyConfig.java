@@ -15,6 +15,12 @@ public interface PagerPolicyConfig {
     @WithDefault("rules")
     String rulesDir();
 
+    /**
+     * Directory of the scenario files that gate every rule change; default: {@code tests/} inside the rules
+     * directory. Kubernetes mounts each ConfigMap as one flat directory, so there it is a directory of its own.
+     */
+    Optional<String> scenariosDir();
+
     /** Directory of the policy YAML files (teams, services, models, SLA tiers, organisation). */
     @WithDefault("policies")
     String policiesDir();

@@ -22,7 +22,9 @@ public class RuleSetLifecycle {
         active.get();
         if (config.watch().enabled()) {
             try {
-                watcher = DirectoryWatcher.start(List.of(Path.of(config.rulesDir()), Path.of(config.policiesDir())),
+                // The scenarios' own directory is watched when it lies outside the rules directory.
+                watcher = DirectoryWatcher.start(List.of(Path.of(config.rulesDir()), Path.of(config.policiesDir()),
+                                EngineProducer.scenariosDir(config)),
                         config.watch().debounce(), () -> reloader.reload("file-watcher"));
             } catch (IOException e) {
                 LOG.error("cannot watch the rule and policy directories; reload with POST /v1/ruleset/reload", e);

@@ -26,12 +26,17 @@ public final class RuleSetVerifier {
 
     public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
                            Path policiesDir) {
+        this(loader, scenarios, validator, rulesDir, policiesDir, rulesDir.resolve("tests"));
+    }
+
+    public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
+                           Path policiesDir, Path scenariosDir) {
         this.loader = loader;
         this.scenarios = scenarios;
         this.validator = validator;
         this.rulesDir = rulesDir;
         this.policiesDir = policiesDir;
-        this.scenariosDir = rulesDir.resolve("tests");
+        this.scenariosDir = scenariosDir;
     }
 
     /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
@@ -54,5 +59,9 @@ public final class RuleSetVerifier {
 
     public Path policiesDir() {
         return policiesDir;
+    }
+
+    public Path scenariosDir() {
+        return scenariosDir;
     }
 }

@@ -1,11 +1,13 @@
 package dev.pagerpolicy.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.ConfigMapVolume;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
@@ -71,6 +73,21 @@ class ConfigMapReloadTest {
             assertThat(attempt.result()).as("update %d", i).isEqualTo("success");
             assertThat(active.get().version()).isNotEqualTo(before);
         }
+    }
+
+    @Test
+    void scenariosFromAConfigMapOfTheirOwnGateTheRules() throws Exception {
+        ConfigMapVolume scenarios = new ConfigMapVolume(dir.resolve("mounted/scenarios"));
+        scenarios.project(source.resolve("rules/tests"));
+        RuleSetVerifier separate = new RuleSetVerifier(Packs.loader(),
+                new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC()), StandaloneValidator.get(),
+                dir.resolve("mounted/rules"), dir.resolve("mounted/policies"), dir.resolve("mounted/scenarios"));
+        separate.buildVerified();
+
+        Packs.edit(source.resolve("rules/tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT16M");
+        scenarios.project(source.resolve("rules/tests"));
+        assertThatThrownBy(separate::buildVerified).isInstanceOf(InvalidSourceException.class)
+                .hasMessageContaining(dir.resolve("mounted/scenarios/service-health.yaml") + ":");
     }
 
     @Test

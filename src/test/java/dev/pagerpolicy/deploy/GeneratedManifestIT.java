@@ -1,0 +1,93 @@
+package dev.pagerpolicy.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Kubernetes manifests the build generates (target/kubernetes/kubernetes.yml) deploy the service as documented. */
+class GeneratedManifestIT {
+    private static final Path MANIFEST = Path.of("target/kubernetes/kubernetes.yml");
+    private static final List<JsonNode> RESOURCES = new ArrayList<>();
+    private static JsonNode deployment;
+    private static JsonNode container;
+
+    @BeforeAll
+    static void readTheManifest() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (YAMLParser parser = new YAMLFactory().createParser(Files.readString(MANIFEST))) {
+            RESOURCES.addAll(yaml.readValues(parser, JsonNode.class).readAll());
+        }
+        deployment = kind("Deployment");
+        container = deployment.at("/spec/template/spec/containers/0");
+    }
+
+    private static JsonNode kind(String kind) {
+        return RESOURCES.stream().filter(r -> kind.equals(r.path("kind").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in " + MANIFEST));
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .collect(Collectors.toMap(node -> node.path("name").asText(), node -> node));
+    }
+
+    @Test
+    void aServiceAndADeploymentOfSeveralReplicas() {
+        assertThat(RESOURCES).extracting(r -> r.path("kind").asText()).containsExactlyInAnyOrder("Service", "Deployment");
+        assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(kind("Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+    }
+
+    @Test
+    void probesUseTheHealthEndpoints() {
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+    }
+
+    @Test
+    void memoryIsRequestedAndLimitedAboveWhatTheHeapNeeds() {
+        assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("384Mi");
+        assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("640Mi");
+        assertThat(byName(container.path("env")).get("JAVA_OPTS").path("value").asText()).isEqualTo("-Xmx256m");
+    }
+
+    @Test
+    void itRunsAsNonRootOnAReadOnlyRootFilesystemWritingOnlyTmp() {
+        assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(deployment.at("/spec/template/spec/securityContext/runAsUser").asInt()).isEqualTo(10001);
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        Map<String, JsonNode> mounts = byName(container.path("volumeMounts"));
+        assertThat(mounts.get("tmp").path("mountPath").asText()).isEqualTo("/tmp");
+        assertThat(mounts.get("tmp").path("readOnly").asBoolean()).isFalse();
+    }
+
+    @Test
+    void rulesScenariosAndPoliciesAreReadOnlyConfigMapMountsTheServiceIsPointedAt() {
+        Map<String, JsonNode> mounts = byName(container.path("volumeMounts"));
+        Map<String, JsonNode> volumes = byName(deployment.at("/spec/template/spec/volumes"));
+        Map<String, JsonNode> env = byName(container.path("env"));
+        for (String part : List.of("rules", "scenarios", "policies")) {
+            assertThat(mounts.get(part).path("mountPath").asText()).isEqualTo("/app/" + part);
+            assertThat(mounts.get(part).path("readOnly").asBoolean()).isTrue();
+            assertThat(volumes.get(part).at("/configMap/name").asText()).isEqualTo("pager-policy-" + part);
+            assertThat(volumes.get(part).at("/configMap/defaultMode").asInt()).as("readable by a non-root user")
+                    .isEqualTo(0444);
+            assertThat(env.get("PAGER_POLICY_" + part.toUpperCase() + "_DIR").path("value").asText())
+                    .isEqualTo("/app/" + part);
+        }
+    }
+}
