@@ -2,18 +2,19 @@
 # Loads POST /v1/decide of the packaged app with wrk (a realistic alert mix, bench/alerts.lua) and, in the
 # same run, the ceiling endpoint of the same app that parses and validates the same JSON and returns a fixed
 # answer. Then a fixed sub-saturation rate for latency percentiles, and the RSS.
-# Usage: bench/http.sh   (build first: mvn -B package -DskipTests; needs wrk: apt-get install wrk)
+# Usage: bench/http.sh   (builds the bench profile into target/bench/; needs wrk: apt-get install wrk)
 # JVM options: JAVA_OPTS, -Xmx128m (as the README starts the service) when unset; JAVA_OPTS="" for the JVM defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18081}
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-32}
-jar=target/quarkus-app/quarkus-run.jar
+jar=target/bench/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 2; }
-[ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
+# The bench build adds the ceiling endpoint; the production build in target/ has none.
+mvn -B -q -Pbench package -DskipTests
 
-java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.benchmark-endpoint.enabled=true -Dpager-policy.watch.enabled=false \
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false \
   -jar "$jar" > /tmp/pager-policy-http-bench.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT

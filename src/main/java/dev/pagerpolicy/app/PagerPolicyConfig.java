@@ -45,13 +45,6 @@ public interface PagerPolicyConfig {
 
     Alertmanager alertmanager();
 
-    BenchmarkEndpoint benchmarkEndpoint();
-
-    interface BenchmarkEndpoint {
-        /** Whether POST /v1/benchmark/ceiling answers (for bench/http.sh); off in normal operation. */
-        @WithDefault("false")
-        boolean enabled();
-    }
 
     interface DecisionLog {
         /** Whether each decision is written as one JSON line to the logger "pager-policy.decisions". */

@@ -1,11 +1,10 @@
-package dev.pagerpolicy.api;
+package dev.pagerpolicy.bench;
 
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.api.security.Roles;
-import dev.pagerpolicy.app.PagerPolicyConfig;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluator;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,13 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The HTTP ceiling for benchmarks: the same path through the server as {@code POST /v1/decide} (JSON
  * parsing, validation, security, serialisation of a decision-sized answer) with a fixed answer instead of a
- * decision. Off unless {@code pager-policy.benchmark-endpoint.enabled=true}; bench/http.sh turns it on.
+ * decision. Only in the build of the {@code bench} Maven profile ({@code src/bench/java}), which bench/http.sh
+ * makes into {@code target/bench/}: the production artifact has no such endpoint.
  */
 @Path("/v1/benchmark/ceiling")
 @RolesAllowed(Roles.DECIDE)
 public class CeilingResource {
-    @Inject
-    PagerPolicyConfig config;
     @Inject
     ActiveRuleSet active;
     @Inject
@@ -45,9 +42,6 @@ public class CeilingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Decision ceiling(@NotNull @Valid AlertInput alert) {
-        if (!config.benchmarkEndpoint().enabled()) {
-            throw new NotFoundException();
-        }
         Decision answer = fixed;
         if (answer == null) {
             // A real decision, made once: the answer has the size and shape of what /v1/decide returns.
