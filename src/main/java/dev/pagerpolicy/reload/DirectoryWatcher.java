@@ -11,7 +11,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,12 +32,14 @@ public final class DirectoryWatcher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Duration debounce;
     private final Runnable action;
+    private final List<Path> roots;
     private ScheduledFuture<?> pending;
 
     private DirectoryWatcher(List<Path> roots, Duration debounce, Runnable action) throws IOException {
         this.watchService = FileSystems.getDefault().newWatchService();
         this.debounce = debounce;
         this.action = action;
+        this.roots = List.copyOf(roots);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pager-policy-reload");
             thread.setDaemon(true);
@@ -96,13 +100,40 @@ public final class DirectoryWatcher implements AutoCloseable {
         pending = scheduler.schedule(this::runAction, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A scheduled task's failure would only be kept in its unread future: say it, and keep watching. */
+    /**
+     * Runs the action once the files have also stood still for one more debounce time: a writer that pauses
+     * between two writes without closing the file (and so without a change event) is not caught half-way.
+     * A scheduled task's failure would only be kept in its unread future: it is logged, and watching goes on.
+     */
     private void runAction() {
         try {
+            Map<Path, String> before = snapshot();
+            Thread.sleep(debounce.toMillis());
+            if (!before.equals(snapshot())) {
+                schedule(); // still being written: wait for the next quiet time
+                return;
+            }
             action.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
         } catch (RuntimeException | Error e) {
             LOG.error("the reload triggered by a file change failed unexpectedly; the watcher goes on", e);
         }
+    }
+
+    /** Size and modification time of every file that is not hidden under the watched directories. */
+    private Map<Path, String> snapshot() {
+        Map<Path, String> files = new HashMap<>();
+        for (Path root : roots) {
+            try {
+                for (Path file : SourceFiles.find(root, name -> true)) {
+                    files.put(file, Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis());
+                }
+            } catch (IOException e) {
+                files.put(root, "unreadable: " + e.getMessage()); // compared like any state: changes count
+            }
+        }
+        return files;
     }
 
     @Override

@@ -45,4 +45,39 @@ class DirectoryWatcherTest {
             assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("a change inside the new directory").isTrue();
         }
     }
+
+    @Test
+    void aWriterThatPausesLongerThanTheDebounceIsNotReadHalfWay() throws Exception {
+        Path file = dir.resolve("rules.drl");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Semaphore called = new Semaphore(0);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(300), () -> {
+            try {
+                seen.add(Files.readString(file));
+            } catch (java.io.IOException e) {
+                seen.add("unreadable");
+            }
+            called.release();
+        }); var out = Files.newOutputStream(file)) {
+            out.write("rule \"first half\"\n".getBytes());
+            out.flush();
+            Thread.sleep(450); // longer than the debounce, shorter than debounce plus the settling time
+            out.write("end\n".getBytes());
+            out.flush();
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(1_000);
+            assertThat(seen).containsExactly("rule \"first half\"\nend\n");
+        }
+    }
+
+    @Test
+    void hiddenFilesAndDirectoriesAreNotWatched() throws Exception {
+        Semaphore called = new Semaphore(0);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(100), called::release)) {
+            Path hidden = Files.createDirectories(dir.resolve("..2026_11_27_10_00_00.1"));
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("creating it is a change of the directory").isTrue();
+            Files.writeString(hidden.resolve("x.drl"), "package rules\n");
+            assertThat(called.tryAcquire(1, TimeUnit.SECONDS)).as("a write inside it is not").isFalse();
+        }
+    }
 }
