@@ -15,6 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -129,6 +130,17 @@ public class ProblemMappers {
             return unexpected(e);
         }
         return Problem.response(ProblemType.INVALID_REQUEST, e.getMessage());
+    }
+
+    /**
+     * A body that could not be read or an answer that could not be written: the client hung up or stalled. It
+     * is not the service's failure, so it is no ERROR with a stack trace; the answer reaches the client only if
+     * it is still there to read it.
+     */
+    @ServerExceptionMapper(priority = 2)
+    public Response connectionLost(IOException e) {
+        LOG.debugf("a client's connection failed while answering it: %s", e.getMessage());
+        return Problem.response(ProblemType.INVALID_REQUEST, "the request could not be read to its end");
     }
 
     @ServerExceptionMapper(priority = 3)

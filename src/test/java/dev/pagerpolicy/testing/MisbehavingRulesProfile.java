@@ -13,8 +13,8 @@ import java.util.Map;
  * connection limits, so that idle and surplus connections are seen to be closed within seconds.
  */
 public class MisbehavingRulesProfile implements QuarkusTestProfile {
-    public static final long RECENT_MAX_BYTES = 512 * 1024;
-    public static final long RESPONSE_MAX_BYTES = 128 * 1024;
+    public static final long RECENT_MAX_BYTES = 4 * 1024 * 1024;
+    public static final long RESPONSE_MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_CONNECTIONS = 64;
 
     private static final String RULES = """
