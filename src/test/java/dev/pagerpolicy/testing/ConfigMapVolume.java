@@ -29,7 +29,7 @@ public final class ConfigMapVolume {
             Files.createDirectories(mount);
             Path previous = Files.isSymbolicLink(mount.resolve("..data")) ? Files.readSymbolicLink(mount.resolve("..data")) : null;
             String timestamped = "..2026_11_27_10_00_0" + generation++ + ".000000001";
-            copyTree(source, mount.resolve(timestamped));
+            Packs.copyTree(source, mount.resolve(timestamped));
             Path newLink = mount.resolve("..data_tmp");
             Files.createSymbolicLink(newLink, Path.of(timestamped));
             Files.move(newLink, mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -46,19 +46,6 @@ public final class ConfigMapVolume {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 

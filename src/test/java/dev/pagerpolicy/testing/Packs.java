@@ -69,7 +69,8 @@ public final class Packs {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
+    /** Copies a directory tree, replacing files that are there. */
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
