@@ -5,13 +5,14 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point of the packaged app: {@code check} and {@code test} run as commands for CI, without starting
- * the HTTP server or CDI; anything else starts the service.
+ * Entry point of the packaged app: without arguments it starts the service; with arguments it runs a command
+ * ({@code check}, {@code test}, {@code help}) for CI, without the HTTP server or CDI. A mistyped command is a
+ * usage error, never a service started by surprise.
  */
 @QuarkusMain
 public class Main {
     public static void main(String... args) {
-        if (args.length > 0 && Cli.isCommand(args[0])) {
+        if (args.length > 0) {
             System.exit(Cli.run(args, System.out));
         }
         Quarkus.run(args);

@@ -17,13 +17,9 @@ public final class Cli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final Set<String> COMMANDS = Set.of("check", "test");
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private Cli() {
-    }
-
-    public static boolean isCommand(String word) {
-        return COMMANDS.contains(word);
     }
 
     public static int run(String[] args, PrintStream out) {
@@ -37,11 +33,15 @@ public final class Cli {
         ours.addHandler(warnings);
         ours.setUseParentHandlers(false);
         try {
-            Options options = Options.parse(rest);
+            if (HELP.contains(args[0])) {
+                out.println(HELP_TEXT);
+                return OK;
+            }
             return switch (args[0]) {
-                case "check" -> new CheckCommand(options, out).run();
-                case "test" -> new TestCommand(options, out).run();
-                default -> USAGE;
+                case "check" -> new CheckCommand(Options.parse("check", rest), out).run();
+                case "test" -> new TestCommand(Options.parse("test", rest), out).run();
+                default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
+                        + " are check, test and help (without a command, the service starts)");
             };
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -75,8 +75,19 @@ public final class Cli {
         return stderr;
     }
 
-    static final String USAGE_TEXT = """
-            usage: check [--rules DIR] [--policies DIR] [--rule-cache DIR | --no-rule-cache]
-                   test  [--rules DIR] [--policies DIR] [--scenarios DIR] [--junit-xml FILE] [--json FILE]
-                         [--allow-empty] [--coverage] [--min-coverage PERCENT] [--rule-cache DIR | --no-rule-cache]""";
+    private static final String SYNOPSIS = String.join("\n",
+            "  check [--rules DIR] [--policies DIR] [--rule-cache DIR | --no-rule-cache]",
+            "  test  [--rules DIR] [--policies DIR] [--scenarios DIR] [--junit-xml FILE] [--json FILE]",
+            "        [--allow-empty] [--coverage] [--min-coverage PERCENT] [--rule-cache DIR | --no-rule-cache]");
+
+    static final String USAGE_TEXT = "usage:\n" + SYNOPSIS;
+
+    static final String HELP_TEXT = """
+            pager-policy: who holds the pager, and how urgently.
+            Without a command, java -jar quarkus-run.jar starts the service. Commands (no port is opened):
+              check  compile the rules and validate the policies; every problem as FILE:LINE: message
+              test   run every scenario against the rules, as start-up and reload do; reports for CI
+              help   this text
+
+            """ + USAGE_TEXT + "\n\nExit codes: 0 good, 1 the rules, policies or scenarios are not, 2 bad usage.";
 }

@@ -3,12 +3,17 @@ package dev.pagerpolicy.cli;
 import dev.pagerpolicy.engine.RuleCache;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** The command-line options shared by {@code check} and {@code test}. */
 record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXml, Optional<Path> json,
                boolean allowEmpty, boolean coverage, Optional<Double> minCoverage, RuleCache ruleCache) {
 
-    static Options parse(String[] args) {
+    /** The options only {@code test} takes; {@code check} refuses them rather than ignore them. */
+    private static final Set<String> TEST_ONLY = Set.of("--scenarios", "--junit-xml", "--json", "--allow-empty",
+            "--coverage", "--min-coverage");
+
+    static Options parse(String command, String[] args) {
         Path rules = Path.of("rules");
         Path policies = Path.of("policies");
         Path scenarios = null;
@@ -20,6 +25,9 @@ record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXm
         Path ruleCache = defaultRuleCache();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (!command.equals("test") && TEST_ONLY.contains(arg)) {
+                throw new IllegalArgumentException(command + " does not take " + arg + " (test does)");
+            }
             switch (arg) {
                 case "--rules" -> rules = Path.of(value(args, ++i, arg));
                 case "--policies" -> policies = Path.of(value(args, ++i, arg));

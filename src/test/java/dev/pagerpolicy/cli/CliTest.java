@@ -174,4 +174,36 @@ class CliTest {
         assertThat(Cli.run(new String[] {"check", "--rulez", "x"}, new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(2);
     }
+
+    private static Run bare(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNamingTheCommands() {
+        Run run = bare("explre");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines().get(0)).isEqualTo("error: \"explre\" is not a command; the commands are check, test"
+                + " and help (without a command, the service starts)");
+    }
+
+    @Test
+    void helpListsTheCommandsWithOneLineEach() {
+        for (String help : List.of("help", "--help", "-h")) {
+            Run run = bare(help);
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("  check  "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  test   "))
+                    .anySatisfy(line -> assertThat(line).startsWith("  help   "));
+        }
+    }
+
+    @Test
+    void checkRefusesTheOptionsOnlyTestTakes() {
+        Run run = run("check", "--coverage");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines().get(0)).isEqualTo("error: check does not take --coverage (test does)");
+    }
 }
