@@ -4,6 +4,7 @@ import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.EscalationStep;
 import dev.pagerpolicy.decision.FollowUp;
+import dev.pagerpolicy.decision.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,9 @@ final class ExpectationCheck {
         same("ackWithin", want.ackWithin(), got.ackWithin());
         same("notBefore", want.notBefore(), got.notBefore());
         same("deferred", want.deferred(), got.notBefore() != null);
+        if (want.fallback() == null && got.fallback()) {
+            mismatches.add("expected a decision of the rules, got the fallback: " + fallbackReason(got));
+        }
         same("fallback", want.fallback(), got.fallback());
         for (String recommendation : want.recommendations()) {
             if (!got.recommendations().contains(recommendation)) {
@@ -55,6 +59,17 @@ final class ExpectationCheck {
                 mismatches.add("expected rule \"" + rule + "\" to fire, it did not");
             }
         }
+        for (String text : want.reasons()) {
+            if (got.reasons().stream().noneMatch(r -> r.explanation().contains(text) || r.rule().contains(text))) {
+                mismatches.add("expected a reason containing \"" + text + "\", got "
+                        + got.reasons().stream().map(Reason::explanation).toList());
+            }
+        }
+    }
+
+    /** What the fallback said: why the rules could not decide. */
+    static String fallbackReason(Decision decision) {
+        return decision.reasons().stream().map(Reason::explanation).findFirst().orElse("(no reason)");
     }
 
     private static boolean isPaged(String team, Decision decision) {

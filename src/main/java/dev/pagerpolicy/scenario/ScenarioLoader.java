@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads every {@code *.yaml} / {@code *.yml} scenario file of a directory, in path order. */
 public final class ScenarioLoader {
@@ -21,6 +23,7 @@ public final class ScenarioLoader {
     public static List<Located<Scenario>> load(Path dir, Validator validator) throws InvalidSourceException {
         List<Problem> problems = new ArrayList<>();
         List<Located<Scenario>> scenarios = new ArrayList<>();
+        Map<String, Located<Scenario>> byName = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return scenarios;
         }
@@ -30,6 +33,12 @@ public final class ScenarioLoader {
                     validator.validate(scenario.value()).forEach(v -> problems.add(scenario.problem(
                             "scenario \"" + scenario.value().name() + "\": field \"" + v.getPropertyPath() + "\" "
                                     + v.getMessage())));
+                    checkMeaningful(scenario, problems);
+                    Located<Scenario> first = byName.putIfAbsent(scenario.value().name(), scenario);
+                    if (first != null) {
+                        problems.add(scenario.problem("scenario \"" + scenario.value().name()
+                                + "\" is already defined at " + first.file() + ":" + first.line()));
+                    }
                     scenarios.add(scenario);
                 }
             }
@@ -40,5 +49,20 @@ public final class ScenarioLoader {
             throw new InvalidSourceException(problems);
         }
         return scenarios;
+    }
+
+    /**
+     * A scenario must be able to fail, and to give the same answer whenever it runs: a failure report names
+     * which scenario, so names are unique too.
+     */
+    private static void checkMeaningful(Located<Scenario> located, List<Problem> problems) {
+        Scenario scenario = located.value();
+        if (scenario.expect() != null && scenario.expect().isEmpty()) {
+            problems.add(located.problem("scenario \"" + scenario.name() + "\": expect states nothing to check"));
+        }
+        if (scenario.at() == null && (scenario.alert() == null || scenario.alert().firedAt() == null)) {
+            problems.add(located.problem("scenario \"" + scenario.name() + "\": state its clock with \"at\" or"
+                    + " \"alert.firedAt\", so that it gives the same answer at noon and at 3 a.m."));
+        }
     }
 }

@@ -19,9 +19,12 @@ public record ScenarioResult(String file, int line, String name, List<String> mi
         return file + ":" + line + ": " + summary();
     }
 
-    /** The scenario, what did not match, and the rules that fired. */
+    /** The scenario, what did not match, the rules that fired, and why the fallback decided if it did. */
     public String summary() {
-        return "scenario \"" + name + "\": " + String.join("; ", mismatches)
+        boolean fallbackSaid = mismatches.stream().anyMatch(m -> m.contains("got the fallback: "));
+        String fallback = evaluation.decision().fallback() && !fallbackSaid
+                ? "; the fallback decided: " + ExpectationCheck.fallbackReason(evaluation.decision()) : "";
+        return "scenario \"" + name + "\": " + String.join("; ", mismatches) + fallback
                 + " (rules fired: " + (evaluation.firedRules().isEmpty() ? "none"
                 : String.join(", ", evaluation.firedRules().stream().distinct().toList())) + ")";
     }

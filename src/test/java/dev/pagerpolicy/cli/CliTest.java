@@ -86,6 +86,24 @@ class CliTest {
     }
 
     @Test
+    void theFallbackLandingOnTheExpectedTeamStillFailsAScenarioThatDoesNotExpectIt() throws Exception {
+        // With its routing rule gone, the outage reaches the fallback team, which is the team expected.
+        Files.delete(rules.resolve("service-health.drl"));
+        Packs.write(rules.resolve("tests/only-target.yaml"), """
+                - name: an outage pages platform-sre
+                  at: 2026-11-25T03:00:00Z
+                  alert: {kind: outage, severity: critical, service: checkout-api}
+                  expect: {target: {team: platform-sre}, action: page}
+                """);
+        Run run = run("test");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/only-target.yaml") + ":1: scenario \"an outage"
+                + " pages platform-sre\": expected a decision of the rules, got the fallback: no rule decided who handles"
+                + " a outage alert of critical severity for service \"checkout-api\"; the fallback team platform-sre is"
+                + " paged (rules fired: none)");
+    }
+
+    @Test
     void anEmptyScenarioFolderFails() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("no-scenarios"));
         Run run = run("test", "--scenarios", empty.toString());
@@ -131,7 +149,7 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).first().asString().isEqualTo(rules.resolve("tests/broken.yaml")
                 + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, deferred, escalation, fallback,"
-                + " followUps, notBefore, notPaged, recommendations, rulesFired, target)");
+                + " followUps, notBefore, notPaged, reasons, recommendations, rulesFired, target)");
     }
 
     @Test
