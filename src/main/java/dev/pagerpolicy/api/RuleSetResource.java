@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The active rule set, and reloading it from the files already on disk. No endpoint accepts rule text:
@@ -28,14 +29,15 @@ public class RuleSetResource {
     Reloader reloader;
 
     /** The state an operator looks at: what decides now, and how the last reload went. */
-    public record RuleSetState(String version, Instant loadedAt, int rules, ReloadAttempt lastReload) {
+    public record RuleSetState(String version, Instant loadedAt, int rules, List<String> warnings,
+                               ReloadAttempt lastReload) {
     }
 
     @GET
     @RolesAllowed(Roles.DECIDE)
     public RuleSetState state() {
         RuleSet ruleSet = active.get();
-        return new RuleSetState(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleNames().size(),
+        return new RuleSetState(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleNames().size(), ruleSet.warnings(),
                 reloader.lastAttempt().orElse(null));
     }
 

@@ -12,11 +12,19 @@ import org.kie.api.runtime.KieSessionsPool;
  *
  * @param version   content hash of the rule and policy files it was built from
  * @param ruleNames every rule it contains, for coverage reports
+ * @param warnings  what its author should know although it may decide, e.g. that no scenario gates it
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
-                      List<String> ruleNames) {
+                      List<String> ruleNames, List<String> warnings) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
+        warnings = List.copyOf(warnings);
+    }
+
+    public RuleSet withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, all);
     }
 
     /**
@@ -24,7 +32,8 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      *                the decision itself
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt, List<String> ruleNames) {
-        return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt, ruleNames);
+        return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt, ruleNames,
+                List.of());
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

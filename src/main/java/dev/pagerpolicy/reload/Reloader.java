@@ -41,8 +41,8 @@ public final class Reloader {
         try {
             RuleSet candidate = verifier.buildVerified();
             boolean changed = !candidate.version().equals(active.get().version());
-            if (changed) {
-                active.replace(candidate);
+            if (changed || !candidate.warnings().equals(active.get().warnings())) {
+                active.replace(candidate); // same rules, but what operators are told about them changed
             }
             attempt = new ReloadAttempt(start, trigger, changed ? ReloadAttempt.SUCCESS : ReloadAttempt.UNCHANGED,
                     candidate.version(), Duration.ofNanos(System.nanoTime() - startNanos), List.of());

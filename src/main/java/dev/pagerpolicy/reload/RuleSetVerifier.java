@@ -11,12 +11,15 @@ import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The gate every rule set passes before it may decide, at start-up and on each reload: it must compile, its
  * policies must validate, and every scenario beside the rules must pass against it.
  */
 public final class RuleSetVerifier {
+    private static final Logger LOG = Logger.getLogger(RuleSetVerifier.class);
+
     private final RuleSetLoader loader;
     private final ScenarioRunner scenarios;
     private final Validator validator;
@@ -43,6 +46,11 @@ public final class RuleSetVerifier {
     public RuleSet buildVerified() throws InvalidSourceException {
         RuleSet candidate = loader.load(rulesDir, policiesDir);
         List<Located<Scenario>> cases = ScenarioLoader.load(scenariosDir, validator);
+        if (cases.isEmpty()) {
+            String warning = "no scenarios in " + scenariosDir + ": rule changes go live without a test";
+            LOG.warn(warning);
+            candidate = candidate.withWarning(warning);
+        }
         List<Problem> failures = scenarios.runAll(candidate, cases).stream()
                 .filter(result -> !result.passed())
                 .map(result -> new Problem(result.file(), result.line(), result.summary()))

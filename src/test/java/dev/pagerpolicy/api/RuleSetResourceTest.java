@@ -176,6 +176,7 @@ class RuleSetResourceTest {
         as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
                 .statusCode(200)
                 .body("rules", equalTo(16))
+                .body("warnings", org.hamcrest.Matchers.empty())
                 .body("loadedAt", not(equalTo(null)))
                 .body("lastReload.result", equalTo("unchanged"));
     }

@@ -61,6 +61,19 @@ class ReloaderTest {
     }
 
     @Test
+    void aRulesDirectoryWithoutScenariosGoesLiveWithAWarning() throws Exception {
+        assertThat(active.get().warnings()).isEmpty();
+        try (var files = java.nio.file.Files.list(rules.resolve("tests"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+        reloader.reload("test");
+        assertThat(active.get().warnings()).containsExactly("no scenarios in " + rules.resolve("tests")
+                + ": rule changes go live without a test");
+    }
+
+    @Test
     void unchangedFilesKeepTheActiveSet() {
         RuleSet before = active.get();
         assertThat(reloader.reload("test").result()).isEqualTo("unchanged");
