@@ -94,12 +94,17 @@ public final class CatalogLoader {
                 "the fallback", o)).orElse(null);
         Duration fallbackAck = organisation.map(o -> duration(o.value().fallback().ackWithin(), "fallback.ackWithin", o))
                 .orElse(null);
+        Set<Severity> fallbackPagesFor = organisation.map(o -> o.value().fallback().pagesFor() == null
+                ? Catalog.DEFAULT_FALLBACK_PAGES_FOR
+                : severities(o.value().fallback().pagesFor(), "fallback.pagesFor ", o)).orElse(Set.of());
+        Set<String> production = organisation.map(o -> o.value().productionEnvironments())
+                .<Set<String>>map(Set::copyOf).orElse(Catalog.DEFAULT_PRODUCTION_ENVIRONMENTS);
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidSourceException(problems);
         }
-        return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck);
+        return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck, fallbackPagesFor, production);
     }
 
     private Optional<YamlFile> file(Path dir, String name, boolean required) {
@@ -213,15 +218,20 @@ public final class CatalogLoader {
     private SlaTier tier(Located<TierEntry> located) {
         TierEntry t = located.value();
         Duration ack = duration(t.ackWithin(), "SLA tier \"" + t.name() + "\": ackWithin", located);
+        Set<Severity> severities = severities(t.pagesAroundTheClock(), "SLA tier \"" + t.name()
+                + "\": pagesAroundTheClock ", located);
+        return ack == null ? null : new SlaTier(t.name(), ack, severities);
+    }
+
+    private Set<Severity> severities(List<String> names, String field, Located<?> located) {
         Set<Severity> severities = EnumSet.noneOf(Severity.class);
-        for (String severity : t.pagesAroundTheClock()) {
-            Severity parsed = parse(() -> Severity.fromWireName(severity),
-                    "SLA tier \"" + t.name() + "\": pagesAroundTheClock ", located);
+        for (String severity : names) {
+            Severity parsed = parse(() -> Severity.fromWireName(severity), field, located);
             if (parsed != null) {
                 severities.add(parsed);
             }
         }
-        return ack == null ? null : new SlaTier(t.name(), ack, severities);
+        return severities;
     }
 
     private Service service(Located<ServiceEntry> located, Map<String, Team> teams, Map<String, SlaTier> tiers,

@@ -58,8 +58,9 @@ public final class Evaluator {
         return new Evaluation(decide(ruleSet, alert, fired), fired);
     }
 
-    private Decision decide(RuleSet ruleSet, Alert alert, List<String> firedRules) {
+    private Decision decide(RuleSet ruleSet, Alert received, List<String> firedRules) {
         Catalog catalog = ruleSet.catalog();
+        Alert alert = received.judgedBy(catalog.productionEnvironments());
         Optional<Service> service = catalog.service(alert.service());
         if (service.isEmpty()) {
             return fallback(ruleSet, alert, "service \"" + alert.service() + "\" is not in the catalog");
@@ -138,21 +139,37 @@ public final class Evaluator {
         return new Run(fired, failure, timedOut);
     }
 
+    /**
+     * The fallback for an alert the rules could not decide: the fallback team, paged when the organisation's
+     * policies say such an alert is worth a page (by default a production alert of critical or high severity),
+     * otherwise a ticket. Either way the alert reaches someone, and the reason says why.
+     */
     private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {
-        return fallback(ruleSet, alert.id(), cause);
+        Catalog catalog = ruleSet.catalog();
+        if (catalog.fallbackPages(alert)) {
+            return fallback(ruleSet, alert.id(), cause);
+        }
+        String why = alert.isProduction() ? "a production alert of " + alert.severity().wireName() + " severity"
+                : "an alert from " + alert.environment() + ", not production,";
+        return fallbackDecision(ruleSet, alert.id(), Action.TICKET, null, cause + "; the fallback team "
+                + catalog.fallbackTeam().name() + " gets a ticket (" + why + " pages nobody)");
     }
 
     /**
      * The fallback decision for an input that could not even be read as an alert (e.g. an Alertmanager alert
-     * without a kind label): it still reaches someone, and the reason says why.
+     * without a kind label): its severity and environment are unknown, so the fallback team is paged.
      */
     public static Decision fallback(RuleSet ruleSet, String alertId, String cause) {
         Catalog catalog = ruleSet.catalog();
-        return new Decision(newDecisionId(), alertId, Target.of(catalog.fallbackTeam()), Action.PAGE,
-                catalog.fallbackAckWithin(), null, List.of(), List.of(), List.of(),
-                List.of(new Reason(FALLBACK_RULE, cause + "; the fallback team " + catalog.fallbackTeam().name()
-                        + " is paged")),
-                ruleSet.version(), true);
+        return fallbackDecision(ruleSet, alertId, Action.PAGE, catalog.fallbackAckWithin(), cause
+                + "; the fallback team " + catalog.fallbackTeam().name() + " is paged");
+    }
+
+    private static Decision fallbackDecision(RuleSet ruleSet, String alertId, Action action, Duration ackWithin,
+                                             String reason) {
+        return new Decision(newDecisionId(), alertId, Target.of(ruleSet.catalog().fallbackTeam()), action, ackWithin,
+                null, List.of(), List.of(), List.of(), List.of(new Reason(FALLBACK_RULE, reason)), ruleSet.version(),
+                true);
     }
 
     private static String rootMessage(Throwable e, List<String> firedRules) {
