@@ -38,11 +38,38 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
         return alert.isProduction() && fallbackPagesFor.contains(alert.severity());
     }
 
-    public Optional<Service> service(String name) {
+    public Optional<Service> findService(String name) {
         return Optional.ofNullable(name == null ? null : services.get(name));
     }
 
-    public Optional<Model> model(String name) {
+    public Optional<Model> findModel(String name) {
         return Optional.ofNullable(name == null ? null : models.get(name));
+    }
+
+    // ---- look-ups for rules: {@code $catalog : Catalog()}, then {@code $catalog.team("rides-sre")} --------------
+    // A name the policies do not define is a check error (CatalogNames) before it could be an error here.
+
+    public Team team(String name) {
+        return named(teams, name, "team");
+    }
+
+    public Service service(String name) {
+        return named(services, name, "service");
+    }
+
+    public SlaTier tier(String name) {
+        return named(tiers, name, "SLA tier");
+    }
+
+    public Model model(String name) {
+        return named(models, name, "model");
+    }
+
+    private static <T> T named(Map<String, T> entries, String name, String kind) {
+        T entry = entries.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException(kind + " \"" + name + "\" is not defined in the policies");
+        }
+        return entry;
     }
 }

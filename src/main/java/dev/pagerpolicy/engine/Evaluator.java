@@ -21,9 +21,10 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * Decides one alert against one rule set. Inserts only the facts that concern the alert (the alert, its
- * service and tier, its model) and a {@link DecisionDraft}; whatever goes wrong, the answer is a decision:
- * when the rules cannot give one, the catalog's fallback team is paged and the reason says why.
+ * Decides one alert against one rule set. Inserts the facts that concern the alert (the alert, its service
+ * and tier, its model), the catalog for look-ups by name, and a {@link DecisionDraft}; whatever goes wrong,
+ * the answer is a decision: when the rules cannot give one, the catalog's fallback team handles the alert and
+ * the reason says why.
  */
 public final class Evaluator {
     public static final String FALLBACK_RULE = "fallback";
@@ -61,16 +62,17 @@ public final class Evaluator {
     private Decision decide(RuleSet ruleSet, Alert received, List<String> firedRules) {
         Catalog catalog = ruleSet.catalog();
         Alert alert = received.judgedBy(catalog.productionEnvironments());
-        Optional<Service> service = catalog.service(alert.service());
+        Optional<Service> service = catalog.findService(alert.service());
         if (service.isEmpty()) {
             return fallback(ruleSet, alert, "service \"" + alert.service() + "\" is not in the catalog");
         }
-        Optional<Model> model = catalog.model(alert.model());
+        Optional<Model> model = catalog.findModel(alert.model());
         if (alert.model() != null && model.isEmpty()) {
             return fallback(ruleSet, alert, "model \"" + alert.model() + "\" is not in the catalog");
         }
         DecisionDraft draft = new DecisionDraft();
-        Run run = fire(ruleSet, draft, firedRules, alert, service.get(), service.get().tier(), model.orElse(null));
+        Run run = fire(ruleSet, draft, firedRules, alert, service.get(), service.get().tier(), model.orElse(null),
+                catalog);
         if (run.timedOut()) {
             String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
             return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);

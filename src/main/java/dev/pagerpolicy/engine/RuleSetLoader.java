@@ -54,6 +54,9 @@ public final class RuleSetLoader {
         } catch (InvalidSourceException e) {
             problems.addAll(e.problems());
         }
+        if (catalog != null && problems.isEmpty()) {
+            problems.addAll(CatalogNames.check(ruleFiles, catalog, policiesDir));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
