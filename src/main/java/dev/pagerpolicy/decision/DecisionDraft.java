@@ -11,8 +11,10 @@ import org.kie.api.definition.type.ClassReactive;
 
 /**
  * The decision as rules build it: one per evaluation, inserted as a fact. Rules read it in their conditions
- * ({@code DecisionDraft(undecided)}, {@code DecisionDraft(paging)}) and record into it from their consequences,
- * followed by {@code update(...)} so that other rules see the change.
+ * ({@code DecisionDraft(undecided)}, {@code DecisionDraft(paging)}) and record into it from their consequences.
+ * Every method that changes what conditions can see tells the engine itself, so that other rules see the change:
+ * there is no {@code update($draft)} to forget (and {@code check} refuses one). {@link #explain} changes nothing
+ * a condition sees and tells the engine nothing, so a rule that only explains cannot make itself fire again.
  *
  * <p>Every recording method takes an explanation; together with the name of the rule that called it, that
  * becomes one of the decision's reasons. Routing twice to different targets is not an override but a
@@ -35,6 +37,7 @@ public final class DecisionDraft {
     private final List<Reason> reasons = new ArrayList<>();
     private final List<String> conflicts = new ArrayList<>();
     private String routedBy;
+    private Runnable changed = () -> { };
 
     // ---- what rules record -------------------------------------------------------------------------------
 
@@ -52,29 +55,47 @@ public final class DecisionDraft {
         this.action = action;
         this.routedBy = currentRule;
         explain(explanation);
+        changed.run();
     }
 
-    /** Lowers the urgency of a routed decision, e.g. a page becomes a ticket outside production. */
+    /**
+     * Lowers the urgency of a routed decision, e.g. a page becomes a ticket outside production. What a page
+     * needed and a lower action does not (acknowledgement time, a wait, escalation) is undone, and the reason
+     * says what.
+     */
     public void downgradeTo(Action lowerAction, String explanation) {
         this.action = lowerAction;
+        List<String> undone = new ArrayList<>();
         if (lowerAction != Action.PAGE) {
+            if (ackWithin != null) {
+                undone.add("acknowledgement within " + ackWithin);
+            }
+            if (notBefore != null) {
+                undone.add("the wait until " + notBefore);
+            }
+            if (!escalation.isEmpty()) {
+                undone.add("escalation to " + String.join(", ", escalation.stream().map(Team::name).toList()));
+            }
             ackWithin = null;
             notBefore = null;
             escalation.clear();
         }
-        explain(explanation);
+        explain(undone.isEmpty() ? explanation : explanation + " (undoing: " + String.join(", ", undone) + ")");
+        changed.run();
     }
 
     /** How long a page may stay unacknowledged; escalation steps are spaced by it. */
     public void requireAckWithin(Duration duration, String explanation) {
         this.ackWithin = duration;
         explain(explanation);
+        changed.run();
     }
 
     /** Holds a page until {@code instant}, typically the start of the target's business hours. */
     public void deferUntil(Instant instant, String explanation) {
         this.notBefore = instant;
         explain(explanation);
+        changed.run();
     }
 
     /**
@@ -84,17 +105,25 @@ public final class DecisionDraft {
     public void escalateTo(Team team) {
         if (!involves(team)) {
             escalation.add(team);
+            changed.run();
         }
+    }
+
+    /** The escalation chain as built so far, e.g. "platform-sre, then payments-dev": for truthful reasons. */
+    public String escalationChain() {
+        return escalation.isEmpty() ? "nobody" : String.join(", then ", escalation.stream().map(Team::name).toList());
     }
 
     public void followUp(Team team, Action followUpAction, String explanation) {
         followUps.add(new FollowUp(team.name(), team.role(), followUpAction));
         explain(explanation);
+        changed.run();
     }
 
     public void recommend(String recommendation, String explanation) {
         recommendations.add(recommendation);
         explain(explanation);
+        changed.run();
     }
 
     /** Records a reason without changing anything, for rules whose contribution is a check. */
@@ -134,6 +163,11 @@ public final class DecisionDraft {
     }
 
     // ---- for the engine ----------------------------------------------------------------------------------
+
+    /** Called by the engine with what tells it of a change, once the draft is a fact of its session. */
+    public void onChange(Runnable tellTheEngine) {
+        this.changed = tellTheEngine;
+    }
 
     /** Called by the engine before each rule fires, so that reasons name the rule that gave them. */
     public void enterRule(String ruleName) {

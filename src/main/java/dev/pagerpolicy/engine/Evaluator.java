@@ -18,6 +18,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
@@ -123,7 +124,8 @@ public final class Evaluator {
                     session.insert(fact);
                 }
             }
-            session.insert(draft);
+            FactHandle handle = session.insert(draft);
+            draft.onChange(() -> session.update(handle, draft));
             fired = session.fireAllRules(maxRuleFirings);
         } catch (OutOfMemoryError e) {
             // Not the rule's fault alone: the process is short of memory, which its caller must know.

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks Drools does not make: a rule name defined twice, imports outside the fact model, and calls that
- * have no place in a rule (processes, threads, reflection, files, network).
+ * Checks Drools does not make: a rule name defined twice, imports outside the fact model, calls that have no
+ * place in a rule (processes, threads, reflection, files, network), and updates of the decision draft, which
+ * tells the engine of its changes itself.
  *
  * <p>This is a speed bump against mistakes, not a sandbox: DRL consequences are Java, and a determined author
  * can get around a text check. The rules repository must be trusted like the service's own code.
@@ -28,6 +29,11 @@ public final class RuleLint {
             "\\b(System\\s*\\.|Runtime\\b|Thread\\b|ProcessBuilder\\b|Class\\s*\\.\\s*forName\\b|getClass\\s*\\("
                     + "|getDeclared\\w*\\s*\\(|setAccessible\\s*\\(|MethodHandles?\\b"
                     + "|java\\s*\\.\\s*(?:io|nio|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke)\\b)");
+
+    /** A rule from its name to its end: its conditions, then its consequence. */
+    private static final Pattern RULE_PARTS = Pattern.compile(
+            "(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))(.*?)^\\s*then\\b(.*?)^\\s*end\\b", Pattern.DOTALL);
+    private static final Pattern DRAFT_BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*DecisionDraft\\s*\\(");
 
     private RuleLint() {
     }
@@ -56,6 +62,7 @@ public final class RuleLint {
                             + "*)"));
                 }
             }
+            explicitDraftUpdates(file, code, problems);
             // Imports are judged above against the allow-list; here only code is scanned.
             String body = IMPORT.matcher(DrlText.withoutStringContents(code)).replaceAll(m -> " ".repeat(m.group().length()));
             Matcher calls = FORBIDDEN_CALL.matcher(body);
@@ -66,6 +73,28 @@ public final class RuleLint {
             }
         }
         return problems;
+    }
+
+    /**
+     * The draft tells the engine of its changes itself: an update of it in a consequence is at best redundant,
+     * and after explain() alone it re-activates the rule for ever.
+     */
+    private static void explicitDraftUpdates(RuleFile file, String code, List<Problem> problems) {
+        Matcher rules = RULE_PARTS.matcher(code);
+        while (rules.find()) {
+            String name = firstNonNull(rules.group(1), rules.group(2), rules.group(3));
+            Matcher bindings = DRAFT_BINDING.matcher(rules.group(4));
+            while (bindings.find()) {
+                Matcher update = Pattern.compile("\\b(update|modify)\\s*\\(\\s*\\$" + bindings.group(1) + "\\s*\\)")
+                        .matcher(rules.group(5));
+                while (update.find()) {
+                    problems.add(new Problem(file.path(), DrlText.lineAt(code, rules.start(5) + update.start()),
+                            "rule \"" + name + "\": remove " + update.group(1) + "($" + bindings.group(1) + "): the draft"
+                                    + " tells the engine of every change itself, and an update after explain() would"
+                                    + " make rules fire again and again"));
+                }
+            }
+        }
     }
 
     private static int groupOf(Matcher m) {

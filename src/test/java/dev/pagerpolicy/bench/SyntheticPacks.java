@@ -40,7 +40,6 @@ public final class SyntheticPacks {
                             Alert( service == "svc-%1$05d", kind == AlertKind.OUTAGE )
                         then
                             $draft.route($onCall, Action.PAGE, "svc-%1$05d has its own override");
-                            update($draft);
                         end
                         """.formatted(i));
             }

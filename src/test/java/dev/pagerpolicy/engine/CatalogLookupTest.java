@@ -48,7 +48,6 @@ class CatalogLookupTest {
                     $draft : DecisionDraft( undecided )
                 then
                     $draft.route($catalog.team("%s"), Action.PAGE, "customers are affected");
-                    update($draft);
                 end
                 """.formatted(team);
     }

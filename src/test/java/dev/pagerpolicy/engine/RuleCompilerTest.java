@@ -42,7 +42,7 @@ class RuleCompilerTest {
         Packs.edit(rules.resolve("data.drl"), "Alert( kind == AlertKind.TRAINING_PIPELINE )",
                 "Alert( kind == AlertKind.TRAINING_PIPELINE, urgency > 3 )");
         assertThat(problems()).containsExactly(rules.resolve("data.drl")
-                + ":41: Unable to parse left part of expression: urgency > 3");
+                + ":39: Unable to parse left part of expression: urgency > 3");
     }
 
     @Test
@@ -52,7 +52,7 @@ class RuleCompilerTest {
         Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
                 "    $draft : DecisionDraft( undecided \nthen");
         assertThat(problems()).containsExactly(
-                rules.resolve("data.drl") + ":41: Unable to parse left part of expression: urgency > 3",
+                rules.resolve("data.drl") + ":39: Unable to parse left part of expression: urgency > 3",
                 rules.resolve("service-health.drl") + ":17: [ERR 102] Line 17:0 mismatched input 'then' in rule"
                         + " \"Service-health alerts page the service's on-call team\"");
     }
