@@ -148,20 +148,18 @@ public final class RuleCompiler {
             byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
         KieBuilder builder = kie.newKieBuilder(fileSystem, factModel).buildAll(ExecutableModelProject.class);
-        List<Problem> problems = new ArrayList<>();
+        List<DrlMistakes.Raw> messages = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (message.getText().contains(NULL_PACKAGE)) {
                 continue; // a consequence of the syntax error reported beside it, not a problem of its own
             }
             RuleFile file = message.getPath() == null ? null : byVirtualPath.get(message.getPath());
             String text = cleanMessage(message.getText());
-            if (file == null) {
-                problems.add(Problem.inFile("rules", text));
-            } else {
-                int line = message.getLine() > 0 ? message.getLine() : lineOfQuotedExpression(file.text(), text);
-                problems.add(new Problem(file.path(), line, text));
-            }
+            int line = file == null ? 0
+                    : message.getLine() > 0 ? message.getLine() : lineOfQuotedExpression(file.text(), text);
+            messages.add(new DrlMistakes.Raw(file, line, text));
         }
+        List<Problem> problems = DrlMistakes.explain(messages, files);
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }

@@ -63,6 +63,7 @@ public final class RuleLint {
                 }
             }
             explicitDraftUpdates(file, code, problems);
+            missingEnds(file, code, problems);
             // Imports are judged above against the allow-list; here only code is scanned.
             String body = IMPORT.matcher(DrlText.withoutStringContents(code)).replaceAll(m -> " ".repeat(m.group().length()));
             Matcher calls = FORBIDDEN_CALL.matcher(body);
@@ -95,6 +96,45 @@ public final class RuleLint {
                 }
             }
         }
+    }
+
+    /** {@code end} closing a line, as rules end (a consequence's code may use the word elsewhere). */
+    private static final Pattern END = Pattern.compile("(?m)(?:^|\\s)end\\s*;?\\s*$");
+
+    /**
+     * A rule without {@code end} makes Drools complain at the next rule's line; the mistake is at the end of
+     * this rule's consequence, and that is where it is reported.
+     */
+    private static void missingEnds(RuleFile file, String code, List<Problem> problems) {
+        String bare = DrlText.withoutStringContents(code);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Matcher rules = RULE_NAME.matcher(bare);
+        Matcher named = RULE_NAME.matcher(code);
+        while (rules.find() && named.find(rules.start())) {
+            starts.add(rules.start());
+            names.add(firstNonNull(named.group(1), named.group(2), named.group(3)));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i);
+            int to = i + 1 < starts.size() ? starts.get(i + 1) : bare.length();
+            if (END.matcher(bare.substring(from, to)).find()) {
+                continue;
+            }
+            int lastLine = DrlText.lineAt(code, lastNonBlank(code, from, to));
+            String next = i + 1 < starts.size() ? ", before rule \"" + names.get(i + 1) + "\" (line "
+                    + DrlText.lineAt(code, code.indexOf("rule", to)) + ")" : ", at the end of the file";
+            problems.add(new Problem(file.path(), lastLine, "rule \"" + names.get(i) + "\" has no end: add \"end\""
+                    + " after its consequence" + next));
+        }
+    }
+
+    private static int lastNonBlank(String code, int from, int to) {
+        int i = to - 1;
+        while (i > from && Character.isWhitespace(code.charAt(i))) {
+            i--;
+        }
+        return i;
     }
 
     private static int groupOf(Matcher m) {
