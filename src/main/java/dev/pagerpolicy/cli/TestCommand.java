@@ -1,7 +1,6 @@
 package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.scenario.Coverage;
 import dev.pagerpolicy.scenario.Scenario;
@@ -41,7 +40,7 @@ final class TestCommand {
             out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
             return Cli.FAILED;
         }
-        List<ScenarioResult> results = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC())
+        List<ScenarioResult> results = new ScenarioRunner(options.evaluator(), Clock.systemUTC())
                 .runAll(ruleSet, scenarios);
         results.stream().filter(r -> !r.passed()).forEach(r -> out.println("FAIL " + r.failureLine()));
 

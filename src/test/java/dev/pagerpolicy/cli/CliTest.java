@@ -224,4 +224,12 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0)).isEqualTo("error: check does not take --coverage (test does)");
     }
+
+    @Test
+    void testJudgesWithTheLimitsTheServiceIsGiven() {
+        Run run = run("test", "--max-rule-firings", "2");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
+                .contains("got the fallback: the rules fired 2 times without settling"));
+    }
 }
