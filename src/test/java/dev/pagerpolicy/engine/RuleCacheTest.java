@@ -207,6 +207,17 @@ class RuleCacheTest {
     }
 
     @Test
+    void anEntryThatCannotBeMovedIntoPlaceLeavesNoPartialFileBehind() throws Exception {
+        // A directory where the entry should go: the compiled rules cannot be moved there.
+        Files.createDirectories(cacheDir.resolve(keyOf("data.drl") + ".rules.zip").resolve("in-the-way"));
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
+        load(RuleCache.in(cacheDir, 10));
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
     void aNewCacheDirectoryIsPrivateToItsOwner() throws Exception {
         load(RuleCache.in(cacheDir, 10));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
