@@ -174,6 +174,11 @@ public final class DecisionDraft {
         this.currentRule = ruleName;
     }
 
+    /** The rule that routed the draft, or null while it is undecided. */
+    public String routedBy() {
+        return routedBy;
+    }
+
     public List<String> conflicts() {
         return List.copyOf(conflicts);
     }

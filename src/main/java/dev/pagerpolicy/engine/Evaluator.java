@@ -12,12 +12,18 @@ import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -29,6 +35,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 public final class Evaluator {
     public static final String FALLBACK_RULE = "fallback";
+    /** How many routing rules of one salience a conflict search looks past when they all agree. */
+    private static final int MAX_CONFLICT_PROBES = 8;
     /** Defaults of the service's configuration, used as they are by the {@code test} command. */
     public static final int DEFAULT_MAX_RULE_FIRINGS = 1000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
@@ -101,8 +109,70 @@ public final class Evaluator {
     private record Run(int fired, Throwable failure, boolean timedOut) {
     }
 
+    /**
+     * Two routing rules at the same salience that both match an alert and route it differently, found by
+     * deciding again without the rule that routed: the rules guard on an undecided draft, so the second rule
+     * never fires once the first has routed, and only a second run shows what it would have done. Rules that
+     * agree are no conflict. This costs a run per routing rule at that salience, so the verification gate
+     * (scenarios at start-up, on reload and in {@code test}) asks it, not every decision.
+     *
+     * @return the conflict, worded for the author, if there is one
+     */
+    public Optional<String> routingConflict(RuleSet ruleSet, Alert received) {
+        Catalog catalog = ruleSet.catalog();
+        Alert alert = received.judgedBy(catalog.productionEnvironments());
+        Optional<Service> service = catalog.findService(alert.service());
+        Optional<Model> model = catalog.findModel(alert.model());
+        if (service.isEmpty() || (alert.model() != null && model.isEmpty())) {
+            return Optional.empty();
+        }
+        Object[] facts = {alert, service.get(), service.get().tier(), model.orElse(null), catalog};
+        Set<String> denied = new HashSet<>();
+        DecisionDraft first = null;
+        for (int probe = 0; probe <= MAX_CONFLICT_PROBES; probe++) {
+            DecisionDraft draft = new DecisionDraft();
+            Run run = fire(ruleSet, draft, new ArrayList<>(), match -> !denied.contains(match.getRule().getName()), facts);
+            if (run.failure() != null || run.timedOut() || draft.routedBy() == null) {
+                return Optional.empty();
+            }
+            if (first == null) {
+                first = draft;
+            } else if (salience(ruleSet, draft.routedBy()) != salience(ruleSet, first.routedBy())) {
+                return Optional.empty(); // the next router ranks lower: salience settled it
+            } else if (!draft.getTarget().equals(first.getTarget()) || draft.getAction() != first.getAction()) {
+                return Optional.of("rules \"" + first.routedBy() + "\" and \"" + draft.routedBy() + "\" both route this"
+                        + " alert at salience " + salience(ruleSet, first.routedBy()) + ": the first decided to "
+                        + first.getAction().wireName() + " " + first.getTarget().name() + ", the second would "
+                        + draft.getAction().wireName() + " " + draft.getTarget().name() + "; give the one that should"
+                        + " win a higher salience, or narrow the conditions of either");
+            }
+            denied.add(draft.routedBy());
+        }
+        return Optional.empty();
+    }
+
+    private static int salience(RuleSet ruleSet, String ruleName) {
+        for (KiePackage kiePackage : ruleSet.kieBase().getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule.getName().equals(ruleName) && rule instanceof RuleImpl impl) {
+                    try {
+                        return impl.getSalienceValue();
+                    } catch (RuntimeException e) {
+                        return 0; // a salience computed per match: taken as the default
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
     /** Fires the rules over the facts in a pooled session, under the firing cap and the watchdog. */
     private Run fire(RuleSet ruleSet, DecisionDraft draft, List<String> firedRules, Object... facts) {
+        return fire(ruleSet, draft, firedRules, null, facts);
+    }
+
+    private Run fire(RuleSet ruleSet, DecisionDraft draft, List<String> firedRules, AgendaFilter filter,
+                     Object... facts) {
         KieSession session = ruleSet.sessions().newKieSession();
         Watchdog.Guard guard = watchdog.watch(session, System.nanoTime() + timeLimit.toNanos());
         AgendaEventListener listener = new DefaultAgendaEventListener() {
@@ -126,7 +196,7 @@ public final class Evaluator {
             }
             FactHandle handle = session.insert(draft);
             draft.onChange(() -> session.update(handle, draft));
-            fired = session.fireAllRules(maxRuleFirings);
+            fired = filter == null ? session.fireAllRules(maxRuleFirings) : session.fireAllRules(filter, maxRuleFirings);
         } catch (OutOfMemoryError e) {
             // Not the rule's fault alone: the process is short of memory, which its caller must know.
             throw e;

@@ -6,6 +6,7 @@ import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.source.Located;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs scenarios through the same {@link Evaluator} the service decides with; there is no second engine. */
@@ -26,8 +27,12 @@ public final class ScenarioRunner {
                     alert.environment(), scenario.at(), alert.labels(), alert.signals());
         }
         Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
-        List<String> mismatches = ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(),
-                evaluation.firedRules());
+        List<String> mismatches = new ArrayList<>(ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(),
+                evaluation.firedRules()));
+        // A conflict fails the scenario whatever it expects: the rules' order, not the author, decided.
+        if (!evaluation.decision().fallback()) {
+            evaluator.routingConflict(ruleSet, alert).ifPresent(mismatches::add);
+        }
         return new ScenarioResult(located.file(), located.line(), scenario.name(), mismatches, evaluation);
     }
 

@@ -232,4 +232,29 @@ class CliTest {
         assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
                 .contains("got the fallback: the rules fired 2 times without settling"));
     }
+
+    @Test
+    void aRoutingConflictFailsTheScenarioThatMeetsIt() {
+        Packs.write(rules.resolve("customers.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Customer-impacting alerts page analytics-dev"
+                when
+                    Alert( severity == Severity.CRITICAL )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                then
+                    $draft.route($catalog.team("analytics-dev"), Action.PAGE, "customers are affected");
+                end
+                """.replace("import dev.pagerpolicy.alert.Alert", "import dev.pagerpolicy.alert.Alert\nimport dev.pagerpolicy.alert.Severity"));
+        Run run = run("test");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ").contains("both route this alert"
+                + " at salience 0").contains("\"Customer-impacting alerts page analytics-dev\""));
+    }
 }

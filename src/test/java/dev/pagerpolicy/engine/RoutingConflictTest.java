@@ -1,0 +1,82 @@
+package dev.pagerpolicy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two routing rules of one salience that both match an alert: a conflict when they disagree, none when they agree. */
+class RoutingConflictTest {
+    private static final Alert LABELLED_OUTAGE = new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api",
+            null, null, Instant.parse("2026-11-25T03:00:00Z"), Map.of("customer_impact", "true"), null);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyShipped() {
+        Packs.copyShipped(dir);
+    }
+
+    /** A rule routing customer-impacting alerts, at the salience given, to the team and action given. */
+    private RuleSet withCustomerRule(String salience, String team, String action) {
+        Packs.write(dir.resolve("rules/customers.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Customer-impacting alerts go to the customer team"
+                salience %s
+                when
+                    Alert( label("customer_impact") == "true" )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                then
+                    $draft.route($catalog.team("%s"), Action.%s, "customers are affected");
+                end
+                """.formatted(salience, team, action));
+        return Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+    }
+
+    @Test
+    void twoRulesOfOneSalienceRoutingDifferentlyAreAConflictNamingBoth() {
+        RuleSet ruleSet = withCustomerRule("0", "analytics-dev", "PAGE");
+        assertThat(Evaluator.withDefaults().routingConflict(ruleSet, LABELLED_OUTAGE)).hasValueSatisfying(conflict ->
+                assertThat(conflict).contains("\"Customer-impacting alerts go to the customer team\"")
+                        .contains("\"Service-health alerts page the service's on-call team\"")
+                        .contains("both route this alert at salience 0")
+                        .contains("page analytics-dev").contains("page platform-sre"));
+    }
+
+    @Test
+    void twoRulesThatAgreeAreNoConflict() {
+        RuleSet ruleSet = withCustomerRule("0", "platform-sre", "PAGE");
+        assertThat(Evaluator.withDefaults().routingConflict(ruleSet, LABELLED_OUTAGE)).isEmpty();
+    }
+
+    @Test
+    void aHigherSalienceSettlesIt() {
+        RuleSet ruleSet = withCustomerRule("10", "analytics-dev", "PAGE");
+        assertThat(Evaluator.withDefaults().routingConflict(ruleSet, LABELLED_OUTAGE)).isEmpty();
+        assertThat(Evaluator.withDefaults().decide(ruleSet, LABELLED_OUTAGE).target().team()).isEqualTo("analytics-dev");
+    }
+
+    @Test
+    void theShippedPackHasNoConflictOnItsScenarios() {
+        RuleSet shipped = Packs.shipped();
+        assertThat(Evaluator.withDefaults().routingConflict(shipped, new Alert("a", AlertKind.MODEL_PERFORMANCE,
+                Severity.CRITICAL, "fraud-scoring", "fraud-detector", null, Instant.parse("2026-11-25T03:00:00Z"),
+                null, null))).isEmpty();
+    }
+}
