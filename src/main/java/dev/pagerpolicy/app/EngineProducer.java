@@ -35,7 +35,7 @@ public class EngineProducer {
     @Produces
     @Singleton
     Evaluator evaluator(PagerPolicyConfig config) {
-        return new Evaluator(config.maxRuleFirings(), config.evaluationTimeLimit());
+        return new Evaluator(config.maxRuleFirings(), config.evaluationTimeLimit(), config.searchConflictsPerDecision());
     }
 
     @Produces

@@ -33,6 +33,14 @@ public interface PagerPolicyConfig {
     @WithDefault("500ms")
     Duration evaluationTimeLimit();
 
+    /**
+     * Whether every decision is searched for two routing rules of one salience that route it differently (the
+     * fallback then decides, naming both). It costs about 60 % more per decision in the engine
+     * (docs/PERFORMANCE.md); the verification gate searches every scenario even when it is off.
+     */
+    @WithDefault("true")
+    boolean searchConflictsPerDecision();
+
     Watch watch();
 
     RuleCache ruleCache();

@@ -39,7 +39,10 @@ public class DecisionBenchmark {
     public String pack;
 
     private RuleSet ruleSet;
+    /** As the service decides: each routed decision is also searched for a routing conflict. */
     private final Evaluator evaluator = Evaluator.withDefaults();
+    private final Evaluator withoutConflictSearch = new Evaluator(Evaluator.DEFAULT_MAX_RULE_FIRINGS,
+            Evaluator.DEFAULT_TIME_LIMIT, false);
     /** A mix of the alerts the shipped pack routes differently; cycled so that no single path is measured. */
     private final Alert[] alerts = {
         alert(AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null),
@@ -70,5 +73,12 @@ public class DecisionBenchmark {
     public Decision decide() {
         Alert alert = alerts[next++ & 3];
         return evaluator.decide(ruleSet, alert);
+    }
+
+    /** With pager-policy.search-conflicts-per-decision=false: what the conflict search costs. */
+    @Benchmark
+    public Decision decideWithoutConflictSearch() {
+        Alert alert = alerts[next++ & 3];
+        return withoutConflictSearch.decide(ruleSet, alert);
     }
 }

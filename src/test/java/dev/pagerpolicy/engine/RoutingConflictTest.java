@@ -60,6 +60,18 @@ class RoutingConflictTest {
     }
 
     @Test
+    void aConflictMakesTheDecisionTheFallbackNamingBoth() {
+        RuleSet ruleSet = withCustomerRule("0", "analytics-dev", "PAGE");
+        var decision = Evaluator.withDefaults().decide(ruleSet, LABELLED_OUTAGE);
+        assertThat(decision.fallback()).isTrue();
+        assertThat(decision.reasons().get(0).explanation()).startsWith("conflicting decisions: rules \"")
+                .contains("both route this alert at salience 0").endsWith("; the fallback team platform-sre is paged");
+        Evaluator notSearching = new Evaluator(Evaluator.DEFAULT_MAX_RULE_FIRINGS, Evaluator.DEFAULT_TIME_LIMIT, false);
+        assertThat(notSearching.decide(ruleSet, LABELLED_OUTAGE).fallback())
+                .as("turned off, the first rule decides; the gate still searches").isFalse();
+    }
+
+    @Test
     void twoRulesThatAgreeAreNoConflict() {
         RuleSet ruleSet = withCustomerRule("0", "platform-sre", "PAGE");
         assertThat(Evaluator.withDefaults().routingConflict(ruleSet, LABELLED_OUTAGE)).isEmpty();
