@@ -19,9 +19,6 @@ import java.util.Optional;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
@@ -66,6 +63,11 @@ public final class Evaluator {
         this.watchdog = Watchdog.shared();
     }
 
+    /** Whether every decision is searched for a routing conflict, so that a caller need not search again. */
+    public boolean searchesConflictsPerDecision() {
+        return searchConflictsPerDecision;
+    }
+
     public static Evaluator withDefaults() {
         return new Evaluator(DEFAULT_MAX_RULE_FIRINGS, DEFAULT_TIME_LIMIT);
     }
@@ -90,8 +92,9 @@ public final class Evaluator {
         if (alert.model() != null && model.isEmpty()) {
             return fallback(ruleSet, alert, "model \"" + alert.model() + "\" is not in the catalog");
         }
+        Object[] facts = facts(catalog, alert, service.get(), model);
         DecisionDraft draft = new DecisionDraft();
-        Run run = fire(ruleSet, draft, firedRules, null, facts(catalog, alert, service.get(), model));
+        Run run = fire(ruleSet, draft, firedRules, null, facts);
         if (run.timedOut()) {
             String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
             return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
@@ -111,7 +114,7 @@ public final class Evaluator {
                     + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
         }
         if (searchConflictsPerDecision) {
-            Optional<String> conflict = conflictWith(draft, ruleSet, facts(catalog, alert, service.get(), model));
+            Optional<String> conflict = conflictWith(draft, ruleSet, facts);
             if (conflict.isPresent()) {
                 return fallback(ruleSet, alert, "conflicting decisions: " + conflict.get());
             }
@@ -151,14 +154,14 @@ public final class Evaluator {
 
     /** Decides again without each routing rule in turn, while the next one to route has the first's salience. */
     private Optional<String> conflictWith(DecisionDraft first, RuleSet ruleSet, Object[] facts) {
-        int salience = salience(ruleSet, first.routedBy());
+        int salience = ruleSet.salience(first.routedBy());
         Set<String> heldBack = new HashSet<>(Set.of(first.routedBy()));
         for (int probe = 0; probe < MAX_CONFLICT_PROBES; probe++) {
             DecisionDraft other = new DecisionDraft();
             Run run = fire(ruleSet, other, new ArrayList<>(), match -> !heldBack.contains(match.getRule().getName()),
                     facts);
             if (run.failure() != null || run.timedOut() || other.routedBy() == null
-                    || salience(ruleSet, other.routedBy()) != salience) {
+                    || ruleSet.salience(other.routedBy()) != salience) {
                 return Optional.empty(); // no other router, or one that ranks lower: salience settled it
             }
             if (!other.getTarget().equals(first.getTarget()) || other.getAction() != first.getAction()) {
@@ -175,21 +178,6 @@ public final class Evaluator {
 
     private static Object[] facts(Catalog catalog, Alert alert, Service service, Optional<Model> model) {
         return new Object[] {alert, service, service.tier(), model.orElse(null), catalog};
-    }
-
-    private static int salience(RuleSet ruleSet, String ruleName) {
-        for (KiePackage kiePackage : ruleSet.kieBase().getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (rule.getName().equals(ruleName) && rule instanceof RuleImpl impl) {
-                    try {
-                        return impl.getSalienceValue();
-                    } catch (RuntimeException e) {
-                        return 0; // a salience computed per match: taken as the default
-                    }
-                }
-            }
-        }
-        return 0;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pagerpolicy.engine;
 import dev.pagerpolicy.catalog.Catalog;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -11,29 +12,38 @@ import org.kie.api.runtime.KieSessionsPool;
  * builds a new one aside rather than changing this one.
  *
  * @param version   content hash of the rule and policy files it was built from
- * @param ruleNames every rule it contains, for coverage reports
- * @param warnings  what its author should know although it may decide, e.g. that no scenario gates it
+ * @param ruleNames      every rule it contains, sorted, for coverage reports
+ * @param salienceByRule each rule's salience, read once here rather than on every conflict search
+ * @param warnings       what its author should know although it may decide, e.g. that no scenario gates it
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
-                      List<String> ruleNames, List<String> warnings) {
+                      List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
+        salienceByRule = Map.copyOf(salienceByRule);
         warnings = List.copyOf(warnings);
     }
 
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, all);
+        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all);
+    }
+
+    /** A rule's salience; 0, the default, for a salience computed per match. */
+    public int salience(String ruleName) {
+        return salienceByRule.getOrDefault(ruleName, 0);
     }
 
     /**
-     * @param kieBase the compiled rules; sessions are pooled because creating one per decision costs more than
-     *                the decision itself
+     * @param kieBase        the compiled rules; sessions are pooled because creating one per decision costs more
+     *                       than the decision itself
+     * @param salienceByRule every rule by name, with its salience
      */
-    public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt, List<String> ruleNames) {
-        return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt, ruleNames,
-                List.of());
+    public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
+                             Map<String, Integer> salienceByRule) {
+        return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
+                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of());
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -60,7 +63,7 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), ruleNames(kieBase));
+        return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase));
     }
 
     /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */
@@ -86,14 +89,21 @@ public final class RuleSetLoader {
         return files;
     }
 
-    private static List<String> ruleNames(KieBase kieBase) {
-        List<String> names = new ArrayList<>();
+    private static Map<String, Integer> salienceByRule(KieBase kieBase) {
+        Map<String, Integer> salience = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                names.add(rule.getName());
+                salience.put(rule.getName(), salience(rule));
             }
         }
-        names.sort(null);
-        return names;
+        return salience;
+    }
+
+    private static int salience(Rule rule) {
+        try {
+            return rule instanceof RuleImpl impl ? impl.getSalienceValue() : 0;
+        } catch (RuntimeException e) {
+            return 0; // a salience computed per match: taken as the default
+        }
     }
 }

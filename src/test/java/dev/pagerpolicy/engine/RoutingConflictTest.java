@@ -72,6 +72,24 @@ class RoutingConflictTest {
     }
 
     @Test
+    void withTheSearchPerDecisionOffTheGateStillFailsTheScenario() throws Exception {
+        RuleSet ruleSet = withCustomerRule("0", "analytics-dev", "PAGE");
+        Packs.write(dir.resolve("rules/tests/customers.yaml"), """
+                - name: a customer-impacting outage
+                  at: 2026-11-25T03:00:00Z
+                  alert: {kind: outage, severity: critical, service: checkout-api, labels: {customer_impact: "true"}}
+                  expect: {action: page}
+                """);
+        var scenarios = dev.pagerpolicy.scenario.ScenarioLoader.load(dir.resolve("rules/tests"),
+                dev.pagerpolicy.catalog.StandaloneValidator.get());
+        Evaluator notSearching = new Evaluator(Evaluator.DEFAULT_MAX_RULE_FIRINGS, Evaluator.DEFAULT_TIME_LIMIT, false);
+        var results = new dev.pagerpolicy.scenario.ScenarioRunner(notSearching, java.time.Clock.systemUTC())
+                .runAll(ruleSet, scenarios);
+        assertThat(results).filteredOn(r -> r.name().equals("a customer-impacting outage")).singleElement()
+                .satisfies(r -> assertThat(r.summary()).contains("both route this alert at salience 0"));
+    }
+
+    @Test
     void twoRulesThatAgreeAreNoConflict() {
         RuleSet ruleSet = withCustomerRule("0", "platform-sre", "PAGE");
         assertThat(Evaluator.withDefaults().routingConflict(ruleSet, LABELLED_OUTAGE)).isEmpty();
