@@ -42,8 +42,6 @@ final class CatalogNames {
      * reached through the facts that name them, never inserted themselves, so such a rule could never fire.
      */
     private static final Pattern NEVER_A_FACT = Pattern.compile("(?m)^\\s*(?:\\$\\w+\\s*:\\s*)?(Team)\\s*\\(");
-    private static final Pattern RULE =
-            Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))(.*?)^\\s*then\\b", Pattern.DOTALL);
 
     /** Which kind of entity {@code Type( property.name == "x" )} names, by the type and the property. */
     private static final Map<String, Map<String, Kind>> PROPERTIES = Map.of(
@@ -83,9 +81,9 @@ final class CatalogNames {
     }
 
     private static void neverFacts(RuleFile file, String code, List<Problem> problems) {
-        Matcher rules = RULE.matcher(code);
+        Matcher rules = DrlText.RULE_PARTS.matcher(code);
         while (rules.find()) {
-            String name = rules.group(1) != null ? rules.group(1) : rules.group(2) != null ? rules.group(2) : rules.group(3);
+            String name = DrlText.ruleName(rules);
             Matcher pattern = NEVER_A_FACT.matcher(rules.group(4));
             if (pattern.find()) {
                 problems.add(new Problem(file.path(), DrlText.lineAt(code, rules.start(4) + pattern.start(1)),

@@ -45,7 +45,6 @@ final class DrlMistakes {
     private static final Pattern UNANALYSABLE = Pattern.compile("Unable to Analyse Expression (.+?):?$");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)");
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     /** One message of Drools; {@code file} is null when Drools did not say which file. */
     record Raw(RuleFile file, int line, String text) {
@@ -188,7 +187,7 @@ final class DrlMistakes {
     }
 
     private static int firstRuleStart(String code) {
-        Matcher rule = RULE.matcher(code);
+        Matcher rule = DrlText.RULE_NAME.matcher(code);
         return rule.find() ? rule.start() : 0;
     }
 
@@ -261,9 +260,9 @@ final class DrlMistakes {
     /** A problem at {@code offset} of {@code file}, naming the rule that stands there. */
     private static Problem at(RuleFile file, String code, int offset, String message) {
         String rule = null;
-        Matcher rules = RULE.matcher(code);
+        Matcher rules = DrlText.RULE_NAME.matcher(code);
         while (rules.find() && rules.start() < offset) {
-            rule = rules.group(1) != null ? rules.group(1) : rules.group(2) != null ? rules.group(2) : rules.group(3);
+            rule = DrlText.ruleName(rules);
         }
         return new Problem(file.path(), DrlText.lineAt(code, offset), (rule == null ? "" : "rule \"" + rule + "\": ")
                 + message);

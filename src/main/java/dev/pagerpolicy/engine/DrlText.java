@@ -1,5 +1,8 @@
 package dev.pagerpolicy.engine;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Text helpers for scanning DRL without a parser. Each keeps offsets and line numbers unchanged. */
 final class DrlText {
     private DrlText() {
@@ -64,6 +67,24 @@ final class DrlText {
             }
         }
         return out.toString();
+    }
+
+    /** A rule's declaration; its name is group 1, 2 or 3 (in double quotes, in single quotes, or bare). */
+    static final Pattern RULE_NAME =
+            Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))", Pattern.MULTILINE);
+
+    /** A rule from its name to its end: the name as in {@link #RULE_NAME}, conditions group 4, consequence 5. */
+    static final Pattern RULE_PARTS = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))"
+            + "(.*?)^\\s*then\\b(.*?)^\\s*end\\b", Pattern.DOTALL);
+
+    /** The rule's name a match of {@link #RULE_NAME} or {@link #RULE_PARTS} found. */
+    static String ruleName(Matcher rule) {
+        return rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
+    }
+
+    /** Where that name starts. */
+    static int ruleNameStart(Matcher rule) {
+        return rule.start(rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3);
     }
 
     static int lineAt(String text, int offset) {

@@ -21,8 +21,6 @@ public final class RuleLint {
             "dev.pagerpolicy.alert.", "dev.pagerpolicy.catalog.", "dev.pagerpolicy.decision.",
             "java.time.", "java.util.");
 
-    private static final Pattern RULE_NAME =
-            Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))", Pattern.MULTILINE);
     private static final Pattern IMPORT =
             Pattern.compile("^\\s*import\\s+(?:function\\s+|accumulate\\s+|static\\s+)?([\\w.*$]+)", Pattern.MULTILINE);
     private static final Pattern FORBIDDEN_CALL = Pattern.compile(
@@ -30,9 +28,6 @@ public final class RuleLint {
                     + "|getDeclared\\w*\\s*\\(|setAccessible\\s*\\(|MethodHandles?\\b"
                     + "|java\\s*\\.\\s*(?:io|nio|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke)\\b)");
 
-    /** A rule from its name to its end: its conditions, then its consequence. */
-    private static final Pattern RULE_PARTS = Pattern.compile(
-            "(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))(.*?)^\\s*then\\b(.*?)^\\s*end\\b", Pattern.DOTALL);
     private static final Pattern DRAFT_BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*DecisionDraft\\s*\\(");
 
     private RuleLint() {
@@ -43,10 +38,10 @@ public final class RuleLint {
         Map<String, Problem> firstDefinition = new HashMap<>();
         for (RuleFile file : files) {
             String code = DrlText.withoutComments(file.text());
-            Matcher names = RULE_NAME.matcher(code);
+            Matcher names = DrlText.RULE_NAME.matcher(code);
             while (names.find()) {
-                String name = firstNonNull(names.group(1), names.group(2), names.group(3));
-                Problem here = new Problem(file.path(), DrlText.lineAt(code, names.start(1 + groupOf(names))), "");
+                String name = DrlText.ruleName(names);
+                Problem here = new Problem(file.path(), DrlText.lineAt(code, DrlText.ruleNameStart(names)), "");
                 Problem first = firstDefinition.putIfAbsent(name, here);
                 if (first != null) {
                     problems.add(new Problem(here.file(), here.line(), "rule \"" + name
@@ -81,9 +76,9 @@ public final class RuleLint {
      * and after explain() alone it re-activates the rule for ever.
      */
     private static void explicitDraftUpdates(RuleFile file, String code, List<Problem> problems) {
-        Matcher rules = RULE_PARTS.matcher(code);
+        Matcher rules = DrlText.RULE_PARTS.matcher(code);
         while (rules.find()) {
-            String name = firstNonNull(rules.group(1), rules.group(2), rules.group(3));
+            String name = DrlText.ruleName(rules);
             Matcher bindings = DRAFT_BINDING.matcher(rules.group(4));
             while (bindings.find()) {
                 Matcher update = Pattern.compile("\\b(update|modify)\\s*\\(\\s*\\$" + bindings.group(1) + "\\s*\\)")
@@ -109,11 +104,11 @@ public final class RuleLint {
         String bare = DrlText.withoutStringContents(code);
         List<Integer> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        Matcher rules = RULE_NAME.matcher(bare);
-        Matcher named = RULE_NAME.matcher(code);
+        Matcher rules = DrlText.RULE_NAME.matcher(bare);
+        Matcher named = DrlText.RULE_NAME.matcher(code);
         while (rules.find() && named.find(rules.start())) {
             starts.add(rules.start());
-            names.add(firstNonNull(named.group(1), named.group(2), named.group(3)));
+            names.add(DrlText.ruleName(named));
         }
         for (int i = 0; i < starts.size(); i++) {
             int from = starts.get(i);
@@ -135,18 +130,5 @@ public final class RuleLint {
             i--;
         }
         return i;
-    }
-
-    private static int groupOf(Matcher m) {
-        return m.group(1) != null ? 0 : m.group(2) != null ? 1 : 2;
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return "";
     }
 }
