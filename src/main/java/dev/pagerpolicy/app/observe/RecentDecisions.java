@@ -87,11 +87,4 @@ public class RecentDecisions {
             return retainedBytes;
         }
     }
-
-    /** For a metric: how many records are kept. */
-    public int size() {
-        synchronized (byId) {
-            return byId.size();
-        }
-    }
 }
