@@ -9,6 +9,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,6 +61,20 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime start, LocalTime end)
         }
         throw new IllegalArgumentException("business hours \"" + text + "\": \"" + abbreviation
                 + "\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+    }
+
+    /** As written in the policies: "Mon-Fri 09:00-17:00", or "Mon, Wed 09:00-12:00" for days that do not follow on. */
+    public String describe() {
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        boolean consecutive = sorted.get(sorted.size() - 1).getValue() - sorted.get(0).getValue() == sorted.size() - 1;
+        String dayText = sorted.size() == 1 ? name(sorted.get(0))
+                : consecutive ? name(sorted.get(0)) + "-" + name(sorted.get(sorted.size() - 1))
+                : String.join(", ", sorted.stream().map(BusinessHours::name).toList());
+        return dayText + " " + start + "-" + end;
+    }
+
+    private static String name(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
     }
 
     public boolean contains(ZonedDateTime time) {

@@ -40,6 +40,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "check" -> new CheckCommand(Options.parse("check", rest), out).run();
                 case "test" -> new TestCommand(Options.parse("test", rest), out).run();
+                case "explore" -> new ExploreCommand(Options.parse("explore", rest), out).run();
                 default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
                         + " are check, test and help (without a command, the service starts)");
             };

@@ -7,7 +7,7 @@ import dev.pagerpolicy.scenario.Coverage;
 import dev.pagerpolicy.scenario.ScenarioResult;
 import java.util.List;
 
-/** Scenario results and rule coverage as JSON, for tools that post-process a test run. */
+/** Reports as JSON, for tools that post-process a run: scenario results and rule coverage, explorations, diffs. */
 final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -23,15 +23,19 @@ final class JsonReport {
     record Entry(String file, int line, String name, boolean passed, List<String> mismatches, List<String> rulesFired) {
     }
 
+    /** Any report of plain records, indented, as the {@code --format json} of explore, diff and replay. */
+    static String of(Object report) {
+        try {
+            return MAPPER.writeValueAsString(report) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report is plain data and always serialises", e);
+        }
+    }
+
     static String render(List<ScenarioResult> results, Coverage coverage, String policyVersion) {
         List<Entry> entries = results.stream().map(r -> new Entry(r.file(), r.line(), r.name(), r.passed(),
                 r.mismatches(), r.evaluation().firedRules().stream().distinct().toList())).toList();
         long passed = results.stream().filter(ScenarioResult::passed).count();
-        try {
-            return MAPPER.writeValueAsString(new Report(policyVersion, passed, results.size() - passed, coverage,
-                    entries)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the report is plain data and always serialises", e);
-        }
+        return of(new Report(policyVersion, passed, results.size() - passed, coverage, entries));
     }
 }

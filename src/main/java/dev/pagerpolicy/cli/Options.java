@@ -1,68 +1,217 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.engine.RuleCache;
 import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleCache;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The command-line options shared by {@code check} and {@code test}. */
-record Options(Path rules, Path policies, Path scenarios, Optional<Path> junitXml, Optional<Path> json,
-               boolean allowEmpty, boolean coverage, Optional<Double> minCoverage, RuleCache ruleCache,
-               int maxRuleFirings, Duration evaluationTimeLimit) {
+/**
+ * The command-line options of every command. Each command takes only the options listed for it and refuses the
+ * others rather than ignore them: an option that is silently ignored is a check that silently does not happen.
+ */
+final class Options {
+    /** Options that take a value; the others are switches. */
+    private static final Set<String> WITH_VALUE = Set.of("--rules", "--policies", "--scenarios", "--junit-xml",
+            "--json", "--min-coverage", "--rule-cache", "--max-rule-firings", "--evaluation-time-limit", "--format",
+            "--base-rules", "--base-policies", "--decisions", "--since", "--until");
+    private static final List<String> RULE_SET = List.of("--rules", "--policies", "--rule-cache", "--no-rule-cache");
+    private static final List<String> LIMITS = List.of("--max-rule-firings", "--evaluation-time-limit");
+    private static final Map<String, Set<String>> TAKEN_BY = new LinkedHashMap<>();
 
-    /** The options only {@code test} takes; {@code check} refuses them rather than ignore them. */
-    private static final Set<String> TEST_ONLY = Set.of("--scenarios", "--junit-xml", "--json", "--allow-empty",
-            "--coverage", "--min-coverage", "--max-rule-firings", "--evaluation-time-limit");
+    static {
+        TAKEN_BY.put("check", Set.copyOf(RULE_SET));
+        TAKEN_BY.put("test", with(RULE_SET, LIMITS, List.of("--scenarios", "--junit-xml", "--json", "--allow-empty",
+                "--coverage", "--min-coverage")));
+        TAKEN_BY.put("explore", with(RULE_SET, LIMITS, List.of("--scenarios", "--format")));
+        TAKEN_BY.put("diff", with(RULE_SET, LIMITS, List.of("--scenarios", "--format", "--base-rules",
+                "--base-policies", "--fail-on-change")));
+        TAKEN_BY.put("replay", with(RULE_SET, LIMITS, List.of("--format", "--decisions", "--since", "--until")));
+    }
+
+    private final Map<String, String> values;
+    private final Set<String> switches;
+    private final RuleCache ruleCache;
+    private final int maxRuleFirings;
+    private final Duration evaluationTimeLimit;
+
+    private Options(Map<String, String> values, Set<String> switches) {
+        this.values = values;
+        this.switches = switches;
+        this.ruleCache = switches.contains("--no-rule-cache") ? RuleCache.disabled()
+                : RuleCache.in(Optional.ofNullable(values.get("--rule-cache")).map(Path::of).orElseGet(Options::defaultRuleCache),
+                RuleCache.DEFAULT_MAX_ENTRIES);
+        // The service's limits when they are set in the environment, so that test judges as start-up does.
+        this.maxRuleFirings = Optional.ofNullable(values.get("--max-rule-firings")).map(Options::count)
+                .orElseGet(() -> fromEnvironment("PAGER_POLICY_MAX_RULE_FIRINGS", Options::count,
+                        Evaluator.DEFAULT_MAX_RULE_FIRINGS));
+        this.evaluationTimeLimit = Optional.ofNullable(values.get("--evaluation-time-limit")).map(Options::duration)
+                .orElseGet(() -> fromEnvironment("PAGER_POLICY_EVALUATION_TIME_LIMIT", Options::duration,
+                        Evaluator.DEFAULT_TIME_LIMIT));
+    }
 
     static Options parse(String command, String[] args) {
-        Path rules = Path.of("rules");
-        Path policies = Path.of("policies");
-        Path scenarios = null;
-        Path junitXml = null;
-        Path json = null;
-        boolean allowEmpty = false;
-        boolean coverage = false;
-        Double minCoverage = null;
-        Path ruleCache = defaultRuleCache();
-        // The service's limits when they are set in the environment, so that test judges as start-up does.
-        int maxRuleFirings = fromEnvironment("PAGER_POLICY_MAX_RULE_FIRINGS", Options::count,
-                Evaluator.DEFAULT_MAX_RULE_FIRINGS);
-        Duration timeLimit = fromEnvironment("PAGER_POLICY_EVALUATION_TIME_LIMIT", Options::duration,
-                Evaluator.DEFAULT_TIME_LIMIT);
+        Set<String> taken = TAKEN_BY.get(command);
+        Map<String, String> values = new HashMap<>();
+        Set<String> switches = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (!command.equals("test") && TEST_ONLY.contains(arg)) {
-                throw new IllegalArgumentException(command + " does not take " + arg + " (test does)");
+            if (!WITH_VALUE.contains(arg) && !isSwitch(arg)) {
+                throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
-            switch (arg) {
-                case "--rules" -> rules = Path.of(value(args, ++i, arg));
-                case "--policies" -> policies = Path.of(value(args, ++i, arg));
-                case "--scenarios" -> scenarios = Path.of(value(args, ++i, arg));
-                case "--junit-xml" -> junitXml = Path.of(value(args, ++i, arg));
-                case "--json" -> json = Path.of(value(args, ++i, arg));
-                case "--allow-empty" -> allowEmpty = true;
-                case "--coverage" -> coverage = true;
-                case "--min-coverage" -> minCoverage = percent(value(args, ++i, arg));
-                case "--rule-cache" -> ruleCache = Path.of(value(args, ++i, arg));
-                case "--no-rule-cache" -> ruleCache = null;
-                case "--max-rule-firings" -> maxRuleFirings = count(value(args, ++i, arg));
-                case "--evaluation-time-limit" -> timeLimit = duration(value(args, ++i, arg));
-                default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
+            if (!taken.contains(arg)) {
+                throw new IllegalArgumentException(command + " does not take " + arg + " (" + takers(arg) + ")");
+            }
+            if (WITH_VALUE.contains(arg)) {
+                values.put(arg, value(args, ++i, arg));
+            } else {
+                switches.add(arg);
             }
         }
-        return new Options(rules, policies, scenarios == null ? rules.resolve("tests") : scenarios,
-                Optional.ofNullable(junitXml), Optional.ofNullable(json), allowEmpty,
-                coverage || minCoverage != null, Optional.ofNullable(minCoverage),
-                ruleCache == null ? RuleCache.disabled() : RuleCache.in(ruleCache, RuleCache.DEFAULT_MAX_ENTRIES),
-                maxRuleFirings, timeLimit);
+        Options options = new Options(values, switches);
+        options.validate();
+        return options;
+    }
+
+    private static boolean isSwitch(String arg) {
+        return TAKEN_BY.values().stream().anyMatch(options -> options.contains(arg));
+    }
+
+    /** "test does", "explore and diff do". */
+    private static String takers(String option) {
+        List<String> commands = new ArrayList<>();
+        TAKEN_BY.forEach((command, options) -> {
+            if (options.contains(option)) {
+                commands.add(command);
+            }
+        });
+        String names = commands.size() == 1 ? commands.get(0)
+                : String.join(", ", commands.subList(0, commands.size() - 1)) + " and " + commands.get(commands.size() - 1);
+        return names + (commands.size() == 1 ? " does" : " do");
+    }
+
+    /** Reads every value once, so that a malformed one is a usage error before any work starts. */
+    private void validate() {
+        minCoverage();
+        format();
+        since();
+        until();
+    }
+
+    Path rules() {
+        return Path.of(values.getOrDefault("--rules", "rules"));
+    }
+
+    Path policies() {
+        return Path.of(values.getOrDefault("--policies", "policies"));
+    }
+
+    Path scenarios() {
+        return values.containsKey("--scenarios") ? Path.of(values.get("--scenarios")) : rules().resolve("tests");
+    }
+
+    Optional<Path> junitXml() {
+        return path("--junit-xml");
+    }
+
+    Optional<Path> json() {
+        return path("--json");
+    }
+
+    boolean allowEmpty() {
+        return switches.contains("--allow-empty");
+    }
+
+    boolean coverage() {
+        return switches.contains("--coverage") || values.containsKey("--min-coverage");
+    }
+
+    Optional<Double> minCoverage() {
+        return Optional.ofNullable(values.get("--min-coverage")).map(Options::percent);
+    }
+
+    RuleCache ruleCache() {
+        return ruleCache;
+    }
+
+    int maxRuleFirings() {
+        return maxRuleFirings;
+    }
+
+    Duration evaluationTimeLimit() {
+        return evaluationTimeLimit;
+    }
+
+    /** text (the default), json or markdown. */
+    String format() {
+        String format = values.getOrDefault("--format", "text");
+        if (!Set.of("text", "json", "markdown").contains(format)) {
+            throw new IllegalArgumentException("--format is text, json or markdown, not \"" + format + "\"");
+        }
+        return format;
+    }
+
+    /** The rules and policies to compare against, for {@code diff}: both must be given. */
+    Path baseRules() {
+        return required("--base-rules");
+    }
+
+    Path basePolicies() {
+        return required("--base-policies");
+    }
+
+    boolean failOnChange() {
+        return switches.contains("--fail-on-change");
+    }
+
+    Path decisions() {
+        return required("--decisions");
+    }
+
+    Optional<Instant> since() {
+        return instant("--since");
+    }
+
+    Optional<Instant> until() {
+        return instant("--until");
     }
 
     /** The evaluator the service would decide with, given the same limits. */
     Evaluator evaluator() {
         return new Evaluator(maxRuleFirings, evaluationTimeLimit);
+    }
+
+    private Optional<Path> path(String option) {
+        return Optional.ofNullable(values.get(option)).map(Path::of);
+    }
+
+    private Path required(String option) {
+        return path(option).orElseThrow(() -> new IllegalArgumentException(option + " is required"));
+    }
+
+    private Optional<Instant> instant(String option) {
+        try {
+            return Optional.ofNullable(values.get(option)).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " needs a time such as 2026-11-27T09:00:00Z, not \""
+                    + values.get(option) + "\"");
+        }
+    }
+
+    private static Set<String> with(List<String> first, List<String> second, List<String> third) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        all.addAll(third);
+        return Set.copyOf(all);
     }
 
     private static <T> T fromEnvironment(String variable, Function<String, T> parser, T otherwise) {

@@ -10,6 +10,7 @@ import dev.pagerpolicy.decision.DecisionDraft;
 import dev.pagerpolicy.decision.DecisionIds;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
+import dev.pagerpolicy.engine.Evaluation.Fallback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,52 +77,62 @@ public final class Evaluator {
         return evaluate(ruleSet, alert).decision();
     }
 
-    public Evaluation evaluate(RuleSet ruleSet, Alert alert) {
+    public Evaluation evaluate(RuleSet ruleSet, Alert received) {
         List<String> fired = new ArrayList<>();
-        return new Evaluation(decide(ruleSet, alert, fired), fired);
+        Alert alert = received.judgedBy(ruleSet.catalog().productionEnvironments());
+        Outcome outcome = decide(ruleSet, alert, fired);
+        Decision decision = outcome.cause() == Fallback.NONE ? outcome.decision()
+                : fallback(ruleSet, alert, outcome.fallbackReason());
+        return new Evaluation(decision, fired, outcome.cause());
     }
 
-    private Decision decide(RuleSet ruleSet, Alert received, List<String> firedRules) {
+    /** The rules' decision, or why there is none: the fallback is built by the caller, from the reason. */
+    private record Outcome(Decision decision, Fallback cause, String fallbackReason) {
+        static Outcome fallback(Fallback cause, String reason) {
+            return new Outcome(null, cause, reason);
+        }
+    }
+
+    private Outcome decide(RuleSet ruleSet, Alert alert, List<String> firedRules) {
         Catalog catalog = ruleSet.catalog();
-        Alert alert = received.judgedBy(catalog.productionEnvironments());
         Optional<Service> service = catalog.findService(alert.service());
         if (service.isEmpty()) {
-            return fallback(ruleSet, alert, "service \"" + alert.service() + "\" is not in the catalog");
+            return Outcome.fallback(Fallback.UNKNOWN_INPUT, "service \"" + alert.service() + "\" is not in the catalog");
         }
         Optional<Model> model = catalog.findModel(alert.model());
         if (alert.model() != null && model.isEmpty()) {
-            return fallback(ruleSet, alert, "model \"" + alert.model() + "\" is not in the catalog");
+            return Outcome.fallback(Fallback.UNKNOWN_INPUT, "model \"" + alert.model() + "\" is not in the catalog");
         }
         Object[] facts = facts(catalog, alert, service.get(), model);
         DecisionDraft draft = new DecisionDraft();
         Run run = fire(ruleSet, draft, firedRules, null, facts);
         if (run.timedOut()) {
             String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
-            return fallback(ruleSet, alert, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
+            return Outcome.fallback(Fallback.TIMED_OUT, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
         }
         if (run.failure() != null) {
-            return fallback(ruleSet, alert, "a rule failed: " + rootMessage(run.failure(), firedRules));
+            return Outcome.fallback(Fallback.FAILED, "a rule failed: " + rootMessage(run.failure(), firedRules));
         }
         if (run.fired() >= maxRuleFirings) {
-            return fallback(ruleSet, alert, "the rules fired " + run.fired() + " times without settling"
+            return Outcome.fallback(Fallback.LOOPED, "the rules fired " + run.fired() + " times without settling"
                     + " (a rule keeps re-activating itself)");
         }
         if (!draft.conflicts().isEmpty()) {
-            return fallback(ruleSet, alert, "conflicting decisions: " + String.join("; ", draft.conflicts()));
+            return Outcome.fallback(Fallback.CONFLICT, "conflicting decisions: " + String.join("; ", draft.conflicts()));
         }
         if (draft.isUndecided()) {
-            return fallback(ruleSet, alert, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
+            return Outcome.fallback(Fallback.UNDECIDED, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
                     + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
         }
         if (searchConflictsPerDecision) {
             Optional<String> conflict = conflictWith(draft, ruleSet, facts);
             if (conflict.isPresent()) {
-                return fallback(ruleSet, alert, "conflicting decisions: " + conflict.get());
+                return Outcome.fallback(Fallback.CONFLICT, "conflicting decisions: " + conflict.get());
             }
         }
-        return new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
+        return new Outcome(new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
                 draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
-                draft.recommendations(), draft.reasons(), ruleSet.version(), false);
+                draft.recommendations(), draft.reasons(), ruleSet.version(), false), Fallback.NONE, null);
     }
 
     /** How a run of the rules ended: rules fired, an exception or error from a consequence, or the time limit. */

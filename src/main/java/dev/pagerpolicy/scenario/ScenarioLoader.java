@@ -14,8 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads every {@code *.yaml} / {@code *.yml} scenario file of a directory, in path order. */
+/**
+ * Reads every {@code *.yaml} / {@code *.yml} scenario file of a directory, in path order, except the two files
+ * that describe the whole domain rather than cases of it: {@value #DOMAIN_FILE} and {@value #INVARIANTS_FILE}.
+ */
 public final class ScenarioLoader {
+    /** The label and signal values worth exploring (read by the explore stage). */
+    public static final String DOMAIN_FILE = "domain.yaml";
+    /** What must hold for every alert of the domain (read by the explore stage). */
+    public static final String INVARIANTS_FILE = "invariants.yaml";
+
     private ScenarioLoader() {
     }
 
@@ -28,7 +36,7 @@ public final class ScenarioLoader {
             return scenarios;
         }
         try {
-            for (Path file : SourceFiles.find(dir, name -> name.endsWith(".yaml") || name.endsWith(".yml"))) {
+            for (Path file : SourceFiles.find(dir, ScenarioLoader::isScenarioFile)) {
                 for (Located<Scenario> scenario : new YamlFile(file, Files.readAllBytes(file), problems).readList(Scenario.class, "scenario")) {
                     validator.validate(scenario.value()).forEach(v -> problems.add(scenario.problem(
                             "scenario \"" + scenario.value().name() + "\": field \"" + v.getPropertyPath() + "\" "
@@ -49,6 +57,11 @@ public final class ScenarioLoader {
             throw new InvalidSourceException(problems);
         }
         return scenarios;
+    }
+
+    private static boolean isScenarioFile(String name) {
+        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.equals(DOMAIN_FILE)
+                && !name.equals(INVARIANTS_FILE);
     }
 
     /**

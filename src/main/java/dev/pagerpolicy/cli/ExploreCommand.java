@@ -1,0 +1,99 @@
+package dev.pagerpolicy.cli;
+
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.explore.Domain;
+import dev.pagerpolicy.explore.DomainSpec;
+import dev.pagerpolicy.explore.ExploreReport;
+import dev.pagerpolicy.explore.Exploration;
+import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.explore.Finding;
+import dev.pagerpolicy.explore.Invariant;
+import dev.pagerpolicy.explore.InvariantFile;
+import dev.pagerpolicy.explore.InvariantResult;
+import dev.pagerpolicy.source.InvalidSourceException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code explore}: evaluates every alert the catalog allows and reports gaps, failures, dead rules, who can be
+ * woken, and the invariants; exit 1 when there is a gap, a failure or a violated invariant.
+ */
+final class ExploreCommand {
+    private final Options options;
+    private final PrintStream out;
+
+    ExploreCommand(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    int run() {
+        RuleSet ruleSet;
+        Domain domain;
+        List<Invariant> invariants;
+        try {
+            ruleSet = CheckCommand.load(options);
+            domain = Domain.of(ruleSet.catalog(), DomainSpec.load(options.scenarios()));
+            invariants = InvariantFile.load(options.scenarios(), ruleSet.catalog());
+        } catch (InvalidSourceException e) {
+            e.problems().forEach(out::println);
+            return Cli.FAILED;
+        }
+        Explorer explorer = new Explorer(options.evaluator(), Explorer.availableThreads());
+        ExploreReport report = new Exploration(explorer).run(ruleSet, domain, invariants);
+        if (options.format().equals("json")) {
+            out.print(JsonReport.of(report));
+        } else {
+            outline(report).print(out, options.format().equals("markdown"));
+        }
+        return report.clean() ? Cli.OK : Cli.FAILED;
+    }
+
+    static Outline outline(ExploreReport report) {
+        Outline outline = new Outline();
+        outline.heading(String.format("explored %,d classes of alerts (%,d shapes × 5 severities × the week of %s"
+                        + " every %s) in %.1f s; policy version %s", report.inputClasses(), report.alertShapes(),
+                report.week(), report.step().substring(2).toLowerCase(), report.tookMillis() / 1000.0,
+                report.policyVersion()));
+        findings(outline, "gaps: alerts no rule decides", report.gaps());
+        findings(outline, "failures: alerts for which the rules throw, loop, time out or conflict", report.failures());
+        outline.heading("dead rules: rules no alert of the domain fires" + (report.deadRules().isEmpty() ? ": none" : ""));
+        report.deadRules().forEach(rule -> outline.item("\"" + rule + "\""));
+        outline.heading("who can be woken: alerts that page a team at once outside its business hours"
+                + (report.woken().isEmpty() ? ": nobody" : ""));
+        report.woken().forEach((team, wakes) -> {
+            outline.item(String.format("%s: %,d classes of alerts", team, wakes.inputClasses()));
+            wakes.alerts().forEach(finding -> outline.subItem(finding.alerts() + ", " + finding.when()
+                    + (finding.what().equals("paged at once") ? "" : " (" + finding.what() + ")")));
+        });
+        invariants(outline, report.invariants());
+        outline.heading(report.clean() ? "result: no gaps, no failures, every invariant holds"
+                : String.format("result: %d gap lines, %d failure lines, %d violated invariants", report.gaps().size(),
+                report.failures().size(), report.invariants().stream().filter(i -> !i.holds()).count()));
+        return outline;
+    }
+
+    private static void findings(Outline outline, String title, List<Finding> findings) {
+        outline.heading(title + (findings.isEmpty() ? ": none" : String.format(" (%,d classes of alerts)",
+                findings.stream().mapToLong(Finding::inputClasses).sum())));
+        findings.forEach(finding -> outline.item(finding.text()));
+    }
+
+    static void invariants(Outline outline, List<InvariantResult> results) {
+        if (results.isEmpty()) {
+            outline.heading("invariants: none stated (write them in " + InvariantFile.FILE + " beside the scenarios)");
+            return;
+        }
+        long violated = results.stream().filter(r -> !r.holds()).count();
+        outline.heading("invariants: " + (results.size() - violated) + " hold, " + violated + " violated");
+        for (InvariantResult result : results) {
+            if (result.holds()) {
+                outline.item(String.format("holds: %s (%,d alerts)", result.name(), result.checked()));
+            } else {
+                outline.item(String.format("VIOLATED: %s (%s:%d): %,d of %,d alerts, e.g.", result.name(),
+                        result.file(), result.line(), result.violations(), result.checked()));
+                result.counterexamples().forEach(outline::subItem);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.pagerpolicy.explore;
+
+import dev.pagerpolicy.scenario.ScenarioLoader;
+import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Located;
+import dev.pagerpolicy.source.Problem;
+import dev.pagerpolicy.source.YamlFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the author adds to the domain in {@value #FILE} beside the scenarios: label and signal values worth
+ * exploring (each also explored absent), and optionally another reference week.
+ *
+ * @param week a Monday; default {@link Week#DEFAULT_MONDAY}
+ */
+public record DomainSpec(Map<String, List<String>> labels, Map<String, List<Double>> signals, LocalDate week) {
+    public static final String FILE = ScenarioLoader.DOMAIN_FILE;
+    public static final DomainSpec NONE = new DomainSpec(null, null, null);
+
+    public DomainSpec {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        signals = signals == null ? Map.of() : Map.copyOf(signals);
+        week = week == null ? Week.DEFAULT_MONDAY : week;
+    }
+
+    /** The spec in {@code scenariosDir}, or {@link #NONE} when there is no such file. */
+    public static DomainSpec load(Path scenariosDir) throws InvalidSourceException {
+        Path file = scenariosDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return NONE;
+        }
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Optional<Located<DomainSpec>> spec = new YamlFile(file, Files.readAllBytes(file), problems)
+                    .readObject(DomainSpec.class);
+            spec.ifPresent(located -> check(located, problems));
+            if (problems.isEmpty() && spec.isPresent()) {
+                return spec.get().value();
+            }
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file.toString(), "cannot read: " + e.getMessage()));
+        }
+        throw new InvalidSourceException(problems);
+    }
+
+    private static void check(Located<DomainSpec> located, List<Problem> problems) {
+        DomainSpec spec = located.value();
+        if (spec.week().getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            problems.add(located.problem("week: " + spec.week() + " is not a Monday"));
+        }
+        spec.labels().forEach((name, values) -> {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null)) {
+                problems.add(located.problem("labels." + name + ": list the values worth exploring"));
+            }
+        });
+        spec.signals().forEach((name, values) -> {
+            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || !Double.isFinite(v))) {
+                problems.add(located.problem("signals." + name + ": list the finite values worth exploring"));
+            }
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package dev.pagerpolicy.explore;
+
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.catalog.Team;
+import dev.pagerpolicy.engine.Evaluation;
+import dev.pagerpolicy.engine.RuleSet;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Checks invariants over a domain and keeps, for each, how many alerts it was checked against, how many broke it,
+ * and the smallest counterexamples: fewest author-declared labels and signals first, then in the domain's order.
+ */
+public final class InvariantCheck {
+    static final int COUNTEREXAMPLES = 3;
+
+    private final List<Invariant> invariants;
+    private final long[] checked;
+    private final long[] violations;
+    private final List<List<Counterexample>> examples = new ArrayList<>();
+
+    InvariantCheck(List<Invariant> invariants) {
+        this.invariants = List.copyOf(invariants);
+        this.checked = new long[invariants.size()];
+        this.violations = new long[invariants.size()];
+        invariants.forEach(i -> examples.add(new ArrayList<>()));
+    }
+
+    /** One counterexample, with what makes it small. */
+    record Counterexample(int extras, int shape, int severity, int slot, String text) {
+        static final Comparator<Counterexample> SMALLEST = Comparator.comparingInt(Counterexample::extras)
+                .thenComparingInt(Counterexample::shape).thenComparingInt(Counterexample::severity)
+                .thenComparingInt(Counterexample::slot);
+    }
+
+    /** Whether any invariant speaks of this shape at this severity, so that it must be evaluated. */
+    boolean concerns(AlertShape shape, Severity severity) {
+        return invariants.stream().anyMatch(i -> i.applies(shape, severity));
+    }
+
+    /** Checks every evaluation of one shape (rows of severities not evaluated are null). */
+    void check(int shapeIndex, AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog) {
+        for (int i = 0; i < invariants.size(); i++) {
+            Invariant invariant = invariants.get(i);
+            for (int s = 0; s < evaluations.length; s++) {
+                Severity severity = domain.severities().get(s);
+                if (evaluations[s] == null || !invariant.applies(shape, severity)) {
+                    continue;
+                }
+                for (int slot = 0; slot < evaluations[s].length; slot++) {
+                    checked[i]++;
+                    Evaluation evaluation = evaluations[s][slot];
+                    if (invariant.violatedBy(shape, severity, evaluation.decision())) {
+                        violations[i]++;
+                        keep(i, new Counterexample(shape.extras(), shapeIndex, s, slot,
+                                describe(shape, severity, domain.week(), slot, evaluation, catalog)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void keep(int invariant, Counterexample example) {
+        List<Counterexample> kept = examples.get(invariant);
+        if (kept.size() < COUNTEREXAMPLES || Counterexample.SMALLEST.compare(example, kept.get(kept.size() - 1)) < 0) {
+            kept.add(example);
+            kept.sort(Counterexample.SMALLEST);
+            if (kept.size() > COUNTEREXAMPLES) {
+                kept.remove(kept.size() - 1);
+            }
+        }
+    }
+
+    /** Adds what another check (of other shapes) found. */
+    void merge(InvariantCheck other) {
+        for (int i = 0; i < invariants.size(); i++) {
+            checked[i] += other.checked[i];
+            violations[i] += other.violations[i];
+            for (Counterexample example : other.examples.get(i)) {
+                keep(i, example);
+            }
+        }
+    }
+
+    List<InvariantResult> results() {
+        List<InvariantResult> results = new ArrayList<>();
+        for (int i = 0; i < invariants.size(); i++) {
+            Invariant invariant = invariants.get(i);
+            results.add(new InvariantResult(invariant.name(), invariant.file(), invariant.line(), checked[i],
+                    violations[i], examples.get(i).stream().map(Counterexample::text).toList()));
+        }
+        return results;
+    }
+
+    /** "outage/high of checkout-api at Tue 2026-01-13 03:00 UTC: page platform-sre; rules fired: A, B". */
+    static String describe(AlertShape shape, Severity severity, Week week, int slot, Evaluation evaluation,
+                           Catalog catalog) {
+        List<String> fired = evaluation.firedRules();
+        return shape.describe(List.of(severity)) + " at "
+                + Week.concrete(week.at(slot), zoneOf(catalog).apply(shape.service().onCallTeam().name())) + ": "
+                + Outcome.of(evaluation.decision()).describe(zoneOf(catalog)) + "; rules fired: "
+                + (fired.isEmpty() ? "none" : "\"" + String.join("\", \"", fired) + "\"");
+    }
+
+    static Function<String, ZoneId> zoneOf(Catalog catalog) {
+        return name -> {
+            Team team = catalog.teams().get(name);
+            return team == null ? ZoneOffset.UTC : team.timeZone();
+        };
+    }
+
+    /**
+     * Checks {@code invariants} against {@code ruleSet} over the part of the domain they speak of: the gate
+     * before a rule set goes live, and the invariants of {@code test}.
+     */
+    public static List<InvariantResult> run(Explorer explorer, RuleSet ruleSet, Domain domain,
+                                            List<Invariant> invariants) {
+        if (invariants.isEmpty()) {
+            return List.of();
+        }
+        List<InvariantCheck> perShape = explorer.forEachShape(domain, index -> {
+            AlertShape shape = domain.shapes().get(index);
+            InvariantCheck check = new InvariantCheck(invariants);
+            Evaluation[][] evaluations = explorer.evaluate(ruleSet, domain, shape, s -> check.concerns(shape, s));
+            check.check(index, shape, domain, evaluations, ruleSet.catalog());
+            return check;
+        });
+        InvariantCheck total = new InvariantCheck(invariants);
+        perShape.forEach(total::merge);
+        return total.results();
+    }
+}
