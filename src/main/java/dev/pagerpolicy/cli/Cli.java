@@ -41,6 +41,7 @@ public final class Cli {
                 case "check" -> new CheckCommand(Options.parse("check", rest), out).run();
                 case "test" -> new TestCommand(Options.parse("test", rest), out).run();
                 case "explore" -> new ExploreCommand(Options.parse("explore", rest), out).run();
+                case "diff" -> new DiffCommand(Options.parse("diff", rest), out).run();
                 default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
                         + " are check, test and help (without a command, the service starts)");
             };

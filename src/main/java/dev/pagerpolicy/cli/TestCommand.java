@@ -2,6 +2,13 @@ package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.explore.Domain;
+import dev.pagerpolicy.explore.DomainSpec;
+import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.explore.Invariant;
+import dev.pagerpolicy.explore.InvariantCheck;
+import dev.pagerpolicy.explore.InvariantFile;
+import dev.pagerpolicy.explore.InvariantResult;
 import dev.pagerpolicy.scenario.Coverage;
 import dev.pagerpolicy.scenario.Scenario;
 import dev.pagerpolicy.scenario.ScenarioLoader;
@@ -32,9 +39,13 @@ final class TestCommand {
     int run() {
         RuleSet ruleSet;
         List<Located<Scenario>> scenarios;
+        List<Invariant> invariants;
+        Domain domain;
         try {
             ruleSet = CheckCommand.load(options);
             scenarios = ScenarioLoader.load(options.scenarios(), StandaloneValidator.get());
+            invariants = InvariantFile.load(options.scenarios(), ruleSet.catalog());
+            domain = Domain.of(ruleSet.catalog(), DomainSpec.load(options.scenarios()));
         } catch (InvalidSourceException e) {
             e.problems().forEach(out::println);
             out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
@@ -63,10 +74,15 @@ final class TestCommand {
         if (!writeReports(results, coverage, ruleSet)) {
             ok = false;
         }
+        List<InvariantResult> invariantResults = InvariantCheck.run(
+                new Explorer(options.evaluator(), Explorer.availableThreads()), ruleSet, domain, invariants);
+        invariantResults.stream().filter(r -> !r.holds()).forEach(r -> out.println("FAIL " + r.problem()));
+        long violated = invariantResults.stream().filter(r -> !r.holds()).count();
         long passed = results.stream().filter(ScenarioResult::passed).count();
         long failed = results.size() - passed;
-        out.println(passed + " passed, " + failed + " failed");
-        return ok && failed == 0 ? Cli.OK : Cli.FAILED;
+        out.println(passed + " passed, " + failed + " failed" + (invariants.isEmpty() ? ""
+                : "; invariants: " + (invariants.size() - violated) + " hold, " + violated + " violated"));
+        return ok && failed == 0 && violated == 0 ? Cli.OK : Cli.FAILED;
     }
 
     private boolean writeReports(List<ScenarioResult> results, Coverage coverage, RuleSet ruleSet) {

@@ -36,8 +36,8 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
         return labels.size() + signals.size();
     }
 
-    /** "outage/critical, high of checkout-api (model fraud-detector, staging, customer_impact=true)". */
-    public String describe(List<Severity> severities) {
+    /** "checkout-api (model fraud-detector, staging, customer_impact=true)": the alert but its kind and severity. */
+    public String subject() {
         List<String> details = new ArrayList<>();
         if (model != null) {
             details.add("model " + model.name());
@@ -47,7 +47,12 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
         }
         labels.forEach((name, value) -> details.add(name + "=" + value));
         signals.forEach((name, value) -> details.add(name + "=" + value));
+        return service.name() + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+    }
+
+    /** "outage/critical, high of checkout-api (staging)". */
+    public String describe(List<Severity> severities) {
         return kind.wireName() + "/" + String.join(", ", severities.stream().map(Severity::wireName).toList())
-                + " of " + service.name() + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+                + " of " + subject();
     }
 }

@@ -55,11 +55,11 @@ public final class Exploration {
         }
         Map<String, ExploreReport.Wakes> wakes = new LinkedHashMap<>();
         woken.forEach((team, findings) -> wakes.put(team, new ExploreReport.Wakes(
-                findings.stream().mapToLong(Finding::inputClasses).sum(), findings)));
+                findings.stream().mapToLong(Finding::inputClasses).sum(), Finding.mergeKinds(findings))));
         List<String> dead = ruleSet.ruleNames().stream().filter(rule -> !fired.contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
                 domain.week().monday().toString(), domain.week().step().toString(),
-                (System.nanoTime() - started) / 1_000_000, gaps, failures, dead, wakes, invariantsTotal.results());
+                (System.nanoTime() - started) / 1_000_000, Finding.mergeKinds(gaps), Finding.mergeKinds(failures), dead, wakes, invariantsTotal.results());
     }
 
     private static ShapeReport report(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog,

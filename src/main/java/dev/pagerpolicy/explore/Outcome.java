@@ -59,7 +59,9 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
             changes.add("ack " + orNone(before.ackWithin) + " → " + orNone(ackWithin));
         }
         if (!Objects.equals(notBefore, before.notBefore)) {
-            changes.add(waits(before, zonesBefore) + " → " + waits(this, zonesNow));
+            // Only when both wait does the exact time say more than the range of the week the line covers.
+            boolean bothWait = notBefore != null && before.notBefore != null;
+            changes.add(waits(before, zonesBefore, bothWait) + " → " + waits(this, zonesNow, bothWait));
         }
         if (!escalation.equals(before.escalation)) {
             changes.add("escalation " + chain(before.escalation) + " → " + chain(escalation));
@@ -97,9 +99,12 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
         return aspects;
     }
 
-    private static String waits(Outcome outcome, Function<String, ZoneId> zones) {
-        return outcome.notBefore == null ? "at once" : "waits until " + Week.dayAndTime(outcome.notBefore,
-                zones.apply(outcome.team)) + " " + zones.apply(outcome.team);
+    private static String waits(Outcome outcome, Function<String, ZoneId> zones, boolean when) {
+        if (outcome.notBefore == null) {
+            return "at once";
+        }
+        return when ? "waits until " + Week.dayAndTime(outcome.notBefore, zones.apply(outcome.team)) + " "
+                + zones.apply(outcome.team) : "waits for business hours";
     }
 
     private static String orNone(Duration duration) {
@@ -107,7 +112,8 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
     }
 
     private static String chain(List<EscalationStep> steps) {
-        return steps.isEmpty() ? "none" : String.join(" → ", steps.stream().map(EscalationStep::team).toList());
+        return steps.isEmpty() ? "none" : String.join(" → ",
+                steps.stream().map(step -> step.team() + " after " + step.after()).toList());
     }
 
     private static String followUps(List<FollowUp> followUps) {

@@ -65,7 +65,9 @@ final class Timeline {
         }
         List<Finding> findings = new ArrayList<>();
         severitiesByLine.forEach((line, merged) ->
-                findings.add(new Finding(shape.describe(merged), line.when(), line.what(), counts.get(line))));
+                findings.add(new Finding(List.of(shape.kind().wireName()),
+                        merged.stream().map(Severity::wireName).toList(), shape.subject(), line.when(), line.what(),
+                        counts.get(line))));
         return findings;
     }
 

@@ -53,7 +53,7 @@ public record Week(LocalDate monday, Duration step) {
         return new Week(monday, Duration.ofMinutes(minutes));
     }
 
-    private static long gcd(long a, long b) {
+    static long gcd(long a, long b) {
         return b == 0 ? a : gcd(b, a % b);
     }
 

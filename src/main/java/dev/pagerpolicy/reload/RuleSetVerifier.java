@@ -2,6 +2,13 @@ package dev.pagerpolicy.reload;
 
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.explore.Domain;
+import dev.pagerpolicy.explore.DomainSpec;
+import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.explore.Invariant;
+import dev.pagerpolicy.explore.InvariantCheck;
+import dev.pagerpolicy.explore.InvariantFile;
+import dev.pagerpolicy.explore.InvariantResult;
 import dev.pagerpolicy.scenario.Scenario;
 import dev.pagerpolicy.scenario.ScenarioLoader;
 import dev.pagerpolicy.scenario.ScenarioRunner;
@@ -10,12 +17,14 @@ import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The gate every rule set passes before it may decide, at start-up and on each reload: it must compile, its
- * policies must validate, and every scenario beside the rules must pass against it.
+ * policies must validate, every scenario beside the rules must pass against it, and every invariant beside them
+ * must hold for every alert of the domain.
  */
 public final class RuleSetVerifier {
     private static final Logger LOG = Logger.getLogger(RuleSetVerifier.class);
@@ -51,14 +60,30 @@ public final class RuleSetVerifier {
             LOG.warn(warning);
             candidate = candidate.withWarning(warning);
         }
-        List<Problem> failures = scenarios.runAll(candidate, cases).stream()
+        List<Problem> failures = new ArrayList<>(scenarios.runAll(candidate, cases).stream()
                 .filter(result -> !result.passed())
                 .map(result -> new Problem(result.file(), result.line(), result.summary()))
-                .toList();
+                .toList());
+        failures.addAll(violatedInvariants(candidate));
         if (!failures.isEmpty()) {
             throw new InvalidSourceException(failures);
         }
         return candidate;
+    }
+
+    /** Each invariant the candidate breaks, with its smallest counterexamples. */
+    private List<Problem> violatedInvariants(RuleSet candidate) throws InvalidSourceException {
+        List<Invariant> invariants = InvariantFile.load(scenariosDir, candidate.catalog());
+        if (invariants.isEmpty()) {
+            return List.of();
+        }
+        long started = System.nanoTime();
+        Domain domain = Domain.of(candidate.catalog(), DomainSpec.load(scenariosDir));
+        List<InvariantResult> results = InvariantCheck.run(new Explorer(scenarios.evaluator(),
+                Explorer.availableThreads()), candidate, domain, invariants);
+        LOG.debugf("%d invariants checked over %d alerts in %d ms", invariants.size(),
+                results.stream().mapToLong(InvariantResult::checked).sum(), (System.nanoTime() - started) / 1_000_000);
+        return results.stream().filter(result -> !result.holds()).map(InvariantResult::problem).toList();
     }
 
     public Path rulesDir() {

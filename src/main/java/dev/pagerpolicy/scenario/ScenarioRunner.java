@@ -19,6 +19,11 @@ public final class ScenarioRunner {
         this.clock = clock;
     }
 
+    /** The evaluator it decides with, which the rest of the gate (the invariants) shares. */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
     public ScenarioResult run(RuleSet ruleSet, Located<Scenario> located) {
         Scenario scenario = located.value();
         Alert alert = scenario.alert().toAlert(clock);
