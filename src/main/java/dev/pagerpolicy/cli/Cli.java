@@ -42,8 +42,9 @@ public final class Cli {
                 case "test" -> new TestCommand(Options.parse("test", rest), out).run();
                 case "explore" -> new ExploreCommand(Options.parse("explore", rest), out).run();
                 case "diff" -> new DiffCommand(Options.parse("diff", rest), out).run();
+                case "replay" -> new ReplayCommand(Options.parse("replay", rest), out).run();
                 default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
-                        + " are check, test and help (without a command, the service starts)");
+                        + " are check, test, explore, diff, replay and help (without a command, the service starts)");
             };
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -81,7 +82,13 @@ public final class Cli {
             "  check [--rules DIR] [--policies DIR] [--rule-cache DIR | --no-rule-cache]",
             "  test  [--rules DIR] [--policies DIR] [--scenarios DIR] [--junit-xml FILE] [--json FILE]",
             "        [--allow-empty] [--coverage] [--min-coverage PERCENT] [--rule-cache DIR | --no-rule-cache]",
-            "        [--max-rule-firings N] [--evaluation-time-limit DURATION]");
+            "        [--max-rule-firings N] [--evaluation-time-limit DURATION]",
+            "  explore [--rules DIR] [--policies DIR] [--scenarios DIR] [--format text|json|markdown]",
+            "  diff  --base-rules DIR --base-policies DIR [--rules DIR] [--policies DIR] [--scenarios DIR]",
+            "        [--format text|json|markdown] [--fail-on-change]",
+            "  replay --decisions FILE [--rules DIR] [--policies DIR] [--since TIME] [--until TIME]",
+            "        [--format text|json|markdown]",
+            "  (explore, diff and replay also take --rule-cache DIR | --no-rule-cache and the limits of test)");
 
     static final String USAGE_TEXT = "usage:\n" + SYNOPSIS;
 
@@ -89,8 +96,11 @@ public final class Cli {
             pager-policy: who holds the pager, and how urgently.
             Without a command, java -jar quarkus-run.jar starts the service. Commands (no port is opened):
               check  compile the rules and validate the policies; every problem as FILE:LINE: message
-              test   run every scenario against the rules, as start-up and reload do; reports for CI
+              test   run every scenario and invariant against the rules, as start-up and reload do; reports for CI
+              explore  evaluate every alert the policies allow: gaps, failures, dead rules, who can be woken
+              diff   what a change of rules or policies does to every alert, before it ships
+              replay   decide a decision log again with other rules; what would differ
               help   this text
 
-            """ + USAGE_TEXT + "\n\nExit codes: 0 good, 1 the rules, policies or scenarios are not, 2 bad usage.";
+            """ + USAGE_TEXT + "\n\nExit codes: 0 good, 1 the rules, policies, scenarios or invariants are not (explore: a gap or a failure;\ndiff --fail-on-change: a change), 2 bad usage.";
 }
