@@ -69,6 +69,12 @@ public final class Evaluator {
         return searchConflictsPerDecision;
     }
 
+    /** Its limits, as text: part of what a gate verdict depends on. */
+    public String limits() {
+        return "maxRuleFirings=" + maxRuleFirings + ", timeLimit=" + timeLimit + ", conflictSearch="
+                + searchConflictsPerDecision;
+    }
+
     public static Evaluator withDefaults() {
         return new Evaluator(DEFAULT_MAX_RULE_FIRINGS, DEFAULT_TIME_LIMIT);
     }

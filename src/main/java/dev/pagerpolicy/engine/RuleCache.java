@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 public final class RuleCache {
     private static final Logger LOG = Logger.getLogger(RuleCache.class);
     private static final String SUFFIX = ".rules.zip";
+    /** An empty file: the gate's invariants held for the inputs whose hash names it. */
+    private static final String VERDICT_SUFFIX = ".invariants-held";
     private static final RuleCache DISABLED = new RuleCache(null, 0);
     /** How many compiled units (a rule file, or a whole rule set whose files share declarations) are kept by default. */
     public static final int DEFAULT_MAX_ENTRIES = 500;
@@ -94,6 +96,31 @@ public final class RuleCache {
         }
     }
 
+    /** Whether the invariants were found to hold for the inputs hashed into {@code key}. */
+    public boolean heldBefore(String key) {
+        return dir != null && trusted() && Files.isRegularFile(dir.resolve(key + VERDICT_SUFFIX));
+    }
+
+    /** Remembers that the invariants hold for the inputs hashed into {@code key}, so that a restart need not check. */
+    public void rememberHeld(String key) {
+        if (dir == null || !trusted()) {
+            return;
+        }
+        try {
+            createPrivateDirectory();
+            Path partial = Files.createTempFile(dir, key, ".partial");
+            try {
+                moveIntoPlace(partial, dir.resolve(key + VERDICT_SUFFIX));
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            evictBeyondLimit();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("cannot remember the verdict in %s (%s); the invariants are checked again next time", dir,
+                    e.getMessage());
+        }
+    }
+
     /**
      * Anyone who may write to the directory, or replace it, could plant class files the service would run: such
      * a directory is not used, and the service compiles instead. The warning is given once per distinct problem.
@@ -132,7 +159,8 @@ public final class RuleCache {
     private void evictBeyondLimit() throws IOException {
         List<Path> entries;
         try (Stream<Path> files = Files.list(dir)) {
-            entries = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+            entries = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)
+                            || f.getFileName().toString().endsWith(VERDICT_SUFFIX))
                     .sorted(Comparator.comparing(RuleCache::lastModified).reversed())
                     .toList();
         }

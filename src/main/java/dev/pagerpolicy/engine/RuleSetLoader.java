@@ -30,11 +30,18 @@ public final class RuleSetLoader {
     private final Validator validator;
     private final Clock clock;
     private final RuleCompiler compiler;
+    private final RuleCache cache;
 
     public RuleSetLoader(Validator validator, Clock clock, RuleCache cache) {
         this.validator = validator;
         this.clock = clock;
         this.compiler = new RuleCompiler(cache);
+        this.cache = cache;
+    }
+
+    /** Where compiled rules, and the gate's verdicts on them, are kept. */
+    public RuleCache cache() {
+        return cache;
     }
 
     public RuleSet load(Path rulesDir, Path policiesDir) throws InvalidSourceException {

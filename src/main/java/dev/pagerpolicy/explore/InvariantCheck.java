@@ -52,13 +52,18 @@ public final class InvariantCheck {
                 if (evaluations[s] == null || !invariant.applies(shape, severity)) {
                     continue;
                 }
+                boolean exampleKept = false;
                 for (int slot = 0; slot < evaluations[s].length; slot++) {
                     checked[i]++;
                     Evaluation evaluation = evaluations[s][slot];
                     if (invariant.violatedBy(shape, severity, evaluation.decision())) {
                         violations[i]++;
-                        keep(i, new Counterexample(shape.extras(), shapeIndex, s, slot,
-                                describe(shape, severity, domain.week(), slot, evaluation, catalog)));
+                        // One example per alert and severity, the earliest: other times of it would say the same.
+                        if (!exampleKept) {
+                            keep(i, new Counterexample(shape.extras(), shapeIndex, s, slot,
+                                    describe(shape, severity, domain.week(), slot, evaluation, catalog)));
+                            exampleKept = true;
+                        }
                     }
                 }
             }

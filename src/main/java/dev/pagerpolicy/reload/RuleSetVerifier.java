@@ -16,7 +16,13 @@ import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -77,13 +83,50 @@ public final class RuleSetVerifier {
         if (invariants.isEmpty()) {
             return List.of();
         }
+        String verdict = verdictKey(candidate);
+        if (verdict != null && loader.cache().heldBefore(verdict)) {
+            return List.of(); // the very same rules, policies, invariants, domain and limits passed before
+        }
         long started = System.nanoTime();
         Domain domain = Domain.of(candidate.catalog(), DomainSpec.load(scenariosDir));
         List<InvariantResult> results = InvariantCheck.run(new Explorer(scenarios.evaluator(),
                 Explorer.availableThreads()), candidate, domain, invariants);
-        LOG.debugf("%d invariants checked over %d alerts in %d ms", invariants.size(),
-                results.stream().mapToLong(InvariantResult::checked).sum(), (System.nanoTime() - started) / 1_000_000);
-        return results.stream().filter(result -> !result.holds()).map(InvariantResult::problem).toList();
+        LOG.infof("%d invariants checked over a domain of %d alerts in %d ms", invariants.size(), domain.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        List<Problem> violated = results.stream().filter(result -> !result.holds()).map(InvariantResult::problem).toList();
+        if (violated.isEmpty() && verdict != null) {
+            loader.cache().rememberHeld(verdict);
+        }
+        return violated;
+    }
+
+    /**
+     * What the invariants' verdict depends on, hashed: the rule set's own hash, the invariants and domain files,
+     * and the evaluator's limits. The rules cannot read the clock (they see the alert's time), so the same inputs
+     * give the same verdict. Null when a file cannot be read.
+     */
+    private String verdictKey(RuleSet candidate) {
+        MessageDigest digest = sha256();
+        digest.update(("invariants-v1\n" + candidate.version() + "\n" + scenarios.evaluator().limits() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (String file : List.of(InvariantFile.FILE, DomainSpec.FILE)) {
+            Path path = scenariosDir.resolve(file);
+            try {
+                digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.isRegularFile(path) ? Files.readAllBytes(path) : new byte[0]);
+            } catch (IOException e) {
+                return null; // then checked, and not remembered
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     public Path rulesDir() {

@@ -1,0 +1,159 @@
+package dev.pagerpolicy.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExplorationTest {
+    private final Exploration exploration = new Exploration(new Explorer(Evaluator.withDefaults(), 2));
+
+    @TempDir
+    Path dir;
+
+    private ExploreReport explore(Path rules, Path policies) throws Exception {
+        RuleSet ruleSet = Packs.load(rules, policies);
+        Path scenarios = rules.resolve("tests");
+        return exploration.run(ruleSet, Domain.of(ruleSet.catalog(), DomainSpec.load(scenarios)),
+                InvariantFile.load(scenarios, ruleSet.catalog()));
+    }
+
+    @Test
+    void theShippedPackHasNoGapsNoFailuresNoDeadRulesAndKeepsItsInvariants() throws Exception {
+        ExploreReport report = explore(Packs.RULES, Packs.POLICIES);
+
+        assertThat(report.inputClasses()).isEqualTo(140L * 5 * 336);
+        assertThat(report.gaps()).isEmpty();
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.deadRules()).isEmpty();
+        assertThat(report.invariants()).extracting(InvariantResult::name).containsExactly(
+                "data scientists are never paged", "drift never pages", "non-production never pages",
+                "a tier-1 outage pages the on-call team at once, day or night");
+        assertThat(report.invariants()).allMatch(InvariantResult::holds);
+        assertThat(report.clean()).isTrue();
+        assertThat(report.woken().keySet()).containsExactly("fraud-ml", "platform-sre");
+        assertThat(report.woken().get("fraud-ml").alerts()).extracting(Finding::text).containsExactly(
+                "model_performance/critical of fraud-scoring (model fraud-detector), outside business hours"
+                        + " (Mon-Fri 09:00-17:00 America/New_York): paged at once");
+    }
+
+    @Test
+    void aRemovedRuleLeavesAGapGroupedByKindsSeveritiesAndTimes() throws Exception {
+        Packs.copyShipped(dir);
+        Path rules = dir.resolve("rules");
+        Packs.edit(rules.resolve("model-health.drl"), "model == null, $kind : kind", "model == null, $kind : kind,"
+                + " kind != AlertKind.TRAINING_PIPELINE");
+
+        ExploreReport report = explore(rules, dir.resolve("policies"));
+
+        assertThat(report.gaps()).extracting(Finding::text).contains(
+                "training_pipeline/critical, high of checkout-api, all week: no rule decides; the fallback: page"
+                        + " platform-sre (fallback)",
+                "training_pipeline/medium, low, info of checkout-api, all week: no rule decides; the fallback: ticket"
+                        + " platform-sre (fallback)",
+                "training_pipeline/critical, high, medium, low, info of checkout-api (staging), all week: no rule"
+                        + " decides; the fallback: ticket platform-sre (fallback)");
+        assertThat(report.gaps()).hasSize(12); // three lines for each of the four services
+        assertThat(report.gaps().stream().mapToLong(Finding::inputClasses).sum()).isEqualTo(4L * 2 * 5 * 336);
+        assertThat(report.clean()).isFalse();
+    }
+
+    @Test
+    void aRuleNoAlertCanFireIsDead() throws Exception {
+        Packs.copyShipped(dir);
+        Path rules = dir.resolve("rules");
+        Packs.write(rules.resolve("dead.drl"), """
+                package rules
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.SlaTier
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Tier-4 alerts are explained"
+                when
+                    SlaTier( ackWithin.toHours() > 24 )
+                    $draft : DecisionDraft( )
+                then
+                    $draft.explain("no tier is that slow");
+                end
+                """);
+
+        ExploreReport report = explore(rules, dir.resolve("policies"));
+
+        assertThat(report.deadRules()).containsExactly("Tier-4 alerts are explained");
+        assertThat(report.gaps()).isEmpty();
+    }
+
+    @Test
+    void anInvariantBrokenByAChangeIsReportedWithItsSmallestCounterexamples() throws Exception {
+        Packs.copyShipped(dir);
+        Path rules = dir.resolve("rules");
+        Packs.edit(rules.resolve("guardrails.drl"), "Alert( !production, $environment : environment )",
+                "Alert( !production, $environment : environment, kind != AlertKind.OUTAGE )");
+        Packs.edit(rules.resolve("guardrails.drl"), "import dev.pagerpolicy.alert.Alert",
+                "import dev.pagerpolicy.alert.Alert\nimport dev.pagerpolicy.alert.AlertKind");
+
+        ExploreReport report = explore(rules, dir.resolve("policies"));
+
+        InvariantResult nonProduction = report.invariants().get(2);
+        assertThat(nonProduction.name()).isEqualTo("non-production never pages");
+        assertThat(nonProduction.holds()).isFalse();
+        assertThat(nonProduction.checked()).isEqualTo(70L * 5 * 336);
+        assertThat(nonProduction.counterexamples()).hasSize(3);
+        assertThat(nonProduction.counterexamples().get(1)).startsWith("outage/high of checkout-api (staging) at Mon"
+                + " 2026-01-12 00:00 UTC: page platform-sre;");
+        assertThat(nonProduction.counterexamples().get(0)).isEqualTo(
+                "outage/critical of checkout-api (staging) at Mon 2026-01-12 00:00 UTC: page platform-sre;"
+                        + " rules fired: \"Service-health alerts page the service's on-call team\", \"Pages are"
+                        + " acknowledged within the tier's time\", \"Pages escalate to the on-call team, then the dev team\"");
+        assertThat(report.invariants()).filteredOn(InvariantResult::holds).hasSize(3);
+        assertThat(nonProduction.problem().toString()).startsWith(rules.resolve("tests/invariants.yaml")
+                + ":11: invariant \"non-production never pages\" is violated by 7056 of 117600 alerts, e.g. outage/critical of"
+                + " checkout-api (staging) at Mon 2026-01-12 00:00 UTC: page platform-sre; rules fired: ");
+    }
+
+    @Test
+    void labelAndSignalValuesOfTheDomainFileMultiplyTheShapes() throws Exception {
+        Packs.copyShipped(dir);
+        Path rules = dir.resolve("rules");
+        Packs.write(rules.resolve("tests/domain.yaml"), """
+                labels: {customer_impact: ["true", "false"]}
+                signals: {driftScore: [0.5]}
+                """);
+        RuleSet ruleSet = Packs.load(rules, dir.resolve("policies"));
+
+        Domain domain = Domain.of(ruleSet.catalog(), DomainSpec.load(rules.resolve("tests")));
+
+        assertThat(domain.shapes()).hasSize(140 * 3 * 2);
+        assertThat(domain.shapes()).extracting(AlertShape::subject).contains(
+                "checkout-api (customer_impact=true, driftScore=0.5)", "churn-reports (model churn-predictor, staging)");
+    }
+
+    @Test
+    void aHalfHourOrQuarterHourZoneMakesTheStepFiner() throws Exception {
+        Packs.copyShipped(dir);
+        Packs.edit(dir.resolve("policies/teams.yaml"), "timeZone: Europe/Berlin", "timeZone: Asia/Kathmandu");
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+
+        assertThat(Domain.of(ruleSet.catalog(), DomainSpec.NONE).week().step().toMinutes()).isEqualTo(15);
+        assertThat(Domain.of(Packs.shipped().catalog(), DomainSpec.NONE).week().step().toMinutes()).isEqualTo(30);
+    }
+
+    @Test
+    void rangesAcrossTheEndOfTheWeekReadAsOne() {
+        Week week = new Week(Week.DEFAULT_MONDAY, java.time.Duration.ofHours(12));
+        boolean[] fridayNightToMonday = {false, false, false, false, false, false, false, false, false, true, true, true,
+                true, true};
+        boolean[] mondayMorning = {true, false, false, false, false, false, false, false, false, false, false, false,
+                false, false};
+
+        assertThat(week.describe(fridayNightToMonday, java.time.ZoneOffset.UTC)).isEqualTo("Fri 12:00 – Mon 00:00 Z");
+        assertThat(week.describe(mondayMorning, java.time.ZoneId.of("Europe/Madrid")))
+                .isEqualTo("Mon 01:00 – Mon 13:00 Europe/Madrid");
+        assertThat(List.of(week.slots())).containsExactly(14);
+    }
+}
