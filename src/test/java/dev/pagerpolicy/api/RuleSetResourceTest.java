@@ -153,6 +153,29 @@ class RuleSetResourceTest {
     }
 
     @Test
+    void aChangeThatBreaksAnInvariantIs422WithTheCounterexampleAndNeverGoesLive() {
+        String before = activeVersion();
+        // Every scenario still passes, but a critical model_performance alert pages whoever can take the model offline.
+        Packs.edit(rules().resolve("tests/invariants.yaml"), "when: {kind: [model_drift, concept_drift]}",
+                "when: {kind: [model_drift, concept_drift, model_performance]}");
+        String violation = rules().resolve("tests/invariants.yaml") + ":7: invariant \"drift never pages\" is violated"
+                + " by 672 of 70560 alerts, e.g. model_performance/critical of fraud-scoring (model fraud-detector) at"
+                + " Mon 2026-01-12 00:00 UTC: page fraud-ml; rules fired: \"Critical model performance pages the ML team"
+                + " when it runs an on-call rotation\"";
+
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("rule set " + before + " stays active; 1 problem(s) in the files"))
+                .body("problems[0]", startsWith(violation));
+
+        as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
+                .body("version", equalTo(before))
+                .body("lastReload.result", equalTo("failed"))
+                .body("lastReload.problems[0]", startsWith(violation));
+    }
+
+    @Test
     void anUndefinedTeamIs422WithTheMessage() {
         Packs.edit(policies().resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
         as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
@@ -175,7 +198,7 @@ class RuleSetResourceTest {
     void stateShowsTheActiveSet() {
         as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
                 .statusCode(200)
-                .body("rules", equalTo(16))
+                .body("rules", equalTo(17))
                 .body("warnings", org.hamcrest.Matchers.empty())
                 .body("loadedAt", not(equalTo(null)))
                 .body("lastReload.result", equalTo("unchanged"));

@@ -45,7 +45,69 @@ class CliTest {
     void checkPassesOnTheShippedPack() {
         Run run = run("check");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).singleElement().asString().startsWith("ok: 16 rules in " + rules + ", 4 services in ");
+        assertThat(run.lines()).singleElement().asString().startsWith("ok: 17 rules in " + rules + ", 4 services in ");
+    }
+
+    @Test
+    void exploreOfTheShippedPackIsCleanAndSaysSo() {
+        Run run = run("explore");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().get(0)).startsWith("explored 235,200 classes of alerts (140 shapes × 5 severities ×"
+                + " the week of 2026-01-12 every 30m) in ");
+        assertThat(run.lines()).contains("gaps: alerts no rule decides: none",
+                "dead rules: rules no alert of the domain fires: none",
+                "  holds: drift never pages (47,040 alerts)",
+                "result: no gaps, no failures, every invariant holds");
+    }
+
+    @Test
+    void exploreFailsOnAGapAndPrintsItAsMarkdown() {
+        Packs.edit(rules.resolve("model-health.drl"), "model == null, $kind : kind", "model == null, $kind : kind,"
+                + " kind != AlertKind.TRAINING_PIPELINE");
+
+        Run run = run("explore", "--format", "markdown");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).contains("### gaps: alerts no rule decides (13,440 classes of alerts)",
+                "- training_pipeline/critical, high of checkout-api, all week: no rule decides; the fallback: page"
+                        + " platform-sre (fallback)");
+    }
+
+    @Test
+    void testFailsWhenAChangeBreaksAnInvariant() {
+        Packs.edit(rules.resolve("model-health.drl"), "$draft.route($ml, Action.TICKET, $ml.name() + \" has automated",
+                "$draft.route($ml, Action.PAGE, $ml.name() + \" has automated");
+
+        Run run = run("test");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).anyMatch(line -> line.startsWith("FAIL " + rules.resolve("tests/invariants.yaml")
+                + ":7: invariant \"drift never pages\" is violated by "));
+        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 3 hold, 1 violated");
+    }
+
+    @Test
+    void diffFailsOnChangeOnlyWhenAskedTo() {
+        Packs.edit(policies.resolve("sla-tiers.yaml"), "ackWithin: PT1H", "ackWithin: PT2H");
+
+        Run informative = run("diff", "--base-rules", "rules", "--base-policies", "policies");
+        Run gate = run("diff", "--base-rules", "rules", "--base-policies", "policies", "--fail-on-change");
+
+        assertThat(informative.exitCode()).isZero();
+        assertThat(gate.exitCode()).isEqualTo(1);
+        assertThat(informative.lines().get(0)).contains(": 8,064 of 235,200 classes of alerts decided differently");
+        assertThat(run("diff", "--base-rules", "rules").lines().get(0))
+                .isEqualTo("error: --base-policies is required");
+    }
+
+    @Test
+    void replayReadsTheDecisionLog() {
+        Run run = run("replay", "--decisions", "src/test/resources/replay/decisions.log");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().get(0)).startsWith("replayed 60 of 60 decisions with policy version ")
+                .endsWith(": 0 would differ");
     }
 
     @Test
@@ -71,7 +133,7 @@ class CliTest {
     void testPassesOnTheShippedPackAndEndsWithTheCounts() {
         Run run = run("test");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed; invariants: 4 hold, 0 violated");
     }
 
     @Test
@@ -82,7 +144,7 @@ class CliTest {
         assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/environments.yaml") + ":2: scenario \"a critical"
                 + " checkout-api outage in staging is a ticket\": expected action page, got ticket (rules fired:"
                 + " Service-health alerts page the service's on-call team, Non-production alerts never page)");
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 4 hold, 0 violated");
     }
 
     @Test
@@ -204,7 +266,7 @@ class CliTest {
         Run run = bare("explre");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0)).isEqualTo("error: \"explre\" is not a command; the commands are check, test"
-                + " and help (without a command, the service starts)");
+                + ", explore, diff, replay and help (without a command, the service starts)");
     }
 
     @Test
