@@ -2,13 +2,7 @@ package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.explore.Domain;
-import dev.pagerpolicy.explore.DomainSpec;
-import dev.pagerpolicy.explore.Explorer;
-import dev.pagerpolicy.explore.Invariant;
-import dev.pagerpolicy.explore.InvariantCheck;
-import dev.pagerpolicy.explore.InvariantFile;
-import dev.pagerpolicy.explore.InvariantResult;
+import dev.pagerpolicy.explore.InvariantGate;
 import dev.pagerpolicy.scenario.Coverage;
 import dev.pagerpolicy.scenario.Scenario;
 import dev.pagerpolicy.scenario.ScenarioLoader;
@@ -39,13 +33,11 @@ final class TestCommand {
     int run() {
         RuleSet ruleSet;
         List<Located<Scenario>> scenarios;
-        List<Invariant> invariants;
-        Domain domain;
+        InvariantGate.Verdict invariants;
         try {
             ruleSet = CheckCommand.load(options);
             scenarios = ScenarioLoader.load(options.scenarios(), StandaloneValidator.get());
-            invariants = InvariantFile.load(options.scenarios(), ruleSet.catalog());
-            domain = Domain.of(ruleSet.catalog(), DomainSpec.load(options.scenarios()));
+            invariants = new InvariantGate(options.evaluator(), options.ruleCache()).check(ruleSet, options.scenarios());
         } catch (InvalidSourceException e) {
             e.problems().forEach(out::println);
             out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
@@ -74,14 +66,13 @@ final class TestCommand {
         if (!writeReports(results, coverage, ruleSet)) {
             ok = false;
         }
-        List<InvariantResult> invariantResults = InvariantCheck.run(
-                new Explorer(options.evaluator(), Explorer.availableThreads()), ruleSet, domain, invariants);
-        invariantResults.stream().filter(r -> !r.holds()).forEach(r -> out.println("FAIL " + r.problem()));
-        long violated = invariantResults.stream().filter(r -> !r.holds()).count();
+        invariants.violated().forEach(r -> out.println("FAIL " + r.problem()));
+        long violated = invariants.violated().size();
         long passed = results.stream().filter(ScenarioResult::passed).count();
         long failed = results.size() - passed;
-        out.println(passed + " passed, " + failed + " failed" + (invariants.isEmpty() ? ""
-                : "; invariants: " + (invariants.size() - violated) + " hold, " + violated + " violated"));
+        out.println(passed + " passed, " + failed + " failed" + (invariants.stated() == 0 ? ""
+                : "; invariants: " + (invariants.stated() - violated) + " hold, " + violated + " violated"
+                + (invariants.remembered() ? " (as when these files were last checked)" : "")));
         return ok && failed == 0 && violated == 0 ? Cli.OK : Cli.FAILED;
     }
 
