@@ -47,11 +47,7 @@ final class DiffCommand {
         }
         DiffReport report = new RuleSetDiff(new Explorer(options.evaluator(), Explorer.availableThreads()))
                 .run(base, changed, spec);
-        if (options.format().equals("json")) {
-            out.print(JsonReport.of(report));
-        } else {
-            outline(report).print(out, options.format().equals("markdown"));
-        }
+        Outline.print(options, out, report, () -> outline(report));
         return options.failOnChange() && report.anyChange() ? Cli.FAILED : Cli.OK;
     }
 

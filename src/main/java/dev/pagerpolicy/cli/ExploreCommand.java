@@ -41,11 +41,7 @@ final class ExploreCommand {
         }
         Explorer explorer = new Explorer(options.evaluator(), Explorer.availableThreads());
         ExploreReport report = new Exploration(explorer).run(ruleSet, domain, invariants);
-        if (options.format().equals("json")) {
-            out.print(JsonReport.of(report));
-        } else {
-            outline(report).print(out, options.format().equals("markdown"));
-        }
+        Outline.print(options, out, report, () -> outline(report));
         return report.clean() ? Cli.OK : Cli.FAILED;
     }
 

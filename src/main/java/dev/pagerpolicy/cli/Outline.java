@@ -3,6 +3,7 @@ package dev.pagerpolicy.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A report for people, as headings with items and sub-items, printed as plain text for a terminal or as
@@ -27,6 +28,15 @@ final class Outline {
     Outline subItem(String text) {
         lines.add(new Line(2, text));
         return this;
+    }
+
+    /** A report in the format {@code --format} asks for: JSON of the report itself, or its outline as text or Markdown. */
+    static void print(Options options, PrintStream out, Object report, Supplier<Outline> outline) {
+        if (options.format().equals("json")) {
+            out.print(JsonReport.of(report));
+        } else {
+            outline.get().print(out, options.format().equals("markdown"));
+        }
     }
 
     void print(PrintStream out, boolean markdown) {

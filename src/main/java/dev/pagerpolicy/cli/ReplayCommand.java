@@ -50,11 +50,7 @@ final class ReplayCommand {
         if (terminal) {
             System.err.print("\r");
         }
-        if (options.format().equals("json")) {
-            out.print(JsonReport.of(report));
-        } else {
-            outline(report).print(out, options.format().equals("markdown"));
-        }
+        Outline.print(options, out, report, () -> outline(report));
         return Cli.OK;
     }
 

@@ -81,16 +81,7 @@ public final class RuleCache {
             return;
         }
         try {
-            createPrivateDirectory();
-            // Written aside and moved into place, so that a concurrent reader never sees half an entry.
-            Path partial = Files.createTempFile(dir, key, ".partial");
-            try {
-                Files.write(partial, rules.toZip());
-                moveIntoPlace(partial, dir.resolve(key + SUFFIX));
-            } finally {
-                Files.deleteIfExists(partial); // gone already when it was moved; otherwise no use to anyone
-            }
-            evictBeyondLimit();
+            keep(key + SUFFIX, rules.toZip());
         } catch (IOException | RuntimeException e) {
             LOG.warnf("cannot keep compiled rules in %s (%s); they will be compiled again next time", dir, e.getMessage());
         }
@@ -107,18 +98,24 @@ public final class RuleCache {
             return;
         }
         try {
-            createPrivateDirectory();
-            Path partial = Files.createTempFile(dir, key, ".partial");
-            try {
-                moveIntoPlace(partial, dir.resolve(key + VERDICT_SUFFIX));
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-            evictBeyondLimit();
+            keep(key + VERDICT_SUFFIX, new byte[0]);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("cannot remember the verdict in %s (%s); the invariants are checked again next time", dir,
                     e.getMessage());
         }
+    }
+
+    /** Written aside and moved into place, so that a concurrent reader never sees half an entry. */
+    private void keep(String name, byte[] content) throws IOException {
+        createPrivateDirectory();
+        Path partial = Files.createTempFile(dir, name, ".partial");
+        try {
+            Files.write(partial, content);
+            moveIntoPlace(partial, dir.resolve(name));
+        } finally {
+            Files.deleteIfExists(partial); // gone already when it was moved; otherwise no use to anyone
+        }
+        evictBeyondLimit();
     }
 
     /**

@@ -3,12 +3,12 @@ package dev.pagerpolicy.engine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** SHA-256, which names rule sets ({@link PolicyVersion}) and compiled rules ({@link RuleCacheKey}). */
-final class Sha256 {
+/** SHA-256, which names rule sets ({@link PolicyVersion}), compiled rules ({@link RuleCacheKey}) and gate verdicts. */
+public final class Sha256 {
     private Sha256() {
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -3,13 +3,13 @@ package dev.pagerpolicy.explore;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleCache;
 import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.engine.Sha256;
 import dev.pagerpolicy.source.InvalidSourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -65,7 +65,7 @@ public final class InvariantGate {
      * the same verdict. Null when a file cannot be read.
      */
     private String key(RuleSet candidate, Path scenariosDir) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(("invariants-v1\n" + candidate.version() + "\n" + evaluator.limits() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (String file : List.of(InvariantFile.FILE, DomainSpec.FILE)) {
@@ -78,13 +78,5 @@ public final class InvariantGate {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }
