@@ -3,6 +3,8 @@ package dev.pagerpolicy.catalog;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.Severity;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -14,10 +16,12 @@ import java.util.Optional;
  * @param fallbackTeam           handles what no rule decides: paged with {@code fallbackAckWithin}, or a ticket
  * @param fallbackPagesFor       severities of production alerts for which the fallback pages; others are tickets
  * @param productionEnvironments the environments whose alerts count as production
+ * @param maintenance            the planned maintenance windows of services and models
  */
 public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<String, Service> services,
                       Map<String, Model> models, Team fallbackTeam, Duration fallbackAckWithin,
-                      Set<Severity> fallbackPagesFor, Set<String> productionEnvironments) {
+                      Set<Severity> fallbackPagesFor, Set<String> productionEnvironments,
+                      List<MaintenanceWindow> maintenance) {
 
     /** When the organisation says nothing: a fallback that pages for what would wake someone anyway. */
     public static final Set<Severity> DEFAULT_FALLBACK_PAGES_FOR = Set.of(Severity.CRITICAL, Severity.HIGH);
@@ -31,6 +35,21 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
         models = Map.copyOf(models);
         fallbackPagesFor = Set.copyOf(fallbackPagesFor);
         productionEnvironments = Set.copyOf(productionEnvironments);
+        maintenance = List.copyOf(maintenance);
+    }
+
+    /** The maintenance window of the service, or of the model, that is open at {@code instant}, if one is. */
+    public Optional<Maintenance> maintenanceAt(String service, String model, Instant instant) {
+        for (MaintenanceWindow window : maintenance) {
+            boolean concerns = window.model() == null ? window.service().equals(service) : window.model().equals(model);
+            if (concerns) {
+                Optional<Maintenance> open = window.activeAt(instant);
+                if (open.isPresent()) {
+                    return open;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the fallback pages for {@code alert}, or opens a ticket: a typo in staging wakes nobody. */

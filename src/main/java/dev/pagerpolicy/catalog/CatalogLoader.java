@@ -1,6 +1,8 @@
 package dev.pagerpolicy.catalog;
 
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.source.CalendarEntry;
+import dev.pagerpolicy.catalog.source.MaintenanceEntry;
 import dev.pagerpolicy.catalog.source.ModelEntry;
 import dev.pagerpolicy.catalog.source.NamedEntry;
 import dev.pagerpolicy.catalog.source.OrganisationEntry;
@@ -43,8 +45,11 @@ public final class CatalogLoader {
     public static final String TIERS = "sla-tiers.yaml";
     public static final String SERVICES = "services.yaml";
     public static final String MODELS = "models.yaml";
-    /** The files read, in this order; all but {@link #MODELS} are required. */
-    public static final List<String> FILES = List.of(ORGANISATION, TEAMS, TIERS, SERVICES, MODELS);
+    public static final String CALENDARS = "calendars.yaml";
+    public static final String MAINTENANCE = "maintenance.yaml";
+    /** The files read, in this order; models, calendars and maintenance windows are optional. */
+    public static final List<String> FILES = List.of(ORGANISATION, CALENDARS, TEAMS, TIERS, SERVICES, MODELS,
+            MAINTENANCE);
 
     private final Validator validator;
     private final Map<String, byte[]> filesRead;
@@ -78,18 +83,26 @@ public final class CatalogLoader {
         }
         Optional<Located<OrganisationEntry>> organisation = file(dir, ORGANISATION, true)
                 .flatMap(f -> f.readObject(OrganisationEntry.class)).filter(this::valid);
+        List<Located<CalendarEntry>> calendarEntries = list(dir, CALENDARS, "calendars", CalendarEntry.class,
+                "calendar", false);
         List<Located<TeamEntry>> teamEntries = list(dir, TEAMS, "teams", TeamEntry.class, "team", true);
         List<Located<TierEntry>> tierEntries = list(dir, TIERS, "tiers", TierEntry.class, "SLA tier", true);
         List<Located<ServiceEntry>> serviceEntries = list(dir, SERVICES, "services", ServiceEntry.class, "service", true);
         List<Located<ModelEntry>> modelEntries = list(dir, MODELS, "models", ModelEntry.class, "model", false);
+        List<Located<MaintenanceEntry>> maintenanceEntries = list(dir, MAINTENANCE, "windows", MaintenanceEntry.class,
+                "maintenance window", false);
 
-        Map<String, Team> teams = index(teamEntries, "team", TeamEntry::name, this::team);
+        Map<String, List<Holiday>> calendars = index(calendarEntries, "calendar", CalendarEntry::name,
+                c -> Holidays.read(c.value().holidays(), "calendar \"" + c.value().name() + "\"", c, problems));
+        Map<String, Team> teams = index(teamEntries, "team", TeamEntry::name, t -> team(t, calendars));
+        teamEntries.forEach(t -> checkPartner(t, teams));
         Map<String, SlaTier> tiers = index(tierEntries, "SLA tier", TierEntry::name, this::tier);
         Team dataEngineering = organisation.map(o -> reference(teams, "team", o.value().dataEngineeringTeam(),
                 "organisation setting \"dataEngineeringTeam\"", o)).orElse(null);
         Map<String, Service> services = index(serviceEntries, "service", ServiceEntry::name,
                 s -> service(s, teams, tiers, dataEngineering));
         Map<String, Model> models = index(modelEntries, "model", ModelEntry::name, m -> model(m, teams, services));
+        List<MaintenanceWindow> maintenance = MaintenanceWindows.read(maintenanceEntries, services, models, problems);
         Team fallbackTeam = organisation.map(o -> reference(teams, "team", o.value().fallback().team(),
                 "the fallback", o)).orElse(null);
         Duration fallbackAck = organisation.map(o -> duration(o.value().fallback().ackWithin(), "fallback.ackWithin", o))
@@ -104,7 +117,8 @@ public final class CatalogLoader {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidSourceException(problems);
         }
-        return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck, fallbackPagesFor, production);
+        return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck, fallbackPagesFor, production,
+                maintenance);
     }
 
     private Optional<YamlFile> file(Path dir, String name, boolean required) {
@@ -129,7 +143,10 @@ public final class CatalogLoader {
                                                          boolean required) {
         Optional<YamlFile> file = file(dir, name, required);
         if (file.isEmpty()) {
-            unreadableKinds.add(kind);
+            // An optional file that is not there defines nothing, so a reference to it is a mistake to report.
+            if (required || Files.exists(dir.resolve(name))) {
+                unreadableKinds.add(kind);
+            }
             return List.of();
         }
         List<Located<T>> entries = file.get().readList(key, type, kind);
@@ -167,6 +184,10 @@ public final class CatalogLoader {
             return "service " + quotedOrUnnamed(s.name());
         } else if (entry instanceof ModelEntry m) {
             return "model " + quotedOrUnnamed(m.name());
+        } else if (entry instanceof CalendarEntry c) {
+            return "calendar " + quotedOrUnnamed(c.name());
+        } else if (entry instanceof MaintenanceEntry m) {
+            return "maintenance window " + quotedOrUnnamed(m.name());
         }
         return "organisation";
     }
@@ -198,8 +219,17 @@ public final class CatalogLoader {
         return byName;
     }
 
-    private Team team(Located<TeamEntry> located) {
+    private Team team(Located<TeamEntry> located, Map<String, List<Holiday>> calendars) {
         TeamEntry t = located.value();
+        String owner = "team \"" + t.name() + "\"";
+        List<Holiday> holidays = new ArrayList<>(Holidays.read(t.holidays() == null ? List.of() : t.holidays(), owner,
+                located, problems));
+        for (String calendar : t.calendars() == null ? List.<String>of() : t.calendars()) {
+            List<Holiday> kept = reference(calendars, "calendar", calendar, owner, located);
+            if (kept != null) {
+                holidays.addAll(kept);
+            }
+        }
         int problemsBefore = problems.size();
         Role role = parse(() -> Role.fromWireName(t.role()), "team \"" + t.name() + "\": role ", located);
         ZoneId zone = zone(t, located);
@@ -212,7 +242,20 @@ public final class CatalogLoader {
             return null;
         }
         return new Team(t.name(), role, t.onCallRotation(), zone, hours,
-                t.mlopsMaturity() == null ? 0 : t.mlopsMaturity());
+                t.mlopsMaturity() == null ? 0 : t.mlopsMaturity(), holidays, t.partner());
+    }
+
+    /** A partner must be another team of the policies. */
+    private void checkPartner(Located<TeamEntry> located, Map<String, Team> teams) {
+        TeamEntry t = located.value();
+        if (t.partner() == null || !teams.containsKey(t.name())) {
+            return;
+        }
+        if (t.partner().equals(t.name())) {
+            problems.add(located.problem("team \"" + t.name() + "\": partner must be another team"));
+        } else {
+            reference(teams, "team", t.partner(), "team \"" + t.name() + "\" as its partner", located);
+        }
     }
 
     private SlaTier tier(Located<TierEntry> located) {

@@ -84,6 +84,20 @@ public final class DecisionDraft {
         changed.run();
     }
 
+    /**
+     * Gives a routed page to another team, e.g. the target's partner on another continent, who is at work while
+     * the target is not. The team it was routed to stays in the reason.
+     */
+    public void handOverTo(Team team, String explanation) {
+        if (target == null || team.equals(target)) {
+            return;
+        }
+        Team from = target;
+        target = team;
+        explain(explanation + " (handed over from " + from.name() + ")");
+        changed.run();
+    }
+
     /** How long a page may stay unacknowledged; escalation steps are spaced by it. */
     public void requireAckWithin(Duration duration, String explanation) {
         this.ackWithin = duration;

@@ -27,7 +27,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Decides one alert against one rule set. Inserts the facts that concern the alert (the alert, its service
- * and tier, its model), the catalog for look-ups by name, and a {@link DecisionDraft}; whatever goes wrong,
+ * and tier, its model, a maintenance window open when it fired), the catalog for look-ups by name, and a {@link DecisionDraft}; whatever goes wrong,
  * the answer is a decision: when the rules cannot give one, the catalog's fallback team handles the alert and
  * the reason says why.
  */
@@ -193,8 +193,10 @@ public final class Evaluator {
         return Optional.empty();
     }
 
+    /** The facts of one alert: the alert, its service and tier, its model, the catalog, and an open maintenance window. */
     private static Object[] facts(Catalog catalog, Alert alert, Service service, Optional<Model> model) {
-        return new Object[] {alert, service, service.tier(), model.orElse(null), catalog};
+        return new Object[] {alert, service, service.tier(), model.orElse(null), catalog,
+                catalog.maintenanceAt(service.name(), alert.model(), alert.firedAt()).orElse(null)};
     }
 
     /**
