@@ -47,10 +47,12 @@ final class ExploreCommand {
 
     static Outline outline(ExploreReport report) {
         Outline outline = new Outline();
-        outline.heading(String.format("explored %,d classes of alerts (%,d shapes × 5 severities × the week of %s"
-                        + " every %s) in %.1f s; policy version %s", report.inputClasses(), report.alertShapes(),
-                report.week(), report.step().substring(2).toLowerCase(), report.tookMillis() / 1000.0,
-                report.policyVersion()));
+        outline.heading(String.format("explored %,d classes of alerts (%,d shapes × 5 severities × %,d times: the week"
+                        + " of %s every %s%s) in %.1f s; policy version %s", report.inputClasses(), report.alertShapes(),
+                report.times(), report.week(), report.step().substring(2).toLowerCase(),
+                report.calendar().isEmpty() ? "" : ", " + report.calendar().size() + " days and windows of the calendars",
+                report.tookMillis() / 1000.0, report.policyVersion()));
+        report.calendar().forEach(moment -> outline.item("also explored: " + moment));
         findings(outline, "gaps: alerts no rule decides", report.gaps());
         findings(outline, "failures: alerts for which the rules throw, loop, time out or conflict", report.failures());
         outline.heading("dead rules: rules no alert of the domain fires" + (report.deadRules().isEmpty() ? ": none" : ""));

@@ -1,8 +1,10 @@
 package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Team;
 import dev.pagerpolicy.decision.Decision;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,7 +17,9 @@ import java.util.function.Function;
 record Condition(String field, List<String> values) {
     /** Fields of the alert, for {@code when}. */
     static final Set<String> ALERT_FIELDS = Set.of("service", "model", "kind", "severity", "tier", "production",
-            "environment");
+            "environment", "maintenance");
+    /** Fields of the alert that depend on when it fired, so are known only for one time of the domain. */
+    static final Set<String> TIMED_FIELDS = Set.of("maintenance");
     /** Fields of the decision, for {@code never} and {@code always}. */
     static final Set<String> DECISION_FIELDS = Set.of("action", "target.team", "target.role", "notBefore",
             "deferred", "fallback", "ackWithin");
@@ -27,8 +31,17 @@ record Condition(String field, List<String> values) {
         values = List.copyOf(values);
     }
 
-    boolean holds(AlertShape shape, Severity severity, Decision decision) {
-        String actual = valueOf(shape, severity, decision);
+    /** One alert of the domain, when it fired, and (once decided) its decision. */
+    record Subject(AlertShape shape, Severity severity, Instant at, Catalog catalog, Decision decision) {
+    }
+
+    boolean isTimed() {
+        return TIMED_FIELDS.contains(field);
+    }
+
+    boolean holds(Subject subject) {
+        AlertShape shape = subject.shape();
+        String actual = valueOf(subject);
         for (String expected : values) {
             String resolved = expected.startsWith("$") ? teamOf(shape, expected) : expected;
             if (resolved != null && resolved.equals(actual)) {
@@ -38,12 +51,16 @@ record Condition(String field, List<String> values) {
         return false;
     }
 
-    private String valueOf(AlertShape shape, Severity severity, Decision decision) {
+    private String valueOf(Subject subject) {
+        AlertShape shape = subject.shape();
+        Decision decision = subject.decision();
         return switch (field) {
             case "service" -> shape.service().name();
             case "model" -> shape.model() == null ? "null" : shape.model().name();
             case "kind" -> shape.kind().wireName();
-            case "severity" -> severity.wireName();
+            case "severity" -> subject.severity().wireName();
+            case "maintenance" -> String.valueOf(subject.catalog().maintenanceAt(shape.service().name(),
+                    shape.model() == null ? null : shape.model().name(), subject.at()).isPresent());
             case "tier" -> shape.service().tier().name();
             case "production" -> String.valueOf(shape.production());
             case "environment" -> shape.environment();

@@ -58,7 +58,8 @@ public final class Exploration {
                 findings.stream().mapToLong(Finding::inputClasses).sum(), Finding.mergeKinds(findings))));
         List<String> dead = ruleSet.ruleNames().stream().filter(rule -> !fired.contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
-                domain.week().monday().toString(), domain.week().step().toString(),
+                domain.week().monday().toString(), domain.week().step().toString(), domain.week().slots(),
+                domain.week().moments().stream().map(Moment::label).toList(),
                 (System.nanoTime() - started) / 1_000_000, Finding.mergeKinds(gaps), Finding.mergeKinds(failures), dead, wakes, invariantsTotal.results());
     }
 

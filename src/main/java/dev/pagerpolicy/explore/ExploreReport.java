@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param inputClasses how many classes of alerts were evaluated
  * @param step         the time between two alert times of the reference week
+ * @param times        alert times explored: the week's, and those of the calendar's moments
+ * @param calendar     the holidays and maintenance windows explored beside the week
  * @param gaps         alerts no rule decides, which reach the fallback
  * @param failures     alerts for which the rules throw, loop, time out or conflict
  * @param deadRules    rules that fire for no alert of the domain
@@ -15,7 +17,7 @@ import java.util.Map;
  * @param invariants   how each invariant fared
  */
 public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
-                            long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            int times, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
                             Map<String, Wakes> woken, List<InvariantResult> invariants) {
 
     /** The alerts that wake one team, and how many classes of alerts that is. */

@@ -1,7 +1,6 @@
 package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
-import dev.pagerpolicy.decision.Decision;
 import java.util.List;
 
 /**
@@ -15,14 +14,20 @@ public record Invariant(String name, String file, int line, List<Condition> when
         then = List.copyOf(then);
     }
 
-    /** Whether it speaks of alerts of this shape and severity at all. */
-    boolean applies(AlertShape shape, Severity severity) {
-        return when.stream().allMatch(c -> c.holds(shape, severity, null));
+    /** Whether it may speak of alerts of this shape and severity, at some time: those need evaluating. */
+    boolean mayApply(AlertShape shape, Severity severity) {
+        Condition.Subject subject = new Condition.Subject(shape, severity, null, null, null);
+        return when.stream().filter(c -> !c.isTimed()).allMatch(c -> c.holds(subject));
     }
 
-    /** Whether {@code decision}, for an alert it applies to, breaks it. */
-    boolean violatedBy(AlertShape shape, Severity severity, Decision decision) {
-        boolean matches = then.stream().allMatch(c -> c.holds(shape, severity, decision));
+    /** Whether it speaks of this alert, fired at this time (e.g. during a maintenance window). */
+    boolean appliesTo(Condition.Subject alert) {
+        return when.stream().allMatch(c -> c.holds(alert));
+    }
+
+    /** Whether the decision of an alert it applies to breaks it. */
+    boolean violatedBy(Condition.Subject decided) {
+        boolean matches = then.stream().allMatch(c -> c.holds(decided));
         return always != matches;
     }
 }

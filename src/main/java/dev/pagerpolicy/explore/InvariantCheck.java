@@ -40,7 +40,7 @@ public final class InvariantCheck {
 
     /** Whether any invariant speaks of this shape at this severity, so that it must be evaluated. */
     boolean concerns(AlertShape shape, Severity severity) {
-        return invariants.stream().anyMatch(i -> i.applies(shape, severity));
+        return invariants.stream().anyMatch(i -> i.mayApply(shape, severity));
     }
 
     /** Checks every evaluation of one shape (rows of severities not evaluated are null). */
@@ -49,14 +49,19 @@ public final class InvariantCheck {
             Invariant invariant = invariants.get(i);
             for (int s = 0; s < evaluations.length; s++) {
                 Severity severity = domain.severities().get(s);
-                if (evaluations[s] == null || !invariant.applies(shape, severity)) {
+                if (evaluations[s] == null || !invariant.mayApply(shape, severity)) {
                     continue;
                 }
                 boolean exampleKept = false;
                 for (int slot = 0; slot < evaluations[s].length; slot++) {
-                    checked[i]++;
                     Evaluation evaluation = evaluations[s][slot];
-                    if (invariant.violatedBy(shape, severity, evaluation.decision())) {
+                    Condition.Subject alert = new Condition.Subject(shape, severity, domain.week().at(slot), catalog,
+                            evaluation.decision());
+                    if (!invariant.appliesTo(alert)) {
+                        continue;
+                    }
+                    checked[i]++;
+                    if (invariant.violatedBy(alert)) {
                         violations[i]++;
                         // One example per alert and severity, the earliest: other times of it would say the same.
                         if (!exampleKept) {

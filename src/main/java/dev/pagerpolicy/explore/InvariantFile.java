@@ -147,7 +147,7 @@ public final class InvariantFile {
             case "severity" -> oneOf(value, Severity.values(), "severity");
             case "action" -> oneOf(value, Action.values(), "action");
             case "target.role" -> oneOf(value, Role.values(), "role");
-            case "production", "deferred", "fallback" -> value.equals("true") || value.equals("false") ? null
+            case "production", "maintenance", "deferred", "fallback" -> value.equals("true") || value.equals("false") ? null
                     : "\"" + value + "\" is not true or false";
             case "notBefore" -> value.equals("null") ? null
                     : "only null can be stated (a page that does not wait); use deferred: true for one that does";

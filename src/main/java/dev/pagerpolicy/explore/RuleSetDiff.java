@@ -7,7 +7,6 @@ import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.RuleSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,9 +40,8 @@ public final class RuleSetDiff {
         long started = System.nanoTime();
         Domain baseDomain = Domain.of(base.catalog(), spec);
         Domain changedDomain = Domain.of(changed.catalog(), spec);
-        // One sampling of the week fine enough for the teams of both sides.
-        Week week = new Week(spec.week(), Duration.ofMinutes(Week.gcd(
-                baseDomain.week().step().toMinutes(), changedDomain.week().step().toMinutes())));
+        // One sampling of the week fine enough for the teams of both sides, with the calendars of both.
+        Week week = Week.of(spec.week(), base.catalog(), changed.catalog());
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
         List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();

@@ -16,19 +16,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The reference week an exploration samples: seven days from a Monday, 00:00 UTC, one alert time every
- * {@code step}. The step divides every boundary the catalog knows (the minutes of business hours and of the
+ * The times an exploration samples: seven days from a Monday, 00:00 UTC, one alert time every {@code step}, then
+ * the {@link Moment}s of the catalog's calendars (a holiday, a maintenance window), at the same step. The step divides every boundary the catalog knows (the minutes of business hours and of the
  * teams' offsets from UTC), and is 30 minutes at most, so that a half-hour or 45-minute time zone is sampled
  * on its own boundaries.
  */
-public record Week(LocalDate monday, Duration step) {
+public record Week(LocalDate monday, Duration step, List<Moment> moments) {
     /** A week without a daylight-saving change in either hemisphere. */
     public static final LocalDate DEFAULT_MONDAY = LocalDate.of(2026, 1, 12);
     public static final Duration MAX_STEP = Duration.ofMinutes(30);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
 
     public Week {
+        moments = List.copyOf(moments);
         if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("the reference week starts on a Monday; " + monday + " is a "
                     + monday.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
@@ -39,18 +41,35 @@ public record Week(LocalDate monday, Duration step) {
         }
     }
 
-    /** The week from {@code monday} sampled finely enough for every team of {@code catalog}. */
-    public static Week of(LocalDate monday, Catalog catalog) {
+    /** A week without calendar moments. */
+    public Week(LocalDate monday, Duration step) {
+        this(monday, step, List.of());
+    }
+
+    /**
+     * The week from {@code monday} sampled finely enough for every team of the catalogs (two, for a diff), with
+     * the moments of their calendars.
+     */
+    public static Week of(LocalDate monday, Catalog... catalogs) {
         Instant start = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
         long minutes = MAX_STEP.toMinutes();
-        for (Team team : catalog.teams().values()) {
-            minutes = gcd(minutes, team.businessHours().start().getMinute());
-            minutes = gcd(minutes, team.businessHours().end().getMinute());
-            for (Instant at : List.of(start, start.plus(Duration.ofDays(7)))) {
-                minutes = gcd(minutes, Math.abs(team.timeZone().getRules().getOffset(at).getTotalSeconds() / 60));
+        for (Catalog catalog : catalogs) {
+            for (Team team : catalog.teams().values()) {
+                minutes = gcd(minutes, team.businessHours().start().getMinute());
+                minutes = gcd(minutes, team.businessHours().end().getMinute());
+                for (Instant at : List.of(start, start.plus(Duration.ofDays(7)))) {
+                    minutes = gcd(minutes, Math.abs(team.timeZone().getRules().getOffset(at).getTotalSeconds() / 60));
+                }
             }
         }
-        return new Week(monday, Duration.ofMinutes(minutes));
+        Duration step = Duration.ofMinutes(minutes);
+        List<Moment> moments = new ArrayList<>();
+        for (Catalog catalog : catalogs) {
+            CalendarMoments.of(catalog, monday, step).stream()
+                    .filter(m -> moments.stream().noneMatch(known -> known.label().equals(m.label())))
+                    .forEach(moments::add);
+        }
+        return new Week(monday, step, moments);
     }
 
     static long gcd(long a, long b) {
@@ -61,12 +80,28 @@ public record Week(LocalDate monday, Duration step) {
         return monday.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    public int slots() {
+    /** Alert times of the week itself. */
+    public int weekSlots() {
         return (int) (Duration.ofDays(7).toMinutes() / step.toMinutes());
     }
 
+    /** Alert times in all: the week's, then each moment's. */
+    public int slots() {
+        return weekSlots() + moments.stream().mapToInt(Moment::slots).sum();
+    }
+
     public Instant at(int slot) {
-        return start().plus(step.multipliedBy(slot));
+        if (slot < weekSlots()) {
+            return start().plus(step.multipliedBy(slot));
+        }
+        int offset = slot - weekSlots();
+        for (Moment moment : moments) {
+            if (offset < moment.slots()) {
+                return moment.start().plus(step.multipliedBy(offset));
+            }
+            offset -= moment.slots();
+        }
+        throw new IndexOutOfBoundsException("no alert time " + slot + " in " + slots());
     }
 
     /** An instant as a person reads it in a team's week: "Mon 09:00". */
@@ -85,8 +120,36 @@ public record Week(LocalDate monday, Duration step) {
      * are exactly those, otherwise as ranges.
      */
     public String describe(boolean[] selected, Team team) {
-        boolean[] within = new boolean[slots()];
-        boolean[] outside = new boolean[slots()];
+        List<String> parts = new ArrayList<>();
+        boolean[] weekly = Arrays.copyOf(selected, weekSlots());
+        for (boolean slot : weekly) {
+            if (slot) {
+                parts.add(describeWeek(weekly, team));
+                break;
+            }
+        }
+        int offset = weekSlots();
+        for (Moment moment : moments) {
+            boolean[] part = Arrays.copyOfRange(selected, offset, offset + moment.slots());
+            offset += moment.slots();
+            List<int[]> runs = Runs.linear(part);
+            if (runs.size() == 1 && runs.get(0)[1] - runs.get(0)[0] == part.length) {
+                parts.add("during " + moment.label());
+            } else if (!runs.isEmpty()) {
+                List<String> ranges = new ArrayList<>();
+                for (int[] run : runs) {
+                    ranges.add(TIME.format(moment.start().plus(step.multipliedBy(run[0])).atZone(moment.zone())) + " – "
+                            + TIME.format(moment.start().plus(step.multipliedBy(run[1])).atZone(moment.zone())));
+                }
+                parts.add("during " + moment.label() + " " + String.join(", ", ranges));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private String describeWeek(boolean[] selected, Team team) {
+        boolean[] within = new boolean[weekSlots()];
+        boolean[] outside = new boolean[weekSlots()];
         for (int slot = 0; slot < within.length; slot++) {
             within[slot] = team.isWithinBusinessHours(at(slot));
             outside[slot] = !within[slot];
@@ -107,7 +170,7 @@ public record Week(LocalDate monday, Duration step) {
      */
     public String describe(boolean[] selected, ZoneId zone) {
         List<int[]> ranges = Runs.of(selected);
-        if (ranges.size() == 1 && ranges.get(0)[1] - ranges.get(0)[0] == slots()) {
+        if (ranges.size() == 1 && ranges.get(0)[1] - ranges.get(0)[0] == weekSlots()) {
             return "all week";
         }
         List<String> parts = new ArrayList<>();
@@ -122,6 +185,22 @@ public record Week(LocalDate monday, Duration step) {
     /** Runs of selected slots, as [first, end) pairs that may pass the week's end; in the team's week order. */
     static final class Runs {
         private Runs() {
+        }
+
+        /** Runs of selected slots, in order, none across the end. */
+        static List<int[]> linear(boolean[] selected) {
+            List<int[]> runs = new ArrayList<>();
+            for (int i = 0; i < selected.length; i++) {
+                if (selected[i]) {
+                    int end = i;
+                    while (end < selected.length && selected[end]) {
+                        end++;
+                    }
+                    runs.add(new int[] {i, end});
+                    i = end;
+                }
+            }
+            return runs;
         }
 
         static List<int[]> of(boolean[] selected) {
