@@ -102,7 +102,9 @@ public final class CatalogLoader {
         Map<String, Service> services = index(serviceEntries, "service", ServiceEntry::name,
                 s -> service(s, teams, tiers, dataEngineering));
         Map<String, Model> models = index(modelEntries, "model", ModelEntry::name, m -> model(m, teams, services));
-        List<MaintenanceWindow> maintenance = MaintenanceWindows.read(maintenanceEntries, services, models, problems);
+        List<MaintenanceWindow> maintenance = MaintenanceWindows.read(maintenanceEntries,
+                (name, referrer, at) -> reference(services, "service", name, referrer, at),
+                (name, referrer, at) -> reference(models, "model", name, referrer, at), problems);
         Team fallbackTeam = organisation.map(o -> reference(teams, "team", o.value().fallback().team(),
                 "the fallback", o)).orElse(null);
         Duration fallbackAck = organisation.map(o -> duration(o.value().fallback().ackWithin(), "fallback.ackWithin", o))

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the maintenance windows of {@code maintenance.yaml}: each names a known service or model, ends after it
@@ -21,8 +20,13 @@ final class MaintenanceWindows {
     private MaintenanceWindows() {
     }
 
-    static List<MaintenanceWindow> read(List<Located<MaintenanceEntry>> entries, Map<String, Service> services,
-                                        Map<String, Model> models, List<Problem> problems) {
+    /** Finds what a window names, reporting a name the policies lack (unless already reported as invalid). */
+    interface Reference<V> {
+        V resolve(String name, String referrer, Located<?> at);
+    }
+
+    static List<MaintenanceWindow> read(List<Located<MaintenanceEntry>> entries, Reference<Service> services,
+                                        Reference<Model> models, List<Problem> problems) {
         List<Located<MaintenanceWindow>> windows = new ArrayList<>();
         for (Located<MaintenanceEntry> entry : entries) {
             MaintenanceWindow window = window(entry, services, models, problems);
@@ -43,8 +47,8 @@ final class MaintenanceWindows {
         return windows.stream().map(Located::value).toList();
     }
 
-    private static MaintenanceWindow window(Located<MaintenanceEntry> located, Map<String, Service> services,
-                                            Map<String, Model> models, List<Problem> problems) {
+    private static MaintenanceWindow window(Located<MaintenanceEntry> located, Reference<Service> services,
+                                            Reference<Model> models, List<Problem> problems) {
         MaintenanceEntry m = located.value();
         String owner = "maintenance window \"" + m.name() + "\"";
         int before = problems.size();
@@ -55,22 +59,18 @@ final class MaintenanceWindows {
             problems.add(located.problem(owner + ": give either an end or a duration"));
         }
         String service = m.service();
-        if (m.service() != null && !services.containsKey(m.service())) {
-            problems.add(located.problem("undefined service \"" + m.service() + "\" referenced by " + owner));
+        if (m.service() != null && services.resolve(m.service(), owner, located) == null) {
+            service = null;
         }
         if (m.model() != null) {
-            Model model = models.get(m.model());
-            if (model == null) {
-                problems.add(located.problem("undefined model \"" + m.model() + "\" referenced by " + owner));
-            } else {
-                service = model.service().name();
-            }
+            Model model = models.resolve(m.model(), owner, located);
+            service = model == null ? null : model.service().name();
         }
         ZoneId zone = zone(m, owner, located, problems);
         LocalDateTime start = time(m.start(), owner + ": start", located, problems);
         LocalDateTime end = m.end() == null ? null : time(m.end(), owner + ": end", located, problems);
         Duration duration = m.duration() == null ? null : duration(m.duration(), owner, located, problems);
-        if (problems.size() > before) {
+        if (problems.size() > before || service == null) {
             return null;
         }
         if (end != null) {

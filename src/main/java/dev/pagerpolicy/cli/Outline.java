@@ -40,16 +40,22 @@ final class Outline {
     }
 
     void print(PrintStream out, boolean markdown) {
+        boolean first = true;
+        Line previous = null;
         for (Line line : lines) {
             if (markdown) {
-                out.println(switch (line.depth()) {
-                    case 0 -> "\n### " + line.text() + "\n";
-                    case 1 -> "- " + line.text();
-                    default -> "  - " + line.text();
-                });
+                if (line.depth() == 0) {
+                    out.print(first ? "" : "\n");
+                    out.println("### " + line.text());
+                } else {
+                    out.print(previous != null && previous.depth() == 0 ? "\n" : "");
+                    out.println((line.depth() == 1 ? "- " : "  - ") + line.text());
+                }
             } else {
                 out.println("    ".repeat(line.depth()).substring(line.depth() == 0 ? 0 : 2) + line.text());
             }
+            first = false;
+            previous = line;
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The times an exploration samples: seven days from a Monday, 00:00 UTC, one alert time every {@code step}, then
@@ -120,13 +122,39 @@ public record Week(LocalDate monday, Duration step, List<Moment> moments) {
      * are exactly those, otherwise as ranges.
      */
     public String describe(boolean[] selected, Team team) {
+        boolean[] within = new boolean[slots()];
+        boolean[] outside = new boolean[slots()];
+        boolean always = true;
+        for (int slot = 0; slot < within.length; slot++) {
+            within[slot] = team.isWithinBusinessHours(at(slot));
+            outside[slot] = !within[slot];
+            always &= selected[slot];
+        }
+        String hours = "(" + team.businessHours().describe() + " " + team.timeZone()
+                + (moments.isEmpty() ? "" : "; the holidays and maintenance windows explored included") + ")";
+        if (Arrays.equals(selected, outside)) {
+            return "outside business hours " + hours;
+        }
+        if (Arrays.equals(selected, within)) {
+            return "within business hours " + hours;
+        }
+        if (always) {
+            return moments.isEmpty() ? "all week" : "at any time (all week, every holiday and maintenance window)";
+        }
+        boolean[] all = new boolean[slots()];
+        Arrays.fill(all, true);
+        for (var candidate : List.of(Map.entry("outside business hours " + hours, outside),
+                Map.entry("within business hours " + hours, within), Map.entry("at any time", all))) {
+            Optional<String> except = exceptWholeMoments(selected, candidate.getValue());
+            if (except.isPresent()) {
+                return candidate.getKey() + ", except " + except.get();
+            }
+        }
         List<String> parts = new ArrayList<>();
         boolean[] weekly = Arrays.copyOf(selected, weekSlots());
-        for (boolean slot : weekly) {
-            if (slot) {
-                parts.add(describeWeek(weekly, team));
-                break;
-            }
+        if (Runs.linear(weekly).size() > 0) {
+            parts.add(describeWeek(weekly, Arrays.copyOf(outside, weekSlots()), Arrays.copyOf(within, weekSlots()),
+                    team));
         }
         int offset = weekSlots();
         for (Moment moment : moments) {
@@ -147,13 +175,40 @@ public record Week(LocalDate monday, Duration step, List<Moment> moments) {
         return String.join("; ", parts);
     }
 
-    private String describeWeek(boolean[] selected, Team team) {
-        boolean[] within = new boolean[weekSlots()];
-        boolean[] outside = new boolean[weekSlots()];
-        for (int slot = 0; slot < within.length; slot++) {
-            within[slot] = team.isWithinBusinessHours(at(slot));
-            outside[slot] = !within[slot];
+    /**
+     * When {@code selected} is {@code candidate} but for whole moments (a maintenance window in which these alerts
+     * are decided otherwise, say), those moments: "during maintenance ...".
+     */
+    private Optional<String> exceptWholeMoments(boolean[] selected, boolean[] candidate) {
+        for (int slot = 0; slot < weekSlots(); slot++) {
+            if (selected[slot] != candidate[slot]) {
+                return Optional.empty();
+            }
         }
+        List<String> excepted = new ArrayList<>();
+        int offset = weekSlots();
+        for (Moment moment : moments) {
+            boolean same = true;
+            boolean none = true;
+            for (int slot = offset; slot < offset + moment.slots(); slot++) {
+                if (selected[slot] && !candidate[slot]) {
+                    return Optional.empty();
+                }
+                same &= selected[slot] == candidate[slot];
+                none &= !selected[slot];
+            }
+            if (!same) {
+                if (!none) {
+                    return Optional.empty();
+                }
+                excepted.add(moment.label());
+            }
+            offset += moment.slots();
+        }
+        return excepted.isEmpty() ? Optional.empty() : Optional.of("during " + String.join(", ", excepted));
+    }
+
+    private String describeWeek(boolean[] selected, boolean[] outside, boolean[] within, Team team) {
         String hours = "(" + team.businessHours().describe() + " " + team.timeZone() + ")";
         if (Arrays.equals(selected, outside)) {
             return "outside business hours " + hours;
@@ -175,8 +230,9 @@ public record Week(LocalDate monday, Duration step, List<Moment> moments) {
         }
         List<String> parts = new ArrayList<>();
         for (int[] range : ranges) {
-            ZonedDateTime from = at(range[0]).atZone(zone);
-            ZonedDateTime to = at(range[1]).atZone(zone);
+            // A range may end at, or run past, the week's end: its times continue into the next week.
+            ZonedDateTime from = start().plus(step.multipliedBy(range[0])).atZone(zone);
+            ZonedDateTime to = start().plus(step.multipliedBy(range[1])).atZone(zone);
             parts.add(DAY_TIME.format(from) + " – " + DAY_TIME.format(to));
         }
         return String.join(", ", parts) + " " + zone;

@@ -384,7 +384,7 @@ class DecideResourceTest {
 
     @Test
     void readingTheRuleSetIsOpenWithoutDecideKeys() {
-        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(17));
+        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(19));
     }
 
     @Test

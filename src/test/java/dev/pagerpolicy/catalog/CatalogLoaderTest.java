@@ -37,7 +37,7 @@ class CatalogLoaderTest {
     @Test
     void shippedPoliciesLoadWithEveryReferenceResolved() throws Exception {
         Catalog catalog = CatalogLoader.load(Packs.POLICIES, StandaloneValidator.get());
-        assertThat(catalog.teams()).hasSize(11);
+        assertThat(catalog.teams()).hasSize(12);
         assertThat(catalog.services()).containsOnlyKeys("checkout-api", "fraud-scoring", "recommendations", "churn-reports");
         Service recommendations = catalog.services().get("recommendations");
         assertThat(recommendations.tier().name()).isEqualTo("tier-2");
@@ -101,14 +101,14 @@ class CatalogLoaderTest {
     @Test
     void mlTeamWithoutMaturityIsReported() {
         Packs.edit(policies.resolve("teams.yaml"), "    mlopsMaturity: 2\n", "");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":28: team \"fraud-ml\": ML engineering teams need"
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":32: team \"fraud-ml\": ML engineering teams need"
                 + " \"mlopsMaturity\" (0, 1 or 2)");
     }
 
     @Test
     void maturityOutOfRangeIsABeanValidationError() {
         Packs.edit(policies.resolve("teams.yaml"), "mlopsMaturity: 2", "mlopsMaturity: 5");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":28: team \"fraud-ml\": field \"mlopsMaturity\""
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":32: team \"fraud-ml\": field \"mlopsMaturity\""
                 + " must be less than or equal to 2");
     }
 

@@ -45,7 +45,7 @@ class CliTest {
     void checkPassesOnTheShippedPack() {
         Run run = run("check");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).singleElement().asString().startsWith("ok: 17 rules in " + rules + ", 4 services in ");
+        assertThat(run.lines()).singleElement().asString().startsWith("ok: 19 rules in " + rules + ", 4 services in ");
     }
 
     @Test
@@ -53,11 +53,11 @@ class CliTest {
         Run run = run("explore");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines().get(0)).startsWith("explored 235,200 classes of alerts (140 shapes × 5 severities ×"
-                + " the week of 2026-01-12 every 30m) in ");
+        assertThat(run.lines().get(0)).startsWith("explored 383,600 classes of alerts (140 shapes × 5 severities ×"
+                + " 548 times: the week of 2026-01-12 every 30m, 6 days and windows of the calendars) in ");
         assertThat(run.lines()).contains("gaps: alerts no rule decides: none",
                 "dead rules: rules no alert of the domain fires: none",
-                "  holds: drift never pages (47,040 alerts)",
+                "  holds: drift never pages (76,720 alerts)",
                 "result: no gaps, no failures, every invariant holds");
     }
 
@@ -69,8 +69,8 @@ class CliTest {
         Run run = run("explore", "--format", "markdown");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.lines()).contains("### gaps: alerts no rule decides (13,440 classes of alerts)",
-                "- training_pipeline/critical, high of checkout-api, all week: no rule decides; the fallback: page"
+        assertThat(run.lines()).contains("### gaps: alerts no rule decides (21,920 classes of alerts)",
+                "- training_pipeline/critical, high of checkout-api, at any time (all week, every holiday and maintenance window): no rule decides; the fallback: page"
                         + " platform-sre (fallback)");
     }
 
@@ -84,7 +84,7 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).anyMatch(line -> line.startsWith("FAIL " + rules.resolve("tests/invariants.yaml")
                 + ":7: invariant \"drift never pages\" is violated by "));
-        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 3 hold, 1 violated");
+        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 4 hold, 1 violated");
     }
 
     @Test
@@ -96,7 +96,7 @@ class CliTest {
 
         assertThat(informative.exitCode()).isZero();
         assertThat(gate.exitCode()).isEqualTo(1);
-        assertThat(informative.lines().get(0)).contains(": 8,064 of 235,200 classes of alerts decided differently");
+        assertThat(informative.lines().get(0)).contains(": 13,152 of 383,600 classes of alerts decided differently");
         assertThat(run("diff", "--base-rules", "rules").lines().get(0))
                 .isEqualTo("error: --base-policies is required");
     }
@@ -133,7 +133,7 @@ class CliTest {
     void testPassesOnTheShippedPackAndEndsWithTheCounts() {
         Run run = run("test");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed; invariants: 4 hold, 0 violated( \\(as when these files were last checked\\))?");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed; invariants: 5 hold, 0 violated( \\(as when these files were last checked\\))?");
     }
 
     @Test
@@ -144,7 +144,7 @@ class CliTest {
         assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/environments.yaml") + ":2: scenario \"a critical"
                 + " checkout-api outage in staging is a ticket\": expected action page, got ticket (rules fired:"
                 + " Service-health alerts page the service's on-call team, Non-production alerts never page)");
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 4 hold, 0 violated( \\(as when these files were last checked\\))?");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 5 hold, 0 violated( \\(as when these files were last checked\\))?");
     }
 
     @Test

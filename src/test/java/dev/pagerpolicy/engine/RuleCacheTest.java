@@ -82,7 +82,7 @@ class RuleCacheTest {
 
         RuleSet fromCache = load(cache);
         assertThat(entries()).isEqualTo(afterCompile);
-        assertThat(fromCache.ruleNames()).hasSize(17);
+        assertThat(fromCache.ruleNames()).hasSize(19);
     }
 
     @Test
@@ -93,7 +93,7 @@ class RuleCacheTest {
         ScenarioRunner runner = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC());
         List<ScenarioResult> results = runner.runAll(fromCache,
                 ScenarioLoader.load(rules.resolve("tests"), StandaloneValidator.get()));
-        assertThat(results).hasSize(28).allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
+        assertThat(results).hasSize(46).allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
     }
 
     @Test
@@ -103,7 +103,7 @@ class RuleCacheTest {
         RuleCache cache = RuleCache.in(cacheDir, 10);
         cache.put(keyOf("guardrails.drl"), extraRuleCompiled());
 
-        assertThat(load(cache).ruleNames()).hasSize(17).contains("An extra rule")
+        assertThat(load(cache).ruleNames()).hasSize(18).contains("An extra rule")
                 .doesNotContain("Non-production alerts never page");
     }
 
@@ -145,7 +145,7 @@ class RuleCacheTest {
         load(cache);
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE);
         RuleSet changed = load(cache);
-        assertThat(changed.ruleNames()).contains("An extra rule").hasSize(18);
+        assertThat(changed.ruleNames()).contains("An extra rule").hasSize(20);
         assertThat(entries()).hasSize(SHIPPED_FILES + 1);
     }
 
@@ -156,7 +156,7 @@ class RuleCacheTest {
         Path entry = cacheDir.resolve(entries().get(0));
         Files.writeString(entry, "not a zip");
 
-        assertThat(load(cache).ruleNames()).hasSize(17);
+        assertThat(load(cache).ruleNames()).hasSize(19);
         assertThat(GeneratedRules.fromZip(Files.readAllBytes(entry)).modelClasses()).isNotEmpty();
     }
 
@@ -187,7 +187,7 @@ class RuleCacheTest {
         Files.createDirectories(cacheDir);
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         RuleCache cache = RuleCache.in(cacheDir, 10);
-        assertThat(load(cache).ruleNames()).hasSize(17);
+        assertThat(load(cache).ruleNames()).hasSize(19);
         assertThat(entries()).isEmpty();
 
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
@@ -202,7 +202,7 @@ class RuleCacheTest {
         Files.createDirectories(cacheDir);
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
         Files.setAttribute(cacheDir, "unix:uid", 4242);
-        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(17);
+        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(19);
         assertThat(entries()).isEmpty();
     }
 
@@ -225,13 +225,13 @@ class RuleCacheTest {
 
     @Test
     void aDisabledCacheWritesNothing() throws Exception {
-        assertThat(load(RuleCache.disabled()).ruleNames()).hasSize(17);
+        assertThat(load(RuleCache.disabled()).ruleNames()).hasSize(19);
         assertThat(entries()).isEmpty();
     }
 
     @Test
     void aCacheThatCannotBeWrittenOnlyCostsTime() throws Exception {
         Files.writeString(cacheDir, "a file where the directory should be");
-        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(17);
+        assertThat(load(RuleCache.in(cacheDir, 10)).ruleNames()).hasSize(19);
     }
 }

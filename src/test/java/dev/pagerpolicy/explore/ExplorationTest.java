@@ -27,19 +27,21 @@ class ExplorationTest {
     void theShippedPackHasNoGapsNoFailuresNoDeadRulesAndKeepsItsInvariants() throws Exception {
         ExploreReport report = explore(Packs.RULES, Packs.POLICIES);
 
-        assertThat(report.inputClasses()).isEqualTo(140L * 5 * 336);
+        assertThat(report.inputClasses()).isEqualTo(140L * 5 * 548);
         assertThat(report.gaps()).isEmpty();
         assertThat(report.failures()).isEmpty();
         assertThat(report.deadRules()).isEmpty();
         assertThat(report.invariants()).extracting(InvariantResult::name).containsExactly(
                 "data scientists are never paged", "drift never pages", "non-production never pages",
-                "a tier-1 outage pages the on-call team at once, day or night");
+                "a tier-1 outage pages the on-call team at once, day or night, outside planned maintenance",
+                "a critical tier-1 outage pages the on-call team at once, even during planned maintenance");
         assertThat(report.invariants()).allMatch(InvariantResult::holds);
         assertThat(report.clean()).isTrue();
         assertThat(report.woken().keySet()).containsExactly("fraud-ml", "platform-sre");
         assertThat(report.woken().get("fraud-ml").alerts()).extracting(Finding::text).containsExactly(
                 "model_performance/critical of fraud-scoring (model fraud-detector), outside business hours"
-                        + " (Mon-Fri 09:00-17:00 America/New_York): paged at once");
+                        + " (Mon-Fri 09:00-17:00 America/New_York; the holidays and maintenance windows explored"
+                        + " included): paged at once");
     }
 
     @Test
@@ -52,14 +54,14 @@ class ExplorationTest {
         ExploreReport report = explore(rules, dir.resolve("policies"));
 
         assertThat(report.gaps()).extracting(Finding::text).contains(
-                "training_pipeline/critical, high of checkout-api, all week: no rule decides; the fallback: page"
+                "training_pipeline/critical, high of checkout-api, at any time (all week, every holiday and maintenance window): no rule decides; the fallback: page"
                         + " platform-sre (fallback)",
-                "training_pipeline/medium, low, info of checkout-api, all week: no rule decides; the fallback: ticket"
+                "training_pipeline/medium, low, info of checkout-api, at any time (all week, every holiday and maintenance window): no rule decides; the fallback: ticket"
                         + " platform-sre (fallback)",
-                "training_pipeline/critical, high, medium, low, info of checkout-api (staging), all week: no rule"
-                        + " decides; the fallback: ticket platform-sre (fallback)");
+                "training_pipeline/critical, high, medium, low, info of checkout-api (staging), at any time (all week, every holiday and maintenance window)"
+                        + ": no rule decides; the fallback: ticket platform-sre (fallback)");
         assertThat(report.gaps()).hasSize(12); // three lines for each of the four services
-        assertThat(report.gaps().stream().mapToLong(Finding::inputClasses).sum()).isEqualTo(4L * 2 * 5 * 336);
+        assertThat(report.gaps().stream().mapToLong(Finding::inputClasses).sum()).isEqualTo(4L * 2 * 5 * 548);
         assertThat(report.clean()).isFalse();
     }
 
@@ -102,7 +104,7 @@ class ExplorationTest {
         InvariantResult nonProduction = report.invariants().get(2);
         assertThat(nonProduction.name()).isEqualTo("non-production never pages");
         assertThat(nonProduction.holds()).isFalse();
-        assertThat(nonProduction.checked()).isEqualTo(70L * 5 * 336);
+        assertThat(nonProduction.checked()).isEqualTo(70L * 5 * 548);
         assertThat(nonProduction.counterexamples()).hasSize(3);
         assertThat(nonProduction.counterexamples().get(1)).startsWith("outage/high of checkout-api (staging) at Mon"
                 + " 2026-01-12 00:00 UTC: page platform-sre;");
@@ -110,9 +112,9 @@ class ExplorationTest {
                 "outage/critical of checkout-api (staging) at Mon 2026-01-12 00:00 UTC: page platform-sre;"
                         + " rules fired: \"Service-health alerts page the service's on-call team\", \"Pages are"
                         + " acknowledged within the tier's time\", \"Pages escalate to the on-call team, then the dev team\"");
-        assertThat(report.invariants()).filteredOn(InvariantResult::holds).hasSize(3);
+        assertThat(report.invariants()).filteredOn(InvariantResult::holds).hasSize(4);
         assertThat(nonProduction.problem().toString()).startsWith(rules.resolve("tests/invariants.yaml")
-                + ":11: invariant \"non-production never pages\" is violated by 7056 of 117600 alerts, e.g. outage/critical of"
+                + ":11: invariant \"non-production never pages\" is violated by 11460 of 191800 alerts, e.g. outage/critical of"
                 + " checkout-api (staging) at Mon 2026-01-12 00:00 UTC: page platform-sre; rules fired: ");
     }
 

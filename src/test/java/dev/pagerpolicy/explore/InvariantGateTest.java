@@ -33,9 +33,9 @@ class InvariantGateTest {
         InvariantGate.Verdict stillViolated = gate.check(ruleSet, scenarios);
 
         assertThat(first.remembered()).isFalse();
-        assertThat(first.results()).hasSize(4).allMatch(InvariantResult::holds);
+        assertThat(first.results()).hasSize(5).allMatch(InvariantResult::holds);
         assertThat(second.remembered()).isTrue();
-        assertThat(second.stated()).isEqualTo(4);
+        assertThat(second.stated()).isEqualTo(5);
         assertThat(otherLimits.remembered()).isFalse();
         assertThat(changedInvariants.violated()).extracting(InvariantResult::name).containsExactly("drift never pages");
         assertThat(stillViolated.remembered()).isFalse();
