@@ -1,39 +1,14 @@
 package dev.pagerpolicy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Holidays, partners and maintenance windows: what the policies say, and every mistake as FILE:LINE. */
-class CalendarPoliciesTest {
-    @TempDir
-    Path dir;
-    Path policies;
-
-    @BeforeEach
-    void copyShippedPolicies() {
-        Packs.copyShipped(dir);
-        policies = dir.resolve("policies");
-    }
-
-    private List<String> problems() {
-        InvalidSourceException e = assertThrows(InvalidSourceException.class,
-                () -> CatalogLoader.load(policies, StandaloneValidator.get()));
-        return e.problems().stream().map(Object::toString).toList();
-    }
-
-    private String file(String name) {
-        return policies.resolve(name).toString();
-    }
-
+class CalendarPoliciesTest extends CopiedPolicies {
     @Test
     void aHolidayIsOutsideBusinessHoursAndThePageWaitsForTheNextWorkingDay() throws Exception {
         Team analytics = CatalogLoader.load(Packs.POLICIES, StandaloneValidator.get()).teams().get("analytics-dev");

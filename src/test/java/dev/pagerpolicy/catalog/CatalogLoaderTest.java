@@ -1,39 +1,14 @@
 package dev.pagerpolicy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One test per validation message: policy authors rely on the exact text and line. */
-class CatalogLoaderTest {
-    @TempDir
-    Path dir;
-    Path policies;
-
-    @BeforeEach
-    void copyShippedPolicies() {
-        Packs.copyShipped(dir);
-        policies = dir.resolve("policies");
-    }
-
-    private List<String> problems() {
-        InvalidSourceException e = assertThrows(InvalidSourceException.class,
-                () -> CatalogLoader.load(policies, StandaloneValidator.get()));
-        return e.problems().stream().map(Object::toString).toList();
-    }
-
-    private String file(String name) {
-        return policies.resolve(name).toString();
-    }
-
+class CatalogLoaderTest extends CopiedPolicies {
     @Test
     void shippedPoliciesLoadWithEveryReferenceResolved() throws Exception {
         Catalog catalog = CatalogLoader.load(Packs.POLICIES, StandaloneValidator.get());
