@@ -23,8 +23,8 @@ class FileWatcherReloadTest {
     void aChangedPolicyFileGoesLiveWithoutACall() throws Exception {
         TempPackProfile.restoreShipped();
         String before = state("version");
-        Packs.edit(TempPackProfile.dir().resolve("policies/teams.yaml"), "timeZone: Europe/London\n    businessHours: Mon-Fri 09:00-17:00\n  - name: analytics-dev",
-                "timeZone: Europe/London\n    businessHours: Mon-Fri 08:00-16:00\n  - name: analytics-dev");
+        Packs.edit(TempPackProfile.dir().resolve("policies/teams.yaml"), "timeZone: Europe/London\n    businessHours: Mon-Fri 09:00-17:00\n    calendars: [uk]\n  - name: analytics-dev",
+                "timeZone: Europe/London\n    businessHours: Mon-Fri 08:00-16:00\n    calendars: [uk]\n  - name: analytics-dev");
         long deadline = System.currentTimeMillis() + 20_000;
         while (state("version").equals(before) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

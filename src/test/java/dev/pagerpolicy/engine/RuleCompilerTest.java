@@ -89,7 +89,7 @@ class RuleCompilerTest {
                 end
                 """);
         assertThat(problems()).containsExactly(rules.resolve("guardrails.drl")
-                + ":9: rule \"Non-production alerts never page\" is already defined at " + rules.resolve("extra.drl") + ":3");
+                + ":11: rule \"Non-production alerts never page\" is already defined at " + rules.resolve("extra.drl") + ":3");
     }
 
     @Test
