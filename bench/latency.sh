@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Latency of POST /v1/decide at a fixed arrival rate, which wrk cannot hold. autocannon (npm) finds the saturating
 # rate; then at 25 % and 50 % of it, two generators: autocannon -R, whose rate is a per-second quota per
-# connection (it sends in bursts at the start of each second), and bench/OpenLoop.java, which sends one request
+# connection (it sends in bursts at the start of each second), and bench/LoadClient.java, which sends one request
 # every 1/rate seconds and times each from when it was due. Both run on the same two cores as the service.
 # Usage: bench/latency.sh   (build first: mvn -B package -DskipTests; installs autocannon into target/autocannon)
 # JVM options: JAVA_OPTS, -Xmx128m (as the README starts the service) when unset.
@@ -38,6 +38,6 @@ for share in 25 50; do
   target=$(( rate * share / 100 ))
   echo "== fixed rate: $share % of saturation = $target req/s"
   echo -n "autocannon -R: "; run -R "$target" | summary
-  echo -n "open loop:     "; java bench/OpenLoop.java "$url" "$target" "$duration" "$body"
+  echo -n "open loop:     "; java bench/LoadClient.java open "$url" "$target" "$duration" "$body"
 done
 echo "RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"

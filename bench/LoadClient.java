@@ -11,32 +11,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator: requests are due at a constant arrival rate, one every 1/rate seconds, and each
- * latency is measured from the moment its request was due, so that a stalled server is not hidden by a client
- * that waits for it (coordinated omission). Workers, each with one keep-alive connection, take the next due
- * request in turn; with enough workers, a slow answer delays later requests and their latency shows it.
- * (autocannon's -R is a per-second quota instead: each connection sends back to back until its quota for the
- * second is used, so load arrives in bursts at the start of each second.)
- * Usage: java bench/OpenLoop.java URL RATE SECONDS BODY [WORKERS]
+ * A small HTTP/1.1 load client with keep-alive connections, one per worker, in two modes.
+ * <ul>
+ * <li>{@code open URL RATE SECONDS BODY [WORKERS]}: requests are due at a constant arrival rate, one every 1/rate
+ * seconds, and each latency is measured from the moment its request was due, so that a stalled server is not
+ * hidden by a client that waits for it (coordinated omission). With enough workers, a slow answer delays later
+ * requests and their latency shows it. (autocannon's -R is a per-second quota instead: each connection sends back
+ * to back until its quota for the second is used, so load arrives in bursts at the start of each second.)</li>
+ * <li>{@code closed URL REQUESTS WORKERS @BODYFILE}: the workers send REQUESTS requests in all, each as soon as
+ * its previous answer arrives: a storm, timed from the first request to the last answer.</li>
+ * </ul>
+ * Usage: java bench/LoadClient.java open|closed ...
  */
-public class OpenLoop {
+public class LoadClient {
     public static void main(String[] args) throws Exception {
-        URI uri = URI.create(args[0]);
-        int rate = Integer.parseInt(args[1]);
-        int seconds = Integer.parseInt(args[2]);
-        byte[] body = args[3].getBytes(StandardCharsets.UTF_8);
-        int workers = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        boolean open = args[0].equals("open");
+        URI uri = URI.create(args[1]);
+        int rate = open ? Integer.parseInt(args[2]) : 0;
+        int total = open ? rate * Integer.parseInt(args[3]) : Integer.parseInt(args[2]);
+        int workers = open ? (args.length > 5 ? Integer.parseInt(args[5]) : 16) : Integer.parseInt(args[3]);
+        String text = open ? args[4] : args[4];
+        byte[] body = text.startsWith("@") ? java.nio.file.Files.readAllBytes(java.nio.file.Path.of(text.substring(1)))
+                : text.getBytes(StandardCharsets.UTF_8);
         byte[] request = ("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] message = Arrays.copyOf(request, request.length + body.length);
         System.arraycopy(body, 0, message, request.length, body.length);
-        int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 100_000_000L;
+        long interval = open ? 1_000_000_000L / rate : 0;
+        long start = System.nanoTime() + (open ? 100_000_000L : 0);
         Thread[] threads = new Thread[workers];
         for (int w = 0; w < workers; w++) {
             threads[w] = new Thread(() -> {
@@ -45,7 +51,7 @@ public class OpenLoop {
                     OutputStream out = socket.getOutputStream();
                     InputStream in = new BufferedInputStream(socket.getInputStream());
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        long due = start + i * interval;
+                        long due = open ? start + i * interval : System.nanoTime();
                         long wait;
                         while ((wait = due - System.nanoTime()) > 0) {
                             LockSupport.parkNanos(wait);
@@ -68,10 +74,16 @@ public class OpenLoop {
         }
         double took = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%d requests due at %d/s (%.0f/s answered): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-                        + " p99.9 %.2f ms, max %.2f ms; %d failed%n", total, rate, total / took, ms(latencies, 0.50),
-                ms(latencies, 0.90), ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6,
-                failures.get());
+        String percentiles = String.format(Locale.ROOT, "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                        + " %d failed", ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
+                ms(latencies, 0.999), latencies[total - 1] / 1e6, failures.get());
+        if (open) {
+            System.out.printf(Locale.ROOT, "%d requests due at %d/s (%.0f/s answered): %s%n", total, rate,
+                    total / took, percentiles);
+        } else {
+            System.out.printf(Locale.ROOT, "%d requests in %.3f s (%.0f/s), %d at a time: %s%n", total, took,
+                    total / took, workers, percentiles);
+        }
     }
 
     /** Reads one HTTP/1.1 response with a Content-Length; returns its status. */
@@ -87,13 +99,35 @@ public class OpenLoop {
         String headers = head.toString();
         int status = Integer.parseInt(headers.substring(9, 12));
         int length = 0;
+        boolean chunked = false;
         for (String line : headers.split("\r\n")) {
             if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
                 length = Integer.parseInt(line.substring(15).trim());
             }
+            chunked |= line.regionMatches(true, 0, "transfer-encoding: chunked", 0, 26);
         }
-        in.skipNBytes(length);
+        if (!chunked) {
+            in.skipNBytes(length);
+            return status;
+        }
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            in.skipNBytes(size + 2); // the chunk and its CRLF
+        }
+        in.skipNBytes(2); // the CRLF after the last, empty chunk
         return status;
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return Integer.parseInt(line.toString().trim(), 16);
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# An alert storm: 10,000 alerts sent to the packaged app as 100 requests of 100 alerts, four at a time, once through
+# the batch endpoint and once as Alertmanager groups; prints the total time, decisions per second, the p99 of a
+# request, and the RSS before and after. Every decision is logged (to a file, as a log collector would read it).
+# Usage: bench/storm.sh [ROUNDS]   (build first: mvn -B package -DskipTests; the client is bench/LoadClient.java)
+# The first rounds warm the JIT; the report is of each round.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-3}
+port=${PORT:-18085}
+jar=target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
+work=$(mktemp -d)
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false -jar "$jar" \
+  > "$work/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+python3 - "$work" <<'PY'
+import json, sys
+kinds = ["outage", "latency", "error_rate", "saturation", "model_drift", "data_quality"]
+severities = ["critical", "high", "medium", "low", "info"]
+services = ["checkout-api", "fraud-scoring", "recommendations", "churn-reports"]
+alerts = [{"kind": kinds[i % 6], "severity": severities[i % 5], "service": services[i % 4],
+           "firedAt": "2026-11-25T0%d:00:00Z" % (i % 10)} for i in range(100)]
+open(sys.argv[1] + "/batch.json", "w").write(json.dumps(alerts))
+group = {"version": "4", "status": "firing", "receiver": "pager-policy", "groupKey": "storm", "alerts": [
+    {"status": "firing", "labels": {"alertname": "Storm%d" % i, "kind": a["kind"], "severity": a["severity"],
+     "service": a["service"]}, "startsAt": a["firedAt"]} for i, a in enumerate(alerts)]}
+open(sys.argv[1] + "/group.json", "w").write(json.dumps(group))
+PY
+rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
+storm() { # path body-file: 100 requests of 100 alerts, 4 at a time
+  java bench/LoadClient.java closed "http://127.0.0.1:$port$1" 100 4 "@$2" |
+    awk '{ printf "10000 alerts in %s s: %d decisions/s; per request %s\n", $4, 10000 / $4, substr($0, index($0, "p50")) }'
+}
+echo "RSS before: $(rss) MiB"
+for round in $(seq "$rounds"); do
+  echo "round $round, batch endpoint:  $(storm /v1/decide/batch "$work/batch.json")"
+  echo "round $round, Alertmanager:    $(storm /v1/alertmanager "$work/group.json")"
+done
+echo "RSS after: $(rss) MiB"
