@@ -30,7 +30,7 @@ public class LoadClient {
         int rate = open ? Integer.parseInt(args[2]) : 0;
         int total = open ? rate * Integer.parseInt(args[3]) : Integer.parseInt(args[2]);
         int workers = open ? (args.length > 5 ? Integer.parseInt(args[5]) : 16) : Integer.parseInt(args[3]);
-        String text = open ? args[4] : args[4];
+        String text = args[4];
         byte[] body = text.startsWith("@") ? java.nio.file.Files.readAllBytes(java.nio.file.Path.of(text.substring(1)))
                 : text.getBytes(StandardCharsets.UTF_8);
         byte[] request = ("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
