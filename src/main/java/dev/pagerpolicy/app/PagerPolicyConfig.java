@@ -55,9 +55,39 @@ public interface PagerPolicyConfig {
 
 
     interface DecisionLog {
-        /** Whether each decision is written as one JSON line to the logger "pager-policy.decisions". */
+        /** Whether each decision is written as one JSON line. */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Where: {@code stdout} (written in batches by a thread of its own), {@code file} (the same, to a file that
+         * rotates by size) or {@code logger} (the logger "pager-policy.decisions", on the request thread, for
+         * deployments that route it through log handlers).
+         */
+        @WithDefault("stdout")
+        String destination();
+
+        /** The file of the {@code file} destination. */
+        Optional<String> file();
+
+        /** Size at which the file is renamed to FILE.1 (FILE.1 to FILE.2 ...) and a new one begun. */
+        @WithDefault("100M")
+        MemorySize maxFileSize();
+
+        /** Rotated files kept beside the current one; older ones are deleted. */
+        @WithDefault("5")
+        int maxFiles();
+
+        /** Bytes of lines that may wait for the writer; beyond them a request waits, then drops its line. */
+        @WithDefault("4M")
+        MemorySize bufferBytes();
+
+        /**
+         * How long a request waits for room when the waiting lines reach buffer-bytes, before it drops its line and
+         * counts it in pager_policy_decision_log_dropped_total; 0: drop at once, never wait.
+         */
+        @WithDefault("10ms")
+        Duration waitLimit();
 
         /** Labels whose values never appear in the decision log or in GET /v1/decisions. */
         Optional<List<String>> maskedLabels();

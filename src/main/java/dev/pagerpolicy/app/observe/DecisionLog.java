@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.app.PagerPolicyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +20,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Writes one JSON line per decision to the logger {@value #CATEGORY}, which any log pipeline can ship.
+ * Writes one JSON line per decision, which any log pipeline can ship: to standard output or a rotating file
+ * through a {@link DecisionLogWriter} (in batches, off the request thread), or to the logger {@value #CATEGORY}.
  * Labels named in {@code pager-policy.decision-log.masked-labels} are masked here, before the record is
  * logged or kept for {@code GET /v1/decisions}.
  */
@@ -29,13 +35,40 @@ public class DecisionLog {
     ObjectMapper json;
     private Set<String> masked = Set.of();
     private boolean enabled;
+    /** Null when the log goes to the logger. */
+    private DecisionLogWriter writer;
 
     @Inject
-    void configure(PagerPolicyConfig config) {
+    void configure(PagerPolicyConfig config, MeterRegistry metrics) throws IOException {
+        PagerPolicyConfig.DecisionLog log = config.decisionLog();
         // Label names are written in many cases ("email", "Email"); a secret must not slip through on one.
-        masked = config.decisionLog().maskedLabels().orElse(List.of()).stream()
+        masked = log.maskedLabels().orElse(List.of()).stream()
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        enabled = config.decisionLog().enabled();
+        enabled = log.enabled();
+        if (!enabled || log.destination().equals("logger")) {
+            return;
+        }
+        LogSink sink = switch (log.destination()) {
+            case "stdout" -> LogSink.standardOutput();
+            case "file" -> LogSink.rotatingFile(Path.of(log.file().orElseThrow(() -> new IllegalArgumentException(
+                    "pager-policy.decision-log.file: the file destination needs a file"))),
+                    log.maxFileSize().asLongValue(), log.maxFiles());
+            default -> throw new IllegalArgumentException("pager-policy.decision-log.destination: \""
+                    + log.destination() + "\" is not stdout, file or logger");
+        };
+        writer = new DecisionLogWriter(sink, (int) Math.min(Integer.MAX_VALUE, log.bufferBytes().asLongValue()),
+                log.waitLimit());
+        FunctionCounter.builder("pager.policy.decision.log.dropped", writer, DecisionLogWriter::dropped)
+                .description("Decision-log lines dropped because the writer could not keep up")
+                .register(metrics);
+    }
+
+    /** Writes every line handed over before the service stops. */
+    @PreDestroy
+    void flush() {
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     /** The alert as it may be shown: masked labels replaced by {@value #MASK}. */
@@ -54,11 +87,15 @@ public class DecisionLog {
     }
 
     public void write(DecisionRecord record) {
-        if (!enabled || !LOG.isInfoEnabled()) {
+        if (!enabled) {
             return;
         }
         try {
-            LOG.info(json.writeValueAsString(record));
+            if (writer != null) {
+                writer.offer(json.writeValueAsBytes(record));
+            } else if (LOG.isInfoEnabled()) {
+                LOG.info(json.writeValueAsString(record));
+            }
         } catch (JsonProcessingException e) {
             LOG.warnf("decision %s could not be logged as JSON: %s", record.decisionId(), e.getOriginalMessage());
         }

@@ -1,0 +1,45 @@
+package dev.pagerpolicy.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.testing.DecisionLogFileProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The decision log written off the request thread, to a file: every decision arrives as one JSON line. */
+@QuarkusTest
+@TestProfile(DecisionLogFileProfile.class)
+class DecisionLogFileTest {
+    @Test
+    void eachDecisionIsWrittenToTheFileAsOneJsonLineAndDropsAreCounted() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"id\": \"to-the-file\", \"kind\": \"outage\", \"severity\": \"high\", \"service\": \"checkout-api\","
+                        + " \"firedAt\": \"2026-11-25T03:00:00Z\"}")
+                .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
+
+        JsonNode logged = null;
+        for (int attempt = 0; attempt < 100 && logged == null; attempt++) {
+            List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
+                    ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
+            for (String line : lines) {
+                JsonNode record = new ObjectMapper().readTree(line);
+                if (id.equals(record.path("decisionId").asText())) {
+                    logged = record;
+                }
+            }
+            Thread.sleep(50);
+        }
+        assertThat(logged).as("the decision in " + DecisionLogFileProfile.FILE).isNotNull();
+        assertThat(logged.path("alert").path("id").asText()).isEqualTo("to-the-file");
+        assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
+        given().get("/q/metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
+    }
+}
