@@ -58,7 +58,7 @@ final class Timeline {
                 }
             }
             for (Map.Entry<String, boolean[]> entry : slotsByLabel.entrySet()) {
-                Line line = new Line(entry.getKey(), week.describe(entry.getValue(), team));
+                Line line = new Line(entry.getKey(), new WhenText(week).describe(entry.getValue(), team));
                 severitiesByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(severities.get(s));
                 counts.merge(line, count(entry.getValue()), Long::sum);
             }

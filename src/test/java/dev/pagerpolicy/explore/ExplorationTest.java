@@ -153,8 +153,8 @@ class ExplorationTest {
         boolean[] mondayMorning = {true, false, false, false, false, false, false, false, false, false, false, false,
                 false, false};
 
-        assertThat(week.describe(fridayNightToMonday, java.time.ZoneOffset.UTC)).isEqualTo("Fri 12:00 – Mon 00:00 Z");
-        assertThat(week.describe(mondayMorning, java.time.ZoneId.of("Europe/Madrid")))
+        assertThat(new WhenText(week).describe(fridayNightToMonday, java.time.ZoneOffset.UTC)).isEqualTo("Fri 12:00 – Mon 00:00 Z");
+        assertThat(new WhenText(week).describe(mondayMorning, java.time.ZoneId.of("Europe/Madrid")))
                 .isEqualTo("Mon 01:00 – Mon 13:00 Europe/Madrid");
         assertThat(List.of(week.slots())).containsExactly(14);
     }
