@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.app.PagerPolicyConfig;
+import dev.pagerpolicy.app.RefusedToStartException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +27,7 @@ import org.jboss.logging.Logger;
  * Labels named in {@code pager-policy.decision-log.masked-labels} are masked here, before the record is
  * logged or kept for {@code GET /v1/decisions}.
  */
+@Startup // a misconfigured destination stops the start, rather than fail the first decision
 @ApplicationScoped
 public class DecisionLog {
     public static final String CATEGORY = "pager-policy.decisions";
@@ -39,7 +42,7 @@ public class DecisionLog {
     private DecisionLogWriter writer;
 
     @Inject
-    void configure(PagerPolicyConfig config, MeterRegistry metrics) throws IOException {
+    void configure(PagerPolicyConfig config, MeterRegistry metrics) {
         PagerPolicyConfig.DecisionLog log = config.decisionLog();
         // Label names are written in many cases ("email", "Email"); a secret must not slip through on one.
         masked = log.maskedLabels().orElse(List.of()).stream()
@@ -48,19 +51,31 @@ public class DecisionLog {
         if (!enabled || log.destination().equals("logger")) {
             return;
         }
-        LogSink sink = switch (log.destination()) {
-            case "stdout" -> LogSink.standardOutput();
-            case "file" -> LogSink.rotatingFile(Path.of(log.file().orElseThrow(() -> new IllegalArgumentException(
-                    "pager-policy.decision-log.file: the file destination needs a file"))),
-                    log.maxFileSize().asLongValue(), log.maxFiles());
-            default -> throw new IllegalArgumentException("pager-policy.decision-log.destination: \""
-                    + log.destination() + "\" is not stdout, file or logger");
-        };
-        writer = new DecisionLogWriter(sink, (int) Math.min(Integer.MAX_VALUE, log.bufferBytes().asLongValue()),
+        writer = new DecisionLogWriter(sink(log), (int) Math.min(Integer.MAX_VALUE, log.bufferBytes().asLongValue()),
                 log.waitLimit());
         FunctionCounter.builder("pager.policy.decision.log.dropped", writer, DecisionLogWriter::dropped)
                 .description("Decision-log lines dropped because the writer could not keep up")
                 .register(metrics);
+    }
+
+    /** Where the writer writes; a setting that names no usable destination stops the start, saying which. */
+    private static LogSink sink(PagerPolicyConfig.DecisionLog log) {
+        switch (log.destination()) {
+            case "stdout":
+                return LogSink.standardOutput();
+            case "file":
+                String file = log.file().orElseThrow(() -> RefusedToStartException.misconfigured(
+                        "pager-policy.decision-log.file: the destination \"file\" needs a file"));
+                try {
+                    return LogSink.rotatingFile(Path.of(file), log.maxFileSize().asLongValue(), log.maxFiles());
+                } catch (IOException | RuntimeException e) {
+                    throw RefusedToStartException.misconfigured("pager-policy.decision-log.file: cannot write \""
+                            + file + "\" (" + e.getMessage() + ")");
+                }
+            default:
+                throw RefusedToStartException.misconfigured("pager-policy.decision-log.destination: \""
+                        + log.destination() + "\" is not stdout, file or logger");
+        }
     }
 
     /** Writes every line handed over before the service stops. */
