@@ -2,12 +2,10 @@ package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Team;
-import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluation.Fallback;
 import dev.pagerpolicy.engine.RuleSet;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +63,7 @@ public final class Exploration {
 
     private static ShapeReport report(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog,
                                       InvariantCheck invariants) {
-        Function<String, ZoneId> zones = InvariantCheck.zoneOf(catalog);
+        Function<String, ZoneId> zones = Outcome.zonesOf(catalog);
         Timeline gaps = new Timeline(shape, domain.severities(), domain.week());
         Timeline failures = new Timeline(shape, domain.severities(), domain.week());
         Map<String, Timeline> woken = new TreeMap<>();
@@ -80,10 +78,8 @@ public final class Exploration {
                 } else if (evaluation.fallback().isFailure()) {
                     failures.mark(s, slot, cause(decision));
                 }
-                Instant at = domain.week().at(slot);
-                Team target = catalog.teams().get(decision.target().team());
-                if (decision.action() == Action.PAGE && decision.notBefore() == null && target != null
-                        && !target.isWithinBusinessHours(at)) {
+                Team target = Outcome.pagedAtNight(decision, catalog, domain.week().at(slot));
+                if (target != null) {
                     woken.computeIfAbsent(target.name(), t -> new Timeline(shape, domain.severities(), domain.week()))
                             .mark(s, slot, decision.fallback() ? "paged at once by the fallback" : "paged at once");
                 }

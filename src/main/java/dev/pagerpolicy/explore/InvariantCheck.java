@@ -2,15 +2,11 @@ package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
-import dev.pagerpolicy.catalog.Team;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.RuleSet;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Checks invariants over a domain and keeps, for each, how many alerts it was checked against, how many broke it,
@@ -112,16 +108,9 @@ public final class InvariantCheck {
                            Catalog catalog) {
         List<String> fired = evaluation.firedRules();
         return shape.describe(List.of(severity)) + " at "
-                + Week.concrete(week.at(slot), zoneOf(catalog).apply(shape.service().onCallTeam().name())) + ": "
-                + Outcome.of(evaluation.decision()).describe(zoneOf(catalog)) + "; rules fired: "
+                + Week.concrete(week.at(slot), shape.service().onCallTeam().timeZone()) + ": "
+                + Outcome.of(evaluation.decision()).describe(Outcome.zonesOf(catalog)) + "; rules fired: "
                 + (fired.isEmpty() ? "none" : "\"" + String.join("\", \"", fired) + "\"");
-    }
-
-    static Function<String, ZoneId> zoneOf(Catalog catalog) {
-        return name -> {
-            Team team = catalog.teams().get(name);
-            return team == null ? ZoneOffset.UTC : team.timeZone();
-        };
     }
 
     /**

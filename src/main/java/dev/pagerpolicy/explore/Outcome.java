@@ -1,6 +1,8 @@
 package dev.pagerpolicy.explore;
 
+import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Role;
+import dev.pagerpolicy.catalog.Team;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.EscalationStep;
@@ -8,6 +10,7 @@ import dev.pagerpolicy.decision.FollowUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +26,21 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
     public Outcome {
         escalation = List.copyOf(escalation);
         followUps = List.copyOf(followUps);
+    }
+
+    /** The time zone of each team of {@code catalog} by name; UTC for a team it does not have. */
+    public static Function<String, ZoneId> zonesOf(Catalog catalog) {
+        return name -> {
+            Team team = catalog.teams().get(name);
+            return team == null ? ZoneOffset.UTC : team.timeZone();
+        };
+    }
+
+    /** The team {@code decision} pages at once, at {@code at}, outside that team's business hours; null if none. */
+    static Team pagedAtNight(Decision decision, Catalog catalog, Instant at) {
+        Team target = catalog.teams().get(decision.target().team());
+        return decision.action() == Action.PAGE && decision.notBefore() == null && target != null
+                && !target.isWithinBusinessHours(at) ? target : null;
     }
 
     public static Outcome of(Decision decision) {

@@ -3,8 +3,6 @@ package dev.pagerpolicy.explore;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Team;
-import dev.pagerpolicy.decision.Action;
-import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.RuleSet;
 import java.time.Instant;
@@ -74,8 +72,8 @@ public final class RuleSetDiff {
 
     private static ShapeDiff compare(AlertShape shape, Evaluation[][] before, Evaluation[][] after, Domain domain,
                                      Catalog baseCatalog, Catalog catalog) {
-        Function<String, ZoneId> zonesBefore = InvariantCheck.zoneOf(baseCatalog);
-        Function<String, ZoneId> zonesAfter = InvariantCheck.zoneOf(catalog);
+        Function<String, ZoneId> zonesBefore = Outcome.zonesOf(baseCatalog);
+        Function<String, ZoneId> zonesAfter = Outcome.zonesOf(catalog);
         Timeline timeline = new Timeline(shape, domain.severities(), domain.week());
         Map<String, long[]> nightPages = new HashMap<>();
         long changed = 0;
@@ -89,8 +87,8 @@ public final class RuleSetDiff {
                 changed++;
                 timeline.mark(s, slot, now.changesFrom(was, zonesBefore, zonesAfter));
                 Instant at = domain.week().at(slot);
-                String pagedBefore = pagedAtNight(before[s][slot].decision(), baseCatalog, at);
-                String pagedNow = pagedAtNight(after[s][slot].decision(), catalog, at);
+                String pagedBefore = teamName(Outcome.pagedAtNight(before[s][slot].decision(), baseCatalog, at));
+                String pagedNow = teamName(Outcome.pagedAtNight(after[s][slot].decision(), catalog, at));
                 if (pagedNow != null && !pagedNow.equals(pagedBefore)) {
                     nightPages.computeIfAbsent(pagedNow, t -> new long[2])[0]++;
                 }
@@ -102,11 +100,8 @@ public final class RuleSetDiff {
         return new ShapeDiff(timeline.findings(shape.service().onCallTeam()), changed, nightPages);
     }
 
-    /** The team a decision pages at once outside its business hours, or null. */
-    private static String pagedAtNight(Decision decision, Catalog catalog, Instant at) {
-        Team target = catalog.teams().get(decision.target().team());
-        return decision.action() == Action.PAGE && decision.notBefore() == null && target != null
-                && !target.isWithinBusinessHours(at) ? target.name() : null;
+    private static String teamName(Team team) {
+        return team == null ? null : team.name();
     }
 
     /** Services and models {@code side} has and {@code other} lacks (a model counts as lacking if it moved). */

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ public final class Replay {
         this.ruleSet = ruleSet;
         this.since = since;
         this.until = until;
-        this.zones = team -> Optional.ofNullable(ruleSet.catalog().teams().get(team))
-                .map(t -> t.timeZone()).orElse(ZoneOffset.UTC);
+        this.zones = Outcome.zonesOf(ruleSet.catalog());
     }
 
     /**
