@@ -31,7 +31,6 @@ public final class DecisionLogWriter implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
-    private volatile boolean stopping;
 
     /**
      * @param maxBytes  bytes of lines that may wait to be written
@@ -80,7 +79,7 @@ public final class DecisionLogWriter implements AutoCloseable {
     private void writeUntilStopped() {
         ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
         while (true) {
-            boolean last = stopping; // read before draining, so that nothing handed over before close() is left
+            boolean last = closed; // read before draining, so that nothing handed over before close() is left
             batch.reset();
             int bytes = 0;
             for (byte[] line = lines.poll(); line != null; line = lines.poll()) {
@@ -102,8 +101,9 @@ public final class DecisionLogWriter implements AutoCloseable {
         try {
             sink.write(batch.toByteArray(), batch.size());
         } catch (IOException | RuntimeException e) {
-            dropped.addAndGet(countLines(batch));
-            LOG.warnf("decision log: %d lines could not be written (%s)", countLines(batch), e.getMessage());
+            long lost = countLines(batch);
+            dropped.addAndGet(lost);
+            LOG.warnf("decision log: %d lines could not be written (%s)", lost, e.getMessage());
         } finally {
             room.release(bytes);
         }
@@ -124,7 +124,6 @@ public final class DecisionLogWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        stopping = true;
         LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
