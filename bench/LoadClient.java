@@ -18,14 +18,23 @@ import java.util.concurrent.locks.LockSupport;
  * hidden by a client that waits for it (coordinated omission). With enough workers, a slow answer delays later
  * requests and their latency shows it. (autocannon's -R is a per-second quota instead: each connection sends back
  * to back until its quota for the second is used, so load arrives in bursts at the start of each second.)</li>
- * <li>{@code closed URL REQUESTS WORKERS @BODYFILE}: the workers send REQUESTS requests in all, each as soon as
- * its previous answer arrives: a storm, timed from the first request to the last answer.</li>
+ * <li>{@code closed URL REQUESTS WORKERS @BODYFILE [ROUNDS]}: the workers send REQUESTS requests in all, each as
+ * soon as its previous answer arrives: a storm, timed from the first request to the last answer. With ROUNDS, the
+ * storm is repeated that many times from this one process, one line per round, so that later rounds measure the
+ * service and not this client's own start (its compiler shares the service's cores).</li>
  * </ul>
  * Usage: java bench/LoadClient.java open|closed ...
  */
 public class LoadClient {
     public static void main(String[] args) throws Exception {
         boolean open = args[0].equals("open");
+        int rounds = !open && args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        for (int round = 1; round <= rounds; round++) {
+            run(args, open, rounds > 1 ? "round " + round + ": " : "");
+        }
+    }
+
+    private static void run(String[] args, boolean open, String prefix) throws Exception {
         URI uri = URI.create(args[1]);
         int rate = open ? Integer.parseInt(args[2]) : 0;
         int total = open ? rate * Integer.parseInt(args[3]) : Integer.parseInt(args[2]);
@@ -81,7 +90,7 @@ public class LoadClient {
             System.out.printf(Locale.ROOT, "%d requests due at %d/s (%.0f/s answered): %s%n", total, rate,
                     total / took, percentiles);
         } else {
-            System.out.printf(Locale.ROOT, "%d requests in %.3f s (%.0f/s), %d at a time: %s%n", total, took,
+            System.out.printf(Locale.ROOT, "%s%d requests in %.3f s (%.0f/s), %d at a time: %s%n", prefix, total, took,
                     total / took, workers, percentiles);
         }
     }

@@ -3,12 +3,14 @@
 # the batch endpoint and once as Alertmanager groups; prints the total time, decisions per second, the p99 of a
 # request, and the RSS before and after. Every decision is logged (to a file, as a log collector would read it).
 # Usage: bench/storm.sh [ROUNDS]   (build first: mvn -B package -DskipTests; the client is bench/LoadClient.java)
-# The first rounds warm the JIT; the report is of each round.
+# WARMUP storms of each kind (default 20) warm the service's JIT first and are not reported; then ROUNDS storms of
+# each kind, each reported. One client process sends all the rounds of a kind, so that its own start and JIT do not
+# take the cores during a measured storm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 port=${PORT:-18085}
-jar=target/quarkus-app/quarkus-run.jar
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}   # JAR=... compares another build
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
 java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false -jar "$jar" \
@@ -30,13 +32,15 @@ group = {"version": "4", "status": "firing", "receiver": "pager-policy", "groupK
 open(sys.argv[1] + "/group.json", "w").write(json.dumps(group))
 PY
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
-storm() { # path body-file: 100 requests of 100 alerts, 4 at a time
-  java bench/LoadClient.java closed "http://127.0.0.1:$port$1" 100 4 "@$2" |
-    awk '{ printf "10000 alerts in %s s: %d decisions/s; per request %s\n", $4, 10000 / $4, substr($0, index($0, "p50")) }'
+storm() { # path body-file rounds: 100 requests of 100 alerts, 4 at a time, repeated
+  java bench/LoadClient.java closed "http://127.0.0.1:$port$1" 100 4 "@$2" "$3" |
+    awk '{ printf "%s 10000 alerts in %s s: %d decisions/s; per request %s\n", $1 " " $2, $6, 10000 / $6, substr($0, index($0, "p50")) }'
 }
 echo "RSS before: $(rss) MiB"
-for round in $(seq "$rounds"); do
-  echo "round $round, batch endpoint:  $(storm /v1/decide/batch "$work/batch.json")"
-  echo "round $round, Alertmanager:    $(storm /v1/alertmanager "$work/group.json")"
-done
+warmup=${WARMUP:-20}
+storm /v1/decide/batch "$work/batch.json" "$warmup" > /dev/null
+storm /v1/alertmanager "$work/group.json" "$warmup" > /dev/null
+echo "after $warmup storms of each kind to warm up, RSS $(rss) MiB"
+storm /v1/decide/batch "$work/batch.json" "$rounds" | sed 's/^/batch endpoint, /'
+storm /v1/alertmanager "$work/group.json" "$rounds" | sed 's/^/Alertmanager,   /'
 echo "RSS after: $(rss) MiB"

@@ -16,11 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Recent decisions with their alert and every rule that fired: "why was I paged?" without a log search.
- * Served from a bounded in-memory buffer of this instance; the decision log is the durable record.
+ * Served from a bounded in-memory buffer of this instance, which keeps each decision as the JSON of its
+ * decision-log line; the decision log is the durable record.
  */
 @Path("/v1/decisions")
 @RolesAllowed(Roles.DECIDE)
@@ -33,14 +37,20 @@ public class DecisionsResource {
 
     @GET
     @Path("{decisionId}")
-    public DecisionRecord byId(@PathParam("decisionId") String decisionId) {
+    @APIResponse(responseCode = "200", description = "The decision, as its decision-log line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionRecord.class)))
+    public byte[] byId(@PathParam("decisionId") String decisionId) {
         return recent.find(decisionId).orElseThrow(() -> new NotFoundException(
                 "decision \"" + decisionId + "\" is not among the recent decisions of this instance"));
     }
 
     /** The newest decisions first, as many as {@code limit} asks for and the response budget allows. */
     @GET
-    public List<DecisionRecord> newest(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
+    @APIResponse(responseCode = "200", description = "The newest decisions first, each as its decision-log line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DecisionRecord.class)))
+    public byte[] newest(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000) int limit) {
         return recent.newest(limit, config.recentDecisions().maxResponseBytes().asLongValue());
     }
 }

@@ -1,5 +1,7 @@
 package dev.pagerpolicy.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.app.observe.DecisionLog;
 import dev.pagerpolicy.app.observe.DecisionMetrics;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Decides alerts with whatever rule set is active when each one arrives, and leaves a trace of every
@@ -21,6 +24,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DecisionService {
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
     @Inject
     ActiveRuleSet active;
     @Inject
@@ -35,6 +40,8 @@ public class DecisionService {
     RecentDecisions recent;
     @Inject
     ServingHealth health;
+    @Inject
+    ObjectMapper json;
 
     public Decision decide(Alert alert) {
         try {
@@ -58,8 +65,16 @@ public class DecisionService {
         metrics.record(decision, firedRules, tookNanos);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
                 decision.policyVersion(), log.mask(alert), decision, firedRules);
-        log.write(record);
-        recent.add(record);
+        // Written as JSON once: the log line and the recent decision are the same bytes.
+        byte[] line;
+        try {
+            line = json.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("decision %s could not be written as JSON: %s", record.decisionId(), e.getOriginalMessage());
+            return decision;
+        }
+        log.write(line);
+        recent.add(record.decisionId(), line);
         return decision;
     }
 }

@@ -7,6 +7,7 @@ import dev.pagerpolicy.explore.InvariantResult;
 import dev.pagerpolicy.scenario.Scenario;
 import dev.pagerpolicy.scenario.ScenarioLoader;
 import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.source.ConcurrentRead;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
@@ -48,8 +49,12 @@ public final class RuleSetVerifier {
 
     /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
     public RuleSet buildVerified() throws InvalidSourceException {
+        // The scenarios are read while the rule set loads; a rule set with problems is reported without them,
+        // as before, and the read is left to end on its own.
+        ConcurrentRead<List<Located<Scenario>>> scenarioRead = ConcurrentRead.start("scenarios-reader",
+                () -> ScenarioLoader.load(scenariosDir, validator));
         RuleSet candidate = loader.load(rulesDir, policiesDir);
-        List<Located<Scenario>> cases = ScenarioLoader.load(scenariosDir, validator);
+        List<Located<Scenario>> cases = scenarioRead.join();
         if (cases.isEmpty()) {
             String warning = "no scenarios in " + scenariosDir + ": rule changes go live without a test";
             LOG.warn(warning);

@@ -46,17 +46,23 @@ class ServingUnderPressureTest {
         String labels = "\"a\": \"%s\", \"b\": \"%s\", \"c\": \"%s\"".formatted(big, big, big);
         // One kept-alive connection, as a real caller sends them (the connection limit here is small).
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int i = 0; i < 300; i++) {
+        String firstDecision = null;
+        for (int i = 0; i < 400; i++) {
             HttpRequest request = HttpRequest.newBuilder(decide).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(alert("large-" + i, labels))).build();
-            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            if (i == 0) {
+                firstDecision = io.restassured.path.json.JsonPath.from(response.body()).getString("decisionId");
+            }
         }
+        // Each is kept as its decision-log line, about 13.4 KB: 400 of them are 5.1 MiB, over the 4 MiB budget,
+        // so the oldest are forgotten; one answer holds 2 MiB of them, about 156.
+        given().get("/v1/decisions/" + firstDecision).then().statusCode(404);
         List<String> ids = given().get("/v1/decisions?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("alert.id");
-        // 300 alerts of 12 KB are about 7.5 MiB as held (two bytes a character, about 26 KB each); the buffer
-        // keeps 4 MiB of them (about 160) and one answer 2 MiB (about 80).
-        assertThat(ids).hasSizeBetween(60, 100);
-        assertThat(ids.get(0)).isEqualTo("large-299");
+        assertThat(ids).hasSizeBetween(145, 165);
+        assertThat(ids.get(0)).isEqualTo("large-399");
     }
 
     @TestHTTPResource("/")

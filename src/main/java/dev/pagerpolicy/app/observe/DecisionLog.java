@@ -1,7 +1,5 @@
 package dev.pagerpolicy.app.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.app.PagerPolicyConfig;
 import dev.pagerpolicy.app.RefusedToStartException;
@@ -12,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,6 @@ public class DecisionLog {
     static final String MASK = "***";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
-    @Inject
-    ObjectMapper json;
     private Set<String> masked = Set.of();
     private boolean enabled;
     /** Null when the log goes to the logger. */
@@ -101,18 +98,15 @@ public class DecisionLog {
         return masked.contains(label.toLowerCase(Locale.ROOT));
     }
 
-    public void write(DecisionRecord record) {
+    /** @param line one decision's {@link DecisionRecord} as JSON, without a line end; kept, not copied */
+    public void write(byte[] line) {
         if (!enabled) {
             return;
         }
-        try {
-            if (writer != null) {
-                writer.offer(json.writeValueAsBytes(record));
-            } else if (LOG.isInfoEnabled()) {
-                LOG.info(json.writeValueAsString(record));
-            }
-        } catch (JsonProcessingException e) {
-            LOG.warnf("decision %s could not be logged as JSON: %s", record.decisionId(), e.getOriginalMessage());
+        if (writer != null) {
+            writer.offer(line);
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info(new String(line, StandardCharsets.UTF_8));
         }
     }
 }
