@@ -41,6 +41,14 @@ public interface PagerPolicyConfig {
     @WithDefault("true")
     boolean searchConflictsPerDecision();
 
+    /**
+     * Start, decide a few hundred alerts of every kind through the HTTP API, then stop: the workload that records
+     * a Java ahead-of-time cache ({@code -XX:AOTCacheOutput}, see bin/aot-cache.sh and the Dockerfile). Never set
+     * it on a serving instance.
+     */
+    @WithDefault("false")
+    boolean trainingRun();
+
     Watch watch();
 
     RuleCache ruleCache();
