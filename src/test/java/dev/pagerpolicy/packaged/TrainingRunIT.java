@@ -1,0 +1,48 @@
+package dev.pagerpolicy.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The training run that records the ahead-of-time cache (bin/aot-cache.sh, the Dockerfile): the packaged app,
+ * started with {@code pager-policy.training-run=true}, decides through its own HTTP API and exits by itself, 0 when
+ * every call succeeded. It runs on the JVM of the build, which records no cache on Java 17; what the run does is
+ * the same on every JVM.
+ */
+class TrainingRunIT {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void thePackagedAppDecidesThroughItsOwnApiAndStops(@TempDir Path work) throws IOException, InterruptedException {
+        Path output = work.resolve("output.log");
+        Path decisions = work.resolve("decisions.log");
+        Process app = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Dpager-policy.training-run=true", "-Dquarkus.http.port=" + freePort(),
+                "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"),
+                "-Dpager-policy.decision-log.destination=file", "-Dpager-policy.decision-log.file=" + decisions,
+                "-jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean stopped = app.waitFor(3, TimeUnit.MINUTES);
+        if (!stopped) {
+            app.destroyForcibly();
+        }
+        String log = Files.readString(output);
+        assertThat(stopped).as("stopped by itself; it said:%n%s", log).isTrue();
+        assertThat(app.exitValue()).as("exit status; it said:%n%s", log).isZero();
+        assertThat(log).contains("training run: 480 alerts decided one by one, a batch and an Alertmanager group; stopping");
+        // Every decision of the run was logged and flushed on the way out: 480 single, 3 in the batch, 1 group alert.
+        assertThat(Files.readAllLines(decisions)).hasSize(484);
+    }
+}
