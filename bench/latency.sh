@@ -5,15 +5,17 @@
 # every 1/rate seconds and times each from when it was due. Both run on the same two cores as the service.
 # Usage: bench/latency.sh   (build first: mvn -B package -DskipTests; installs autocannon into target/autocannon)
 # JVM options: JAVA_OPTS, -Xmx128m (as the README starts the service) when unset.
+# RATE=N skips autocannon: after one open-loop run at N requests/s to warm up, ROUNDS (default 2) more are reported.
+# JAR=... runs another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18083}
 duration=${DURATION:-20}
 connections=${CONNECTIONS:-32}
-jar=target/quarkus-app/quarkus-run.jar
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 ac=target/autocannon/node_modules/.bin/autocannon
-[ -x "$ac" ] || npm install --silent --prefix target/autocannon autocannon@8 >/dev/null
+[ -n "${RATE:-}" ] || [ -x "$ac" ] || npm install --silent --prefix target/autocannon autocannon@8 >/dev/null
 java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false \
   -Dquarkus.log.category.\"pager-policy.decisions\".level=${DECISION_LOG_LEVEL:-INFO} \
   -jar "$jar" > /tmp/pager-policy-latency.log 2>&1 &
@@ -22,6 +24,13 @@ trap 'kill $pid 2>/dev/null' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
 url="http://127.0.0.1:$port/v1/decide"
 body='{"kind":"outage","severity":"high","service":"checkout-api","firedAt":"2026-11-25T03:00:00Z"}'
+if [ -n "${RATE:-}" ]; then
+  echo "== open loop at $RATE req/s: one run to warm up, then ${ROUNDS:-2}"
+  java bench/LoadClient.java open "$url" "$RATE" "$duration" "$body" "$connections" > /dev/null
+  for round in $(seq "${ROUNDS:-2}"); do java bench/LoadClient.java open "$url" "$RATE" "$duration" "$body" "$connections"; done
+  echo "RSS after the runs: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
+  exit 0
+fi
 run() { # extra autocannon args...
   "$ac" -j -c "$connections" -d "$duration" -m POST -H 'content-type=application/json' -b "$body" "$@" "$url" 2>/dev/null
 }

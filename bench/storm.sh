@@ -2,15 +2,16 @@
 # An alert storm: 10,000 alerts sent to the packaged app as 100 requests of 100 alerts, four at a time, once through
 # the batch endpoint and once as Alertmanager groups; prints the total time, decisions per second, the p99 of a
 # request, and the RSS before and after. Every decision is logged (to a file, as a log collector would read it).
-# Usage: bench/storm.sh [ROUNDS]   (build first: mvn -B package -DskipTests; the client is bench/LoadClient.java)
+# Usage: [REQUESTS=100] bench/storm.sh [ROUNDS]   (build first: mvn -B package -DskipTests; the client is bench/LoadClient.java)
 # WARMUP storms of each kind (default 20) warm the service's JIT first and are not reported; then ROUNDS storms of
 # each kind, each reported. One client process sends all the rounds of a kind, so that its own start and JIT do not
-# take the cores during a measured storm.
+# take the cores during a measured storm. REQUESTS=N sends storms of N requests of 100 alerts instead of 100 (a long
+# storm measures the steady rate); JAR=... runs another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
 port=${PORT:-18085}
-jar=${JAR:-target/quarkus-app/quarkus-run.jar}   # JAR=... compares another build
+jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
 java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false -jar "$jar" \
@@ -32,9 +33,10 @@ group = {"version": "4", "status": "firing", "receiver": "pager-policy", "groupK
 open(sys.argv[1] + "/group.json", "w").write(json.dumps(group))
 PY
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
-storm() { # path body-file rounds: 100 requests of 100 alerts, 4 at a time, repeated
-  java bench/LoadClient.java closed "http://127.0.0.1:$port$1" 100 4 "@$2" "$3" |
-    awk '{ printf "%s 10000 alerts in %s s: %d decisions/s; per request %s\n", $1 " " $2, $6, 10000 / $6, substr($0, index($0, "p50")) }'
+requests=${REQUESTS:-100}
+storm() { # path body-file rounds: $requests requests of 100 alerts, 4 at a time, repeated
+  java bench/LoadClient.java closed "http://127.0.0.1:$port$1" "$requests" 4 "@$2" "$3" |
+    awk -v alerts=$((requests * 100)) '{ printf "%s %d alerts in %s s: %d decisions/s; per request %s\n", $1 " " $2, alerts, $6, alerts / $6, substr($0, index($0, "p50")) }'
 }
 echo "RSS before: $(rss) MiB"
 warmup=${WARMUP:-20}

@@ -107,17 +107,19 @@ public interface PagerPolicyConfig {
         int capacity();
 
         /**
-         * The estimated heap the kept decisions may hold; alerts with large labels are forgotten sooner. Keep it
-         * well under the heap (-Xmx): the default suits the 128 MiB heap the README starts the service with.
+         * The bytes of JSON (their decision-log lines) the kept decisions may hold, in arrays of at most 1 MiB
+         * allocated as they fill; alerts with large labels are forgotten sooner, and a decision over 1 MiB is not
+         * kept. Keep it well under the heap (-Xmx): the default suits the 128 MiB heap the README starts the
+         * service with.
          */
         @WithDefault("16M")
         MemorySize maxBytes();
 
         /**
-         * The most one answer of GET /v1/decisions may hold (estimated): it stays in memory until its client
-         * has read it, so this and the connection limit bound what slow clients can pin.
+         * The most JSON one answer of GET /v1/decisions may hold: it stays in memory until its client has read
+         * it, so this and the connection limit bound what slow clients can pin.
          */
-        @WithDefault("256K")
+        @WithDefault("128K")
         MemorySize maxResponseBytes();
     }
 
