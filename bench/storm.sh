@@ -36,7 +36,9 @@ rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )); }
 requests=${REQUESTS:-100}
 storm() { # path body-file rounds: $requests requests of 100 alerts, 4 at a time, repeated
   java bench/LoadClient.java closed "http://127.0.0.1:$port$1" "$requests" 4 "@$2" "$3" |
-    awk -v alerts=$((requests * 100)) '{ printf "%s %d alerts in %s s: %d decisions/s; per request %s\n", $1 " " $2, alerts, $6, alerts / $6, substr($0, index($0, "p50")) }'
+    awk -v alerts=$((requests * 100)) '{ match($0, / in [0-9.]+ s/); took = substr($0, RSTART + 4, RLENGTH - 6)
+      round = /^round/ ? $1 " " $2 " " : ""
+      printf "%s%d alerts in %s s: %d decisions/s; per request %s\n", round, alerts, took, alerts / took, substr($0, index($0, "p50")) }'
 }
 echo "RSS before: $(rss) MiB"
 warmup=${WARMUP:-20}
