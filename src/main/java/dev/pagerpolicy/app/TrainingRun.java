@@ -1,9 +1,16 @@
 package dev.pagerpolicy.app;
 
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.catalog.Model;
+import dev.pagerpolicy.catalog.Service;
+import dev.pagerpolicy.engine.ActiveRuleSet;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,67 +18,85 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * With {@code pager-policy.training-run=true}, the service exercises itself once it listens, the way callers
  * will, and then stops: the training run that records a Java ahead-of-time cache. It needs no client beside the
- * JVM, so a container image can record its cache with nothing but its JRE. Every kind and severity is decided
- * for every service of the shipped catalog (an unknown service takes the fallback path, which is trained too),
- * then a batch, an Alertmanager group, the rule set and the recent decisions are read.
+ * JVM, so a container image can record its cache with nothing but its JRE. It decides every kind and severity
+ * for the first services of the active catalog, by night and by day, and each severity for its first models,
+ * one alert per request; then a batch (with an unknown service, for the fallback), an Alertmanager group, the
+ * rule set and the recent decisions. With decide keys configured it sends the first.
  */
 @ApplicationScoped
 public class TrainingRun {
     private static final Logger LOG = Logger.getLogger(TrainingRun.class);
-    private static final List<String> KINDS = List.of("outage", "latency", "error_rate", "saturation", "model_drift",
-            "model_performance", "data_quality", "training_pipeline");
-    private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
-    private static final List<String> SERVICES = List.of("checkout-api", "fraud-scoring", "recommendations",
-            "churn-reports");
+    /** Enough of a large catalog to reach every code path; the run stays short. */
+    private static final int SERVICES_AND_MODELS = 10;
+    private static final List<String> TIMES = List.of("2026-11-25T03:00:00Z", "2026-11-25T14:00:00Z");
+
+    @Inject
+    ActiveRuleSet active;
 
     void onStart(@Observes StartupEvent started, PagerPolicyConfig config,
                  @ConfigProperty(name = "quarkus.http.port") int port) {
         if (!config.trainingRun()) {
             return;
         }
-        Thread thread = new Thread(() -> train(URI.create("http://127.0.0.1:" + port)), "training-run");
+        Optional<String> key = config.security().decideKeys().flatMap(keys -> keys.stream().map(String::strip)
+                .filter(k -> !k.isEmpty()).findFirst());
+        Catalog catalog = active.get().catalog();
+        Thread thread = new Thread(() -> train(new Caller(URI.create("http://127.0.0.1:" + port), key), catalog),
+                "training-run");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void train(URI base) {
+    private static void train(Caller caller, Catalog catalog) {
         int status = 0;
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            awaitListening(client, base);
+            caller.awaitListening();
+            List<Service> services = catalog.services().values().stream().sorted(Comparator.comparing(Service::name))
+                    .limit(SERVICES_AND_MODELS).toList();
             int decided = 0;
-            for (int day = 23; day <= 25; day++) {
-                for (String kind : KINDS) {
-                    for (String severity : SEVERITIES) {
-                        for (String service : SERVICES) {
-                            post(client, base, "/v1/decide", """
-                                    {"kind": "%s", "severity": "%s", "service": "%s", "firedAt": "2026-11-%dT03:00:00Z"}"""
-                                    .formatted(kind, severity, service, day));
+            for (String time : TIMES) {
+                for (Service service : services) {
+                    for (AlertKind kind : AlertKind.values()) {
+                        for (Severity severity : Severity.values()) {
+                            caller.post("/v1/decide", """
+                                    {"kind": "%s", "severity": "%s", "service": "%s", "firedAt": "%s"}"""
+                                    .formatted(kind.wireName(), severity.wireName(), service.name(), time));
                             decided++;
                         }
                     }
                 }
             }
-            post(client, base, "/v1/decide/batch", """
-                    [{"kind": "outage", "severity": "high", "service": "checkout-api"},
-                     {"kind": "model_drift", "severity": "low", "service": "fraud-scoring", "model": "fraud-detector"},
-                     {"kind": "outage", "severity": "high", "service": "no-such-service"}]""");
-            post(client, base, "/v1/alertmanager", """
+            for (Model model : catalog.models().values().stream().sorted(Comparator.comparing(Model::name))
+                    .limit(SERVICES_AND_MODELS).toList()) {
+                for (Severity severity : Severity.values()) {
+                    caller.post("/v1/decide", """
+                            {"kind": "model_performance", "severity": "%s", "service": "%s", "model": "%s"}"""
+                            .formatted(severity.wireName(), model.service().name(), model.name()));
+                    decided++;
+                }
+            }
+            String service = services.get(0).name();
+            caller.post("/v1/decide/batch", """
+                    [{"kind": "outage", "severity": "high", "service": "%s"},
+                     {"kind": "model_drift", "severity": "low", "service": "%s"},
+                     {"kind": "outage", "severity": "high", "service": "no-such-service"}]""".formatted(service, service));
+            caller.post("/v1/alertmanager", """
                     {"version": "4", "status": "firing", "receiver": "pager-policy", "groupKey": "training",
                      "alerts": [{"status": "firing", "startsAt": "2026-11-25T03:00:00Z",
-                                 "labels": {"alertname": "ApiDown", "kind": "outage", "severity": "critical",
-                                            "service": "checkout-api"}}]}""");
-            get(client, base, "/v1/ruleset");
-            get(client, base, "/v1/decisions?limit=50");
-            get(client, base, "/q/health/ready");
+                                 "labels": {"alertname": "Down", "kind": "outage", "severity": "critical",
+                                            "service": "%s"}}]}""".formatted(service));
+            caller.get("/v1/ruleset");
+            caller.get("/v1/decisions?limit=50");
+            caller.get("/q/health/ready");
             LOG.infof("training run: %d alerts decided one by one, a batch and an Alertmanager group; stopping",
                     decided);
         } catch (IOException | RuntimeException e) {
@@ -84,35 +109,48 @@ public class TrainingRun {
         Quarkus.asyncExit(status);
     }
 
-    /** The start-up event comes before the port opens: wait for it, for at most a minute. */
-    private static void awaitListening(HttpClient client, URI base) throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                get(client, base, "/q/health/live");
-                return;
-            } catch (ConnectException e) {
-                if (attempt >= 600) {
-                    throw e;
+    /** HTTP calls to the service itself; any answer but 200 fails the run. */
+    private record Caller(URI base, Optional<String> key, HttpClient client) {
+        Caller(URI base, Optional<String> key) {
+            this(base, key, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build());
+        }
+
+        /** The start-up event comes before the port opens: wait for it, for at most a minute. */
+        void awaitListening() throws IOException, InterruptedException {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    get("/q/health/live");
+                    return;
+                } catch (ConnectException e) {
+                    if (attempt >= 600) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
                 }
-                Thread.sleep(100);
             }
         }
-    }
 
-    private static void post(HttpClient client, URI base, String path, String json)
-            throws IOException, InterruptedException {
-        send(client, HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
+        void post(String path, String json) throws IOException, InterruptedException {
+            send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        }
 
-    private static void get(HttpClient client, URI base, String path) throws IOException, InterruptedException {
-        send(client, HttpRequest.newBuilder(base.resolve(path)).GET().build());
-    }
+        void get(String path) throws IOException, InterruptedException {
+            send(request(path).GET().build());
+        }
 
-    private static void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
-        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status != 200) {
-            throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + status);
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+            key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+            return request;
+        }
+
+        private void send(HttpRequest request) throws IOException, InterruptedException {
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + status);
+            }
         }
     }
 }
