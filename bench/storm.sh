@@ -45,6 +45,14 @@ warmup=${WARMUP:-20}
 storm /v1/decide/batch "$work/batch.json" "$warmup" > /dev/null
 storm /v1/alertmanager "$work/group.json" "$warmup" > /dev/null
 echo "after $warmup storms of each kind to warm up, RSS $(rss) MiB"
-storm /v1/decide/batch "$work/batch.json" "$rounds" | sed 's/^/batch endpoint, /'
-storm /v1/alertmanager "$work/group.json" "$rounds" | sed 's/^/Alertmanager,   /'
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; } # the service's user and system time, in clock ticks
+measured() { # label path body-file: the rounds, then the service's CPU time per decision over all of them
+  local before after
+  before=$(cpu)
+  storm "$2" "$3" "$rounds" | sed "s/^/$1/"
+  after=$(cpu)
+  echo "$1service CPU $(( (after - before) * 1000000 / $(getconf CLK_TCK) / (rounds * requests * 100) )) µs per decision"
+}
+measured "batch endpoint, " /v1/decide/batch "$work/batch.json"
+measured "Alertmanager,   " /v1/alertmanager "$work/group.json"
 echo "RSS after: $(rss) MiB"

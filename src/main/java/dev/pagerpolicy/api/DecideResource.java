@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
-import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.app.EncodedDecision;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,13 +60,13 @@ public class DecideResource {
         @ExampleObject(name = "tier-3 outage on a Saturday", value = """
                 {"kind": "outage", "severity": "high", "service": "churn-reports", "firedAt": "2026-11-28T03:00:00Z"}""")
     }))
-    public Decision decide(@NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
+    public EncodedDecision decide(@NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
         return decisions.decide(request.toAlert(clock));
     }
 
     /** One entry per alert, in order: its decision, or the problem with that alert alone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BatchEntry(int index, Decision decision, Problem error) {
+    public record BatchEntry(int index, EncodedDecision decision, Problem error) {
     }
 
     public record BatchResult(List<BatchEntry> results) {

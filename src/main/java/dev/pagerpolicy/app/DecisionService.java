@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Decides alerts with whatever rule set is active when each one arrives, and leaves a trace of every
@@ -24,8 +23,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DecisionService {
-    private static final Logger LOG = Logger.getLogger(DecisionService.class);
-
     @Inject
     ActiveRuleSet active;
     @Inject
@@ -43,7 +40,8 @@ public class DecisionService {
     @Inject
     ObjectMapper json;
 
-    public Decision decide(Alert alert) {
+    /** The decision for the alert, with its JSON, which the answer embeds as it is. */
+    public EncodedDecision decide(Alert alert) {
         try {
             long start = System.nanoTime();
             Evaluation evaluation = evaluator.evaluate(active.get(), alert);
@@ -51,30 +49,41 @@ public class DecisionService {
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);
             // The fallback is small enough to build when the rules were not: the alert still reaches someone.
-            return Evaluator.fallback(active.get(), alert.id(), "the service ran out of memory while deciding");
+            return encoded(Evaluator.fallback(active.get(), alert.id(), "the service ran out of memory while deciding"));
         }
     }
 
     /** The fallback decision for an input that could not be read as an alert, recorded like any other. */
-    public Decision fallback(String alertId, String cause) {
+    public EncodedDecision fallback(String alertId, String cause) {
         RuleSet ruleSet = active.get();
         return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0);
     }
 
-    private Decision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos) {
+    /**
+     * Writes the decision as JSON once: the answer, the decision-log line and the recent decision embed the same
+     * bytes, and the log line is itself what the recent decisions keep.
+     */
+    private EncodedDecision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos) {
         metrics.record(decision, firedRules, tookNanos);
+        EncodedDecision encoded = encoded(decision);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
-                decision.policyVersion(), log.mask(alert), decision, firedRules);
-        // Written as JSON once: the log line and the recent decision are the same bytes.
-        byte[] line;
-        try {
-            line = json.writeValueAsBytes(record);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("decision %s could not be written as JSON: %s", record.decisionId(), e.getOriginalMessage());
-            return decision;
-        }
+                decision.policyVersion(), log.mask(alert), encoded, firedRules);
+        byte[] line = json(record);
         log.write(line);
         recent.add(record.decisionId(), line);
-        return decision;
+        return encoded;
+    }
+
+    private EncodedDecision encoded(Decision decision) {
+        return new EncodedDecision(decision, json(decision));
+    }
+
+    /** Records of strings, numbers, enums, times and lists of them: writing them cannot fail but for a bug. */
+    private byte[] json(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.pagerpolicy.api.alertmanager;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
-import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.app.EncodedDecision;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,7 +32,7 @@ public class AlertmanagerResource {
 
     /** What happened to one alert of the group. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outcome(String status, Decision decision) {
+    public record Outcome(String status, EncodedDecision decision) {
     }
 
     /**
@@ -55,7 +55,7 @@ public class AlertmanagerResource {
         return new Answer(webhook.receiver(), webhook.groupKey(), outcomes, webhook.truncatedAlerts());
     }
 
-    private Decision decide(AlertmanagerWebhook.Alert alert) {
+    private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {
         AlertMapping.Mapped mapped = mapping.map(alert);
         if (mapped.alert() != null) {
             return decisions.decide(mapped.alert());

@@ -2,7 +2,7 @@ package dev.pagerpolicy.app.observe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pagerpolicy.alert.Alert;
-import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.app.EncodedDecision;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,11 +11,12 @@ import java.util.List;
  * logged as one JSON line and served by {@code GET /v1/decisions/{decisionId}}.
  *
  * @param alert      the alert as decided, labels masked; null when the input could not be read as an alert
+ * @param decision   the decision, written as its JSON was written once for the answer too
  * @param rulesFired every rule that fired, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(String decisionId, Instant evaluatedAt, long tookMicros, String policyVersion,
-                             Alert alert, Decision decision, List<String> rulesFired) {
+                             Alert alert, EncodedDecision decision, List<String> rulesFired) {
     public DecisionRecord {
         rulesFired = List.copyOf(rulesFired);
     }
