@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An alert storm: 10,000 alerts sent to the packaged app as 100 requests of 100 alerts, four at a time, once through
 # the batch endpoint and once as Alertmanager groups; prints the total time, decisions per second, the p99 of a
-# request, and the RSS before and after. Every decision is logged (to a file, as a log collector would read it).
+# request, the service's CPU time per decision, and the RSS before and after. Every decision is logged (to a file, as a log collector would read it).
 # Usage: [REQUESTS=100] bench/storm.sh [ROUNDS]   (build first: mvn -B package -DskipTests; the client is bench/LoadClient.java)
 # WARMUP storms of each kind (default 20) warm the service's JIT first and are not reported; then ROUNDS storms of
 # each kind, each reported. One client process sends all the rounds of a kind, so that its own start and JIT do not
