@@ -44,6 +44,16 @@ public final class ScenarioRunner {
 
     /** Every scenario, on all cores (the gate runs them at start-up, before the port opens); results in order. */
     public List<ScenarioResult> runAll(RuleSet ruleSet, List<Located<Scenario>> scenarios) {
-        return scenarios.parallelStream().map(s -> run(ruleSet, s)).toList();
+        try {
+            return scenarios.parallelStream().map(s -> run(ruleSet, s)).toList();
+        } catch (RuntimeException | Error e) {
+            // A failure on another thread of the pool reaches this one as a new instance of its class that wraps
+            // it (an OutOfMemoryError then loses "Java heap space"): throw the original, which says what happened.
+            Throwable original = e.getCause() != null && e.getCause().getClass() == e.getClass() ? e.getCause() : e;
+            if (original instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) original;
+        }
     }
 }
