@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>
  * Why a ring, not a map of records: at a steady rate every kept decision is young once, and the garbage collector
  * copies whatever is still referenced when it runs, up to fifteen times before it settles in the old generation.
- * Ten thousand kept records made each young collection of a 128 MiB heap about a millisecond longer (the 99th
+ * Ten thousand kept records made each young collection of a 128 MiB heap about four milliseconds longer (the 99th
  * percentile of decide is set by those pauses, see docs/PERFORMANCE.md). The ring's arrays are allocated once and
  * are old from then on; a decision's own objects die young.
  * <p>
@@ -27,7 +27,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RecentDecisions {
-    /** The size of each array of the ring: at least half a G1 region, so allocated straight into the old generation in small heaps. */
+    /**
+     * The size of each array of the ring: at least half a G1 region in heaps under 4 GiB, where such an array is
+     * allocated straight into the old generation.
+     */
     static final int MAX_CHUNK = 1024 * 1024;
 
     private final int capacity;
@@ -67,8 +70,8 @@ public class RecentDecisions {
     public void add(String decisionId, byte[] json) {
         byte[] id = decisionId.getBytes(StandardCharsets.UTF_8);
         int length = id.length + json.length;
-        if (length > chunkSize) {
-            return; // it would push out everything else and still not fit
+        if (capacity == 0 || length > chunkSize) {
+            return; // nothing is to be kept, or it would push out everything else and still not fit
         }
         synchronized (this) {
             // A record never spans two chunks: one that does not fit the rest of this chunk starts the next.

@@ -116,6 +116,14 @@ class RecentDecisionsTest {
     }
 
     @Test
+    void aCapacityOfNoneKeepsNothing() {
+        RecentDecisions recent = new RecentDecisions(0, ONE_MIB);
+        add(recent, 1, 200);
+        assertThat(recent.find("d-1")).isEmpty();
+        assertThat(new String(recent.newest(10, Long.MAX_VALUE), StandardCharsets.UTF_8)).isEqualTo("[]");
+    }
+
+    @Test
     void anEmptyBufferAnswersAnEmptyArray() {
         RecentDecisions recent = new RecentDecisions(10, ONE_MIB);
         assertThat(new String(recent.newest(10, Long.MAX_VALUE), StandardCharsets.UTF_8)).isEqualTo("[]");
