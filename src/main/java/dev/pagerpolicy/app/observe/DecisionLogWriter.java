@@ -76,19 +76,30 @@ public final class DecisionLogWriter implements AutoCloseable {
         return dropped.get();
     }
 
+    /** A batch of lines whose bytes the sink reads in place, without the copy {@link #toByteArray()} makes. */
+    private static final class Batch extends ByteArrayOutputStream {
+        Batch() {
+            super(64 * 1024);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
     private void writeUntilStopped() {
-        ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
+        Batch batch = new Batch();
         while (true) {
             boolean last = closed; // read before draining, so that nothing handed over before close() is left
             batch.reset();
-            int bytes = 0;
+            int count = 0;
             for (byte[] line = lines.poll(); line != null; line = lines.poll()) {
                 batch.write(line, 0, line.length);
                 batch.write('\n');
-                bytes += line.length + 1;
+                count++;
             }
-            if (bytes > 0) {
-                write(batch, bytes);
+            if (count > 0) {
+                write(batch, count);
             } else if (last) {
                 return;
             } else {
@@ -97,24 +108,15 @@ public final class DecisionLogWriter implements AutoCloseable {
         }
     }
 
-    private void write(ByteArrayOutputStream batch, int bytes) {
+    private void write(Batch batch, int count) {
         try {
-            sink.write(batch.toByteArray(), batch.size());
+            sink.write(batch.bytes(), batch.size());
         } catch (IOException | RuntimeException e) {
-            long lost = countLines(batch);
-            dropped.addAndGet(lost);
-            LOG.warnf("decision log: %d lines could not be written (%s)", lost, e.getMessage());
+            dropped.addAndGet(count);
+            LOG.warnf("decision log: %d lines could not be written (%s)", count, e.getMessage());
         } finally {
-            room.release(bytes);
+            room.release(batch.size()); // each line took its length and its newline
         }
-    }
-
-    private static long countLines(ByteArrayOutputStream batch) {
-        long n = 0;
-        for (byte b : batch.toByteArray()) {
-            n += b == '\n' ? 1 : 0;
-        }
-        return n;
     }
 
     /** Stops taking lines and returns once every line handed over before has been written. */
