@@ -1,8 +1,10 @@
 package dev.pagerpolicy.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -59,25 +61,27 @@ public final class RuleCache {
     }
 
     Optional<GeneratedRules> get(String key) {
-        if (dir == null || !trusted()) {
-            return Optional.empty();
-        }
-        Path entry = dir.resolve(key + SUFFIX);
-        if (!Files.isRegularFile(entry)) {
+        Optional<Path> entry = trustedEntry(key + SUFFIX);
+        if (entry.isEmpty()) {
             return Optional.empty();
         }
         try {
-            GeneratedRules rules = GeneratedRules.fromZip(Files.readAllBytes(entry));
-            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+            byte[] zipped;
+            try (InputStream in = Files.newInputStream(entry.get(), LinkOption.NOFOLLOW_LINKS)) {
+                zipped = in.readAllBytes();
+            }
+            GeneratedRules rules = GeneratedRules.fromZip(zipped);
+            markUsed(entry.get());
             return Optional.of(rules);
         } catch (IOException e) {
-            LOG.warnf("ignoring unreadable compiled rules %s (%s); the rules are compiled again", entry, e.getMessage());
+            LOG.warnf("ignoring unreadable compiled rules %s (%s); the rules are compiled again", entry.get(),
+                    e.getMessage());
             return Optional.empty();
         }
     }
 
     void put(String key, GeneratedRules rules) {
-        if (dir == null || !trusted()) {
+        if (dir == null) {
             return;
         }
         try {
@@ -89,12 +93,12 @@ public final class RuleCache {
 
     /** Whether the invariants were found to hold for the inputs hashed into {@code key}. */
     public boolean heldBefore(String key) {
-        return dir != null && trusted() && Files.isRegularFile(dir.resolve(key + VERDICT_SUFFIX));
+        return trustedEntry(key + VERDICT_SUFFIX).isPresent();
     }
 
     /** Remembers that the invariants hold for the inputs hashed into {@code key}, so that a restart need not check. */
     public void rememberHeld(String key) {
-        if (dir == null || !trusted()) {
+        if (dir == null) {
             return;
         }
         try {
@@ -105,39 +109,85 @@ public final class RuleCache {
         }
     }
 
-    /** Written aside and moved into place, so that a concurrent reader never sees half an entry. */
+    /**
+     * An entry to read: in a directory that existed and was trusted when judged (an absent one is never read, since
+     * whatever is renamed into its name a moment later was not judged), itself a regular file that only its owner,
+     * this service's user or root, may write.
+     */
+    private Optional<Path> trustedEntry(String name) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        TrustedDirectory.Judgement judged = judgedDirectory();
+        if (!judged.trusted() || !judged.exists()) {
+            return Optional.empty();
+        }
+        Path entry = judged.realPath().resolve(name);
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Optional<String> problem = TrustedDirectory.fileProblem(entry);
+        problem.ifPresent(why -> warnOnce("not using the rule cache's entry " + entry + ": " + why + "; the cache holds"
+                + " code the service runs, so only the service's user or root may write its entries"));
+        return problem.isEmpty() ? Optional.of(entry) : Optional.empty();
+    }
+
+    /**
+     * Written aside and moved into place, so that a concurrent reader never sees half an entry; into the directory
+     * as judged after it was created, never into a path that was only spelled.
+     */
     private void keep(String name, byte[] content) throws IOException {
-        createPrivateDirectory();
-        Path partial = Files.createTempFile(dir, name, ".partial");
+        TrustedDirectory.Judgement judged = judgedDirectory();
+        if (judged.trusted() && !judged.exists()) {
+            createPrivateDirectory(judged.realPath());
+            judged = judgedDirectory();
+        }
+        if (!judged.trusted() || !judged.exists()) {
+            return;
+        }
+        Path into = judged.realPath();
+        Path partial = Files.createTempFile(into, name, ".partial");
         try {
             Files.write(partial, content);
-            moveIntoPlace(partial, dir.resolve(name));
+            moveIntoPlace(partial, into.resolve(name));
         } finally {
             Files.deleteIfExists(partial); // gone already when it was moved; otherwise no use to anyone
         }
-        evictBeyondLimit();
+        evictBeyondLimit(into);
     }
 
     /**
      * Anyone who may write to the directory, or replace it, could plant class files the service would run: such
      * a directory is not used, and the service compiles instead. The warning is given once per distinct problem.
      */
-    private boolean trusted() {
-        Optional<String> problem = TrustedDirectory.problem(dir);
-        problem.ifPresent(why -> {
-            if (!why.equals(warned.getAndSet(why))) {
-                LOG.warnf("not using the rule cache %s: %s, and it holds code the service runs; rules are compiled"
-                        + " instead. Give it to the service's user alone (mode 0700), in directories only that user"
-                        + " or root may write to", dir, why);
-            }
-        });
-        return problem.isEmpty();
+    private TrustedDirectory.Judgement judgedDirectory() {
+        TrustedDirectory.Judgement judged = TrustedDirectory.judge(dir);
+        judged.problem().ifPresent(why -> warnOnce("not using the rule cache " + dir + ": " + why + ", and it holds"
+                + " code the service runs; rules are compiled instead. Give it to the service's user alone (mode 0700),"
+                + " in directories only that user or root may write to"));
+        return judged;
     }
 
-    private void createPrivateDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
+    private void warnOnce(String warning) {
+        if (!warning.equals(warned.getAndSet(warning))) {
+            LOG.warn(warning);
         }
+    }
+
+    /**
+     * Least recently used goes first. An entry that can be read but not touched (a cache baked into an image,
+     * owned by root, read by the service's own user) is still used: its age only matters to the eviction of a cache
+     * the service may write.
+     */
+    private static void markUsed(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            LOG.debugf("cannot mark %s as used (%s)", entry, e.getMessage());
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
         try {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
@@ -153,9 +203,9 @@ public final class RuleCache {
         }
     }
 
-    private void evictBeyondLimit() throws IOException {
+    private void evictBeyondLimit(Path into) throws IOException {
         List<Path> entries;
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(into)) {
             entries = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)
                             || f.getFileName().toString().endsWith(VERDICT_SUFFIX))
                     .sorted(Comparator.comparing(RuleCache::lastModified).reversed())
