@@ -32,7 +32,7 @@ RUN java $JAVA_OPTS -XX:AOTCacheOutput=/app/pager-policy.aot -Dpager-policy.trai
       -jar /app/quarkus-run.jar \
     && test -s /app/pager-policy.aot && chmod a+r /app/pager-policy.aot && rm -f /tmp/training-decisions.log*
 USER 10001
-EXPOSE 8080
+EXPOSE 8080 9000
 # The root filesystem can be read-only: the service writes nothing but /tmp (mount a tmpfs there) and, when
 # given a writable volume there, /app/compiled-rules.
 ENTRYPOINT ["sh", "-c", "exec java -XX:AOTCache=/app/pager-policy.aot $JAVA_OPTS -jar /app/quarkus-run.jar \"$@\"", "pager-policy"]

@@ -14,11 +14,11 @@ command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 2
 # The bench build adds the ceiling endpoint; the production build in target/ has none.
 mvn -B -q -Pbench package -DskipTests
 
-java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false \
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1))" -Dpager-policy.watch.enabled=false \
   -jar "$jar" > /tmp/pager-policy-http-bench.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready"; do sleep 0.2; done
 
 base="http://127.0.0.1:$port"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }

@@ -10,11 +10,11 @@ n=${1:-9016}
 port=${PORT:-18082}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
-java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false -jar "$jar" \
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1))" -Dpager-policy.watch.enabled=false -jar "$jar" \
   > /tmp/pager-policy-large-alerts.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready"; do sleep 0.2; done
 python3 bench/large-alerts.py "$port" "$n"
 echo "RSS after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
 echo "OutOfMemoryError in the log: $(grep -c OutOfMemoryError /tmp/pager-policy-large-alerts.log || true)"

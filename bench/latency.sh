@@ -16,12 +16,12 @@ jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 ac=target/autocannon/node_modules/.bin/autocannon
 [ -n "${RATE:-}" ] || [ -x "$ac" ] || npm install --silent --prefix target/autocannon autocannon@8 >/dev/null
-java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false \
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1))" -Dpager-policy.watch.enabled=false \
   -Dquarkus.log.category.\"pager-policy.decisions\".level=${DECISION_LOG_LEVEL:-INFO} \
   -jar "$jar" > /tmp/pager-policy-latency.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready"; do sleep 0.2; done
 url="http://127.0.0.1:$port/v1/decide"
 body='{"kind":"outage","severity":"high","service":"checkout-api","firedAt":"2026-11-25T03:00:00Z"}'
 if [ -n "${RATE:-}" ]; then

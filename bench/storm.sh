@@ -14,11 +14,11 @@ port=${PORT:-18085}
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
-java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dpager-policy.watch.enabled=false -jar "$jar" \
+java ${JAVA_OPTS--Xmx128m} -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1))" -Dpager-policy.watch.enabled=false -jar "$jar" \
   > "$work/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do sleep 0.2; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready"; do sleep 0.2; done
 python3 - "$work" <<'PY'
 import json, sys
 kinds = ["outage", "latency", "error_rate", "saturation", "model_drift", "data_quality"]

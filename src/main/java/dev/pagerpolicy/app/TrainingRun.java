@@ -96,7 +96,6 @@ public class TrainingRun {
                                             "service": "%s"}}]}""".formatted(service));
             caller.get("/v1/ruleset");
             caller.get("/v1/decisions?limit=50");
-            caller.get("/q/health/ready");
             LOG.infof("training run: %d alerts decided one by one, a batch and an Alertmanager group; stopping",
                     decided);
         } catch (IOException | RuntimeException e) {
@@ -120,7 +119,7 @@ public class TrainingRun {
         void awaitListening() throws IOException, InterruptedException {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    get("/q/health/live");
+                    get("/v1/ruleset");
                     return;
                 } catch (ConnectException e) {
                     if (attempt >= 600) {

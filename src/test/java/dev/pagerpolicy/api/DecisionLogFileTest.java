@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(DecisionLogFileProfile.class)
 class DecisionLogFileTest {
+    /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    String management;
+
     @Test
     void eachDecisionIsWrittenToTheFileAsOneJsonLineAndDropsAreCounted() throws Exception {
         String id = given().contentType(ContentType.JSON)
@@ -40,6 +44,6 @@ class DecisionLogFileTest {
         assertThat(logged).as("the decision in " + DecisionLogFileProfile.FILE).isNotNull();
         assertThat(logged.path("alert").path("id").asText()).isEqualTo("to-the-file");
         assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
-        given().get("/q/metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
+        given().get(management + "metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
     }
 }

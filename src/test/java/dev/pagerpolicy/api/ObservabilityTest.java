@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MaskedLabelsProfile.class)
 class ObservabilityTest {
+    /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    String management;
+
     private final List<String> decisionLog = new ArrayList<>();
     private final Handler recorder = new Handler() {
         @Override
@@ -108,7 +112,7 @@ class ObservabilityTest {
     void metricsCountDecisionsFiringsAndTheActiveVersion() {
         decideOutage();
         String version = given().get("/v1/ruleset").then().extract().path("version");
-        given().get("/q/metrics").then()
+        given().get(management + "metrics").then()
                 .statusCode(200)
                 .body(containsString("pager_policy_decisions_total{action=\"page\",fallback=\"false\",role=\"ops\"}"))
                 .body(containsString("pager_policy_rule_firings_total{rule=\"Service-health alerts page the service's"
@@ -121,9 +125,9 @@ class ObservabilityTest {
 
     @Test
     void healthIsLiveAndReadyWithTheActiveVersion() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("serving"));
-        given().get("/q/health/ready").then()
+        given().get(management + "health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("rule-set", "memory"))

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class RuleSetResourceTest {
+    /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    String management;
+
     private static final String OUTAGE = """
             {"kind": "outage", "severity": "critical", "service": "recommendations", "firedAt": "2026-11-25T03:00:00Z"}""";
 
@@ -138,12 +142,12 @@ class RuleSetResourceTest {
                 .statusCode(200)
                 .body("policyVersion", equalTo(before))
                 .body("fallback", equalTo(false));
-        given().get("/q/metrics").then()
+        given().get(management + "metrics").then()
                 .body(containsString("pager_policy_reload_last_success 0.0"))
                 .body(containsString("pager_policy_reload_last_success_timestamp_seconds "))
                 .body(containsString("pager_policy_reload_attempts_total{result=\"failed\"}"))
                 .body(containsString("pager_policy_rule_set_info{version=\"" + before + "\"} 1.0"));
-        given().get("/q/health/ready").then()
+        given().get(management + "health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.data.version", hasItem(before))

@@ -110,7 +110,66 @@ class ServingUnderPressureTest {
                 socket.close();
             }
         }
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(health + "/live").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void socketsThatSendNothingCountAgainstTheLimit() throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
+                silent.add(new Socket(server.getHost(), server.getPort()));
+            }
+            Thread.sleep(200);
+            try (Socket surplus = new Socket(server.getHost(), server.getPort())) {
+                surplus.setSoTimeout(5_000);
+                surplus.getOutputStream().write("GET /v1/decisions?limit=1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(surplus.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .as("a connection beyond the limit gets no answer").isEmpty();
+            }
+            for (Socket socket : silent) {
+                socket.setSoTimeout(5_000);
+                assertThat(readUntilClosed(socket)).as("a socket that sends nothing is not held open").isEqualTo(-1);
+            }
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Under the management root, {@code /q}. */
+    @TestHTTPResource(value = "/health", management = true)
+    URI health;
+
+    @Test
+    @Order(2)
+    void healthAnswersOnItsOwnPortWhileStalledReadersFillTheApiPort() throws Exception {
+        // The large alerts decided first make each answer about 2 MiB, which a reader that stalls cannot take in.
+        List<Socket> stalled = new ArrayList<>();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress(server.getHost(), server.getPort()));
+                socket.getOutputStream().write("GET /v1/decisions?limit=1000 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            Thread.sleep(200);
+            for (String probe : List.of("/live", "/ready", "/started")) {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(health + probe)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
     }
 
     @Test
@@ -121,7 +180,7 @@ class ServingUnderPressureTest {
                 .body("fallback", equalTo(true))
                 .body("action", equalTo("page"))
                 .body("reasons[0].explanation", containsString("rule \"Recurses without end\" threw StackOverflowError"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(health + "/live").then().statusCode(200);
     }
 
     @Test
@@ -171,7 +230,7 @@ class ServingUnderPressureTest {
                 .body("fallback", equalTo(true))
                 .body("alertId", equalTo("greedy"))
                 .body("reasons[0].explanation", containsString("the service ran out of memory while deciding"));
-        given().get("/q/health/live").then().statusCode(503)
+        given().get(health + "/live").then().statusCode(503)
                 .body("checks.find { it.name == 'serving' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'serving' }.data.reason",
                         containsString("ran out of memory deciding an alert"));
