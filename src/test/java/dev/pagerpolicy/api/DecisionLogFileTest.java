@@ -46,4 +46,42 @@ class DecisionLogFileTest {
         assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
         given().get(management + "metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
     }
+
+    private void decide(String id) {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"" + id + "\", \"kind\": \"outage\", \"severity\": \"high\", \"service\": \"checkout-api\"}")
+                .post("/v1/decide").then().statusCode(200);
+    }
+
+    /** The decision-log check of the readiness answer, once it has the status wanted (polled for up to 10 s). */
+    private io.restassured.path.json.JsonPath readinessOnce(String status) throws InterruptedException {
+        io.restassured.path.json.JsonPath ready = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            ready = given().get(management + "health/ready").then().extract().jsonPath();
+            if (status.equals(ready.getString("checks.find { it.name == 'decision-log' }.status"))) {
+                return ready;
+            }
+            Thread.sleep(50);
+        }
+        return ready;
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenIsNotReadyUntilItCanAgain() throws Exception {
+        Files.deleteIfExists(DecisionLogFileProfile.FILE);
+        Files.createDirectories(DecisionLogFileProfile.FILE); // a directory where the file was: nothing can be written
+        try {
+            decide("unwritable");
+            io.restassured.path.json.JsonPath ready = readinessOnce("DOWN");
+            assertThat(ready.getString("checks.find { it.name == 'decision-log' }.status")).isEqualTo("DOWN");
+            assertThat(ready.getString("checks.find { it.name == 'decision-log' }.data.failing"))
+                    .contains(DecisionLogFileProfile.FILE.toString());
+            assertThat(ready.getLong("checks.find { it.name == 'decision-log' }.data.dropped")).isGreaterThanOrEqualTo(1);
+        } finally {
+            Files.delete(DecisionLogFileProfile.FILE);
+        }
+        decide("writable-again");
+        assertThat(readinessOnce("UP").getString("checks.find { it.name == 'decision-log' }.status")).isEqualTo("UP");
+        assertThat(Files.readString(DecisionLogFileProfile.FILE)).contains("writable-again");
+    }
 }

@@ -51,7 +51,7 @@ public class DecisionLog {
         writer = new DecisionLogWriter(sink(log), (int) Math.min(Integer.MAX_VALUE, log.bufferBytes().asLongValue()),
                 log.waitLimit());
         FunctionCounter.builder("pager.policy.decision.log.dropped", writer, DecisionLogWriter::dropped)
-                .description("Decision-log lines dropped because the writer could not keep up")
+                .description("Decision-log lines dropped because the writer could not keep up or could not write them")
                 .register(metrics);
     }
 
@@ -73,6 +73,16 @@ public class DecisionLog {
                 throw RefusedToStartException.misconfigured("pager-policy.decision-log.destination: \""
                         + log.destination() + "\" is not stdout, file or logger");
         }
+    }
+
+    /** Why the log's last batch could not be written, while no later one could; empty while it writes. */
+    public java.util.Optional<String> failure() {
+        return writer == null ? java.util.Optional.empty() : writer.failure();
+    }
+
+    /** Lines dropped since the start: the writer could not keep up, or could not write them. */
+    public long dropped() {
+        return writer == null ? 0 : writer.dropped();
     }
 
     /** Writes every line handed over before the service stops. */

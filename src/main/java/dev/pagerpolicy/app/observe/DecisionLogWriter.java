@@ -31,6 +31,8 @@ public final class DecisionLogWriter implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
+    /** Why the last batch could not be written; null once one was. */
+    private volatile String failure;
 
     /**
      * @param maxBytes  bytes of lines that may wait to be written
@@ -76,6 +78,11 @@ public final class DecisionLogWriter implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Why the last batch could not be written, while no later one could; empty when the log is writing. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
     /** A batch of lines whose bytes the sink reads in place, without the copy {@link #toByteArray()} makes. */
     private static final class Batch extends ByteArrayOutputStream {
         Batch() {
@@ -111,8 +118,10 @@ public final class DecisionLogWriter implements AutoCloseable {
     private void write(Batch batch, int count) {
         try {
             sink.write(batch.bytes(), batch.size());
+            failure = null;
         } catch (IOException | RuntimeException e) {
             dropped.addAndGet(count);
+            failure = e.toString();
             LOG.warnf("decision log: %d lines could not be written (%s)", count, e.getMessage());
         } finally {
             room.release(batch.size()); // each line took its length and its newline

@@ -5,10 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Where the decision log's lines go: standard output, or a file that rotates by size. */
 interface LogSink extends Closeable {
@@ -76,55 +73,9 @@ interface LogSink extends Closeable {
 
     /**
      * A file that is renamed to {@code NAME.1} (and {@code .1} to {@code .2} ...) once a batch would take it past
-     * {@code maxBytes}; the oldest beyond {@code keep} files is deleted.
+     * {@code maxBytes}; the oldest beyond {@code keep} files is deleted. See {@link RotatingFileSink}.
      */
     static LogSink rotatingFile(Path path, long maxBytes, int keep) throws IOException {
-        return new LogSink() {
-            private OutputStream out = open();
-            private long size = Files.size(path);
-
-            private OutputStream open() throws IOException {
-                if (path.getParent() != null) {
-                    Files.createDirectories(path.getParent());
-                }
-                return Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            }
-
-            @Override
-            public void write(byte[] lines, int length) throws IOException {
-                if (size > 0 && size + length > maxBytes) {
-                    rotate();
-                }
-                out.write(lines, 0, length);
-                out.flush();
-                size += length;
-            }
-
-            private void rotate() throws IOException {
-                out.close();
-                Files.deleteIfExists(numbered(keep));
-                for (int n = keep - 1; n >= 1; n--) {
-                    if (Files.exists(numbered(n))) {
-                        Files.move(numbered(n), numbered(n + 1), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                if (keep >= 1) {
-                    Files.move(path, numbered(1), StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.delete(path);
-                }
-                out = open();
-                size = 0;
-            }
-
-            private Path numbered(int n) {
-                return path.resolveSibling(path.getFileName() + "." + n);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
-            }
-        };
+        return new RotatingFileSink(path, maxBytes, keep);
     }
 }
