@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.Set;
 
 /**
@@ -38,18 +40,35 @@ public class ApiKeys {
      */
     @Inject
     public ApiKeys(PagerPolicyConfig config) {
-        this(config.security().adminKeys(), config.security().decideKeys());
+        this(keysOf(ConfigProvider.getConfig(), ADMIN_KEYS), keysOf(ConfigProvider.getConfig(), DECIDE_KEYS));
     }
 
     ApiKeys(Optional<List<String>> adminKeys, Optional<List<String>> decideKeys) {
-        adminEnabled = add(adminKeys, Roles.ADMIN, "pager-policy.security.admin-keys") > 0;
-        decideOpen = add(decideKeys, Roles.DECIDE, "pager-policy.security.decide-keys") == 0;
+        adminEnabled = add(adminKeys, Roles.ADMIN, ADMIN_KEYS, "leave reload off") > 0;
+        decideOpen = add(decideKeys, Roles.DECIDE, DECIDE_KEYS, "leave deciding open") == 0;
+    }
+
+    private static final String ADMIN_KEYS = "pager-policy.security.admin-keys";
+    private static final String DECIDE_KEYS = "pager-policy.security.decide-keys";
+
+    /**
+     * The keys a setting gives, or empty when it is not set at all. SmallRye reads an empty value as no value, so
+     * a key file that came out empty would silently leave deciding open: whether the setting was given is read
+     * from its raw value instead, and a setting given without a key stops the start.
+     */
+    static Optional<List<String>> keysOf(Config config, String property) {
+        String raw = config.getConfigValue(property).getRawValue();
+        return raw == null ? Optional.empty() : Optional.of(List.of(raw.split(",", -1)));
     }
 
     /** @return how many keys were added */
-    private int add(Optional<List<String>> keys, String role, String property) {
+    private int add(Optional<List<String>> keys, String role, String property, String withoutTheSetting) {
         // "k1, k2" is how people write lists: the spaces around a key are not part of it.
         List<String> list = keys.orElse(List.of()).stream().map(String::strip).filter(key -> !key.isEmpty()).toList();
+        if (keys.isPresent() && list.isEmpty()) {
+            throw RefusedToStartException.misconfigured(property + " is set but holds no key (an empty secret?);"
+                    + " give it a key, or remove the setting to " + withoutTheSetting);
+        }
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).length() < MIN_KEY_LENGTH) {
                 throw RefusedToStartException.misconfigured(property + ": key #" + (i + 1) + " is shorter than "

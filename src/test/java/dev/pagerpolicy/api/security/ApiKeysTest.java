@@ -33,8 +33,35 @@ class ApiKeysTest {
 
     @Test
     void withoutDecideKeysDecidingIsOpenAndWithoutAdminKeysReloadIsOff() {
-        ApiKeys keys = new ApiKeys(Optional.empty(), Optional.of(List.of(" ")));
+        ApiKeys keys = new ApiKeys(Optional.empty(), Optional.empty());
         assertThat(keys.decideOpen()).isTrue();
         assertThat(keys.adminEnabled()).isFalse();
+    }
+
+    @Test
+    void keysThatAreSetButHoldNoKeyRefuseTheStart() {
+        for (List<String> blank : List.of(List.of(" "), List.of("", ""), List.<String>of())) {
+            assertThatThrownBy(() -> new ApiKeys(Optional.empty(), Optional.of(blank)))
+                    .as("decide keys %s", blank)
+                    .isInstanceOf(RefusedToStartException.class)
+                    .hasMessage("pager-policy cannot start: pager-policy.security.decide-keys is set but holds no key"
+                            + " (an empty secret?); give it a key, or remove the setting to leave deciding open");
+        }
+        assertThatThrownBy(() -> new ApiKeys(Optional.of(List.of("", " ")), Optional.empty()))
+                .hasMessage("pager-policy cannot start: pager-policy.security.admin-keys is set but holds no key"
+                        + " (an empty secret?); give it a key, or remove the setting to leave reload off");
+    }
+
+    @Test
+    void anEmptyValueInTheConfigurationIsSetNotAbsent() {
+        // SmallRye reads "" as no value at all: whether the setting was given is read from its raw value.
+        for (String empty : List.of("", " ", ",")) {
+            org.eclipse.microprofile.config.Config config = new io.smallrye.config.SmallRyeConfigBuilder()
+                    .withSources(new io.smallrye.config.PropertiesConfigSource(
+                            java.util.Map.of("pager-policy.security.decide-keys", empty), "test", 500))
+                    .build();
+            assertThat(ApiKeys.keysOf(config, "pager-policy.security.decide-keys")).as("\"%s\"", empty).isPresent();
+            assertThat(ApiKeys.keysOf(config, "pager-policy.security.admin-keys")).isEmpty();
+        }
     }
 }
