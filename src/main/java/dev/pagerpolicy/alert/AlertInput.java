@@ -18,7 +18,7 @@ public record AlertInput(
         @NotBlank @Size(max = 256) String service,
         @Size(max = 256) String model,
         @Size(min = 1, max = 64) String environment,
-        Instant firedAt,
+        @PlausibleInstant Instant firedAt,
         @Size(max = MAX_LABELS) Map<@NotNull @Size(max = MAX_LABEL_NAME) String,
                 @NotNull @Size(max = MAX_LABEL_VALUE) String> labels,
         @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Finite Double> signals) {

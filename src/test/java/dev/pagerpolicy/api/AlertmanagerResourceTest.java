@@ -86,6 +86,26 @@ class AlertmanagerResourceTest {
     }
 
     @Test
+    void aFarFutureStartGivesThatAlertTheFallbackAndTheOthersTheirDecisions() {
+        given().contentType(ContentType.JSON).body("""
+                {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
+                  {"status": "firing", "fingerprint": "good",
+                   "labels": {"alertname": "CheckoutDown", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                   "startsAt": "2026-11-25T03:00:00Z"},
+                  {"status": "firing", "fingerprint": "bad",
+                   "labels": {"alertname": "Later", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                   "startsAt": "+999999999-12-31T23:59:59Z"}
+                ]}""")
+                .post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("alerts.good.decision.fallback", equalTo(false))
+                .body("alerts.bad.decision.fallback", equalTo(true))
+                .body("alerts.bad.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be read:"
+                        + " startsAt +999999999-12-31T23:59:59Z is not from 2000-01-01T00:00:00Z up to"
+                        + " 2200-01-01T00:00:00Z; the fallback team platform-sre is paged"));
+    }
+
+    @Test
     void anAlertOverTheLimitsOfDecideGetsTheFallbackSayingWhich() {
         StringBuilder labels = new StringBuilder("{\"alertname\": \"Wide\", \"kind\": \"outage\","
                 + " \"severity\": \"critical\", \"service\": \"checkout-api\", \"note\": \"" + "x".repeat(4097) + "\"");

@@ -314,6 +314,33 @@ class DecideResourceTest {
     }
 
     @Test
+    void anInstantOutsideTheYears2000To2200IsRefusedNamingTheField() {
+        for (String firedAt : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2200-01-01T00:00:00Z",
+                "1999-12-31T23:59:59Z")) {
+            decide("""
+                    {"kind": "outage", "severity": "critical", "service": "checkout-api", "firedAt": "%s"}"""
+                    .formatted(firedAt))
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("firedAt"))
+                    .body("errors[0].message", equalTo("must be from 2000-01-01T00:00:00Z up to 2200-01-01T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void aFarFutureInstantInABatchIsThatAlertsErrorAlone() {
+        given().contentType(ContentType.JSON).body("""
+                [{"id": "a", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                  "firedAt": "+999999999-12-31T23:59:59Z"},
+                 {"id": "b", "kind": "outage", "severity": "critical", "service": "checkout-api"}]""")
+                .post("/v1/decide/batch").then()
+                .statusCode(200)
+                .body("results[0].error.status", equalTo(400))
+                .body("results[0].error.errors[0].field", equalTo("firedAt"))
+                .body("results[1].decision.alertId", equalTo("b"));
+    }
+
+    @Test
     void overlongServiceNameIsRefused() {
         decide("""
                 {"kind": "outage", "severity": "critical", "service": "%s"}""".formatted("s".repeat(300)))

@@ -3,6 +3,7 @@ package dev.pagerpolicy.api.alertmanager;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.PlausibleInstant;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.app.PagerPolicyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,10 @@ public class AlertMapping {
     public Mapped map(AlertmanagerWebhook.Alert source) {
         PagerPolicyConfig.Alertmanager labels = config.alertmanager();
         List<String> problems = labelProblems(source.labels());
+        if (source.startsAt() != null && !PlausibleInstant.Check.isPlausible(source.startsAt())) {
+            problems.add("startsAt " + source.startsAt() + " is not from " + PlausibleInstant.EARLIEST_TEXT + " up to "
+                    + PlausibleInstant.LATEST_TEXT);
+        }
         AlertKind kind = parse(source, labels.kindLabel(), problems, AlertKind::fromWireName);
         Severity severity = parse(source, labels.severityLabel(), problems, Severity::fromWireName);
         String service = source.label(labels.serviceLabel());
