@@ -47,7 +47,27 @@ public final class DirectoryWatcher implements AutoCloseable {
         });
         for (Path root : roots) {
             registerTree(root);
+            watchParentOf(root);
         }
+    }
+
+    /**
+     * The directory above a root is watched for the root's own name: a root removed and created again (say
+     * {@code rm -rf rules} and a fresh checkout) is a new directory, which no watch of the old one would see.
+     */
+    private final Map<Path, Path> rootsByParent = new HashMap<>();
+
+    private void watchParentOf(Path root) throws IOException {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        rootsByParent.put(parent.resolve(absolute.getFileName()), root);
+        // The same kinds as every watched directory: registering a directory again replaces its kinds, and the
+        // parent may be a watched directory itself (scenarios kept under the rules directory).
+        parent.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
     }
 
     public static DirectoryWatcher start(List<Path> roots, Duration debounce, Runnable action) throws IOException {
@@ -77,14 +97,32 @@ public final class DirectoryWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watchService.take();
                 Path dir = (Path) key.watchable();
+                boolean changed = false;
+                Path absoluteDir = dir.toAbsolutePath().normalize();
+                boolean inARoot = roots.stream().anyMatch(root -> absoluteDir.startsWith(root.toAbsolutePath().normalize()));
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name
-                            && !SourceFiles.isHidden(name)) {
-                        registerTree(dir.resolve(name)); // a new subdirectory is watched too
+                    if (!(event.context() instanceof Path name)) {
+                        changed = true; // events were lost (overflow): whatever changed is read again
+                        continue;
+                    }
+                    Path root = rootsByParent.get(absoluteDir.resolve(name));
+                    if (root != null) {
+                        changed = true;
+                        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                            LOG.infof("%s was created again; watching it", root);
+                            registerTree(root);
+                        }
+                    } else if (inARoot) {
+                        changed = true;
+                        if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && !SourceFiles.isHidden(name)) {
+                            registerTree(dir.resolve(name)); // a new subdirectory is watched too
+                        }
                     }
                 }
                 key.reset();
-                schedule();
+                if (changed) {
+                    schedule();
+                }
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             // closed: stop watching

@@ -47,6 +47,24 @@ class DirectoryWatcherTest {
     }
 
     @Test
+    void aWatchedDirectoryRemovedAndCreatedAgainIsWatchedAgain() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("a.drl"), "package rules\n");
+        Semaphore called = new Semaphore(0);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(rules), Duration.ofMillis(100), called::release)) {
+            Files.delete(rules.resolve("a.drl"));
+            Files.delete(rules);
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the removal is a change").isTrue();
+            Files.createDirectories(rules);
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("creating it again is a change").isTrue();
+            Files.writeString(rules.resolve("b.drl"), "package rules\n");
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("a file written in the new directory").isTrue();
+            Files.writeString(rules.resolve("b.drl"), "package rules\n// edited\n");
+            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("and an edit of it").isTrue();
+        }
+    }
+
+    @Test
     void aWriterThatPausesLongerThanTheDebounceIsNotReadHalfWay() throws Exception {
         Path file = dir.resolve("rules.drl");
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
