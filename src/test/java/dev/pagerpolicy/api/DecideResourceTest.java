@@ -402,6 +402,20 @@ class DecideResourceTest {
     }
 
     @Test
+    void aClientThatAsksForCleartextHttp2GetsTheSame413OverHttp11() throws Exception {
+        byte[] body = ("{\"kind\": \"outage\", \"severity\": \"critical\", \"service\": \"checkout-api\","
+                + " \"labels\": {\"x\": \"" + "a".repeat(70_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.body())
+                .contains("\"detail\":\"the body is over the limit of 65536 bytes\"");
+    }
+
+    @Test
     void reloadIsDisabledWithoutAnAdminKey() {
         given().post("/v1/ruleset/reload").then()
                 .statusCode(401)
