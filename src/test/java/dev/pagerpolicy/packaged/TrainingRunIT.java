@@ -30,6 +30,7 @@ class TrainingRunIT {
         Path decisions = work.resolve("decisions.log");
         Process app = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-Dpager-policy.training-run=true", "-Dquarkus.http.port=" + freePort(),
+                "-Dquarkus.management.port=" + freePort(),
                 "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"),
                 "-Dpager-policy.decision-log.destination=file", "-Dpager-policy.decision-log.file=" + decisions,
                 "-jar", "target/quarkus-app/quarkus-run.jar"))

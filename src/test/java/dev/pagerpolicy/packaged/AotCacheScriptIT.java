@@ -1,0 +1,64 @@
+package dev.pagerpolicy.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/aot-cache.sh, when it cannot record a cache: it says why, and leaves no partial cache behind. */
+class AotCacheScriptIT {
+    private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    private record Run(int status, String output) {
+    }
+
+    private static Run run(Path cache, Map<String, String> environment) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(JAVA_25), "the script records a cache with Java 25 or later");
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "bin/aot-cache.sh", cache.toString()))
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA", JAVA_25.toString());
+        builder.environment().putAll(environment);
+        Process script = builder.start();
+        String output = new String(script.getInputStream().readAllBytes());
+        assertThat(script.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Run(script.exitValue(), output);
+    }
+
+    @Test
+    void aPortInUseIsNamedAndNoCacheIsLeft(@TempDir Path work) throws Exception {
+        Path cache = work.resolve("app.aot");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = run(cache, Map.of("PORT", String.valueOf(taken.getLocalPort())));
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.output()).contains("port " + taken.getLocalPort() + " is in use; set PORT to a free one");
+        }
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void aTrainingRunThatFailsLeavesNoPartialCache(@TempDir Path work) throws Exception {
+        Path cache = work.resolve("app.aot");
+        Path rules = Files.createDirectories(work.resolve("rules"));
+        Files.writeString(rules.resolve("broken.drl"), "package rules\nrule \"Broken\" when Alert( then end\n");
+        try (ServerSocket free = new ServerSocket(0)) {
+            free.close();
+            Run run = run(cache, Map.of("PORT", String.valueOf(free.getLocalPort()),
+                    "JAVA_OPTS", "-Dpager-policy.rules-dir=" + rules + " -Dpager-policy.rule-cache.enabled=false"));
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.output()).contains("the training run failed").contains("broken.drl");
+        }
+        assertThat(cache).doesNotExist();
+        try (var left = Files.list(work)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("rules");
+        }
+    }
+}
