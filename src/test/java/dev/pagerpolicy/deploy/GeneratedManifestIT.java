@@ -77,6 +77,15 @@ class GeneratedManifestIT {
         Map<String, JsonNode> mounts = byName(container.path("volumeMounts"));
         assertThat(mounts.get("tmp").path("mountPath").asText()).isEqualTo("/tmp");
         assertThat(mounts.get("tmp").path("readOnly").asBoolean()).isFalse();
+        Map<String, JsonNode> volumes = byName(deployment.at("/spec/template/spec/volumes"));
+        assertThat(volumes.get("tmp").at("/emptyDir/sizeLimit").asText()).as("a bounded /tmp").isEqualTo("128Mi");
+        assertThat(volumes).hasSize(4); // tmp and the three ConfigMaps, each once
+    }
+
+    @Test
+    void cpuIsRequestedForTheGateAndNotLimited() {
+        assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
+        assertThat(container.at("/resources/limits/cpu").isMissingNode()).as("no CPU limit, no throttling").isTrue();
     }
 
     @Test
