@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.PlausibleInstant;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.explore.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,11 +76,15 @@ public final class Replay {
      */
     public ReplayReport run(Path file, LongConsumer progress) throws IOException {
         long started = System.nanoTime();
-        try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        // Bytes that are not UTF-8 become U+FFFD: such a line is then "not JSON", not the end of the run.
+        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (PushbackReader reader = new PushbackReader(new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), lenient)))) {
             if (firstNonBlank(reader) == '[') {
                 readArray(file, reader, progress);
             } else {
-                readLines(file, new BufferedReader(reader), progress);
+                readLines(file, reader, progress);
             }
         }
         return new ReplayReport(ruleSet.version(), lines, replayed, changed, masked, notAlerts, outsideWindow,
@@ -94,10 +102,19 @@ public final class Replay {
         return c;
     }
 
-    private void readLines(Path file, BufferedReader reader, LongConsumer progress) throws IOException {
+    /** Longer than any decision the service writes (an alert is at most 64 KiB): read no further, skip the line. */
+    static final int MAX_LINE = 1 << 20;
+
+    private void readLines(Path file, Reader reader, LongConsumer progress) throws IOException {
         int number = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        StringBuilder buffer = new StringBuilder();
+        for (String line = boundedLine(reader, buffer); line != null; line = boundedLine(reader, buffer)) {
             number++;
+            if (line == TOO_LONG) {
+                lines++;
+                unreadable(file, number, "longer than " + MAX_LINE + " characters; no decision is");
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -110,6 +127,35 @@ public final class Replay {
             }
             replay(file, number, node, progress);
         }
+    }
+
+    /** Stands for a line longer than {@link #MAX_LINE}, whose characters were not kept. */
+    private static final String TOO_LONG = new String("too long");
+
+    /** The next line without its end, {@link #TOO_LONG}, or null at the end of the file; never more than the bound. */
+    private static String boundedLine(Reader reader, StringBuilder buffer) throws IOException {
+        buffer.setLength(0);
+        boolean tooLong = false;
+        int c = reader.read();
+        if (c == -1) {
+            return null;
+        }
+        while (c != -1 && c != '\n') {
+            if (buffer.length() < MAX_LINE) {
+                buffer.append((char) c);
+            } else {
+                tooLong = true;
+            }
+            c = reader.read();
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        int end = buffer.length();
+        if (end > 0 && buffer.charAt(end - 1) == '\r') {
+            buffer.setLength(end - 1);
+        }
+        return buffer.toString();
     }
 
     private void readArray(Path file, Reader reader, LongConsumer progress) throws IOException {
@@ -133,8 +179,16 @@ public final class Replay {
             unreadable(file, line, "not a decision (no \"decision\" field)");
             return;
         }
+        if (!node.get("decision").isObject()) {
+            unreadable(file, line, "not a decision (its \"decision\" is not an object)");
+            return;
+        }
         if (node.path("alert").isNull() || node.path("alert").isMissingNode()) {
             notAlerts++;
+            return;
+        }
+        if (!node.get("alert").isObject()) {
+            unreadable(file, line, "not a decision (its \"alert\" is not an object)");
             return;
         }
         Alert alert;
@@ -150,6 +204,11 @@ public final class Replay {
                 || logged.target() == null || logged.action() == null) {
             unreadable(file, line, "not a decision: the alert's kind, severity, service or firedAt, or the"
                     + " decision's target or action, is missing");
+            return;
+        }
+        if (!PlausibleInstant.Check.isPlausible(alert.firedAt())) {
+            unreadable(file, line, "not a decision: firedAt " + alert.firedAt() + " is not from "
+                    + PlausibleInstant.EARLIEST_TEXT + " up to " + PlausibleInstant.LATEST_TEXT);
             return;
         }
         if (alert.labels().containsValue(MASK)) {

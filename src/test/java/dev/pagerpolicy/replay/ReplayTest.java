@@ -88,4 +88,38 @@ class ReplayTest {
         assertThat(report.lines()).isEqualTo(3);
         assertThat(report.replayed()).isEqualTo(3);
     }
+
+    @Test
+    void hostileLinesAreCountedAndTheRunGoesOn() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(LOG).subList(0, 4));
+        String first = lines.get(0);
+        lines.add(first.replace("2026-11-23T03:00:00Z", "+999999999-12-31T23:59:59Z"));
+        lines.add(first.replaceFirst("\"decision\":\\{.*$", "\"decision\":null}"));
+        lines.add("{\"alert\": 7, \"decision\": []}");
+        Path log = dir.resolve("decisions.log");
+        try (var out = Files.newOutputStream(log)) {
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28, '\n'}); // not UTF-8, not JSON
+            byte[] huge = new byte[3 * 1024 * 1024]; // a line far longer than any decision
+            java.util.Arrays.fill(huge, (byte) 'x');
+            out.write(huge);
+            out.write('\n');
+            out.write((lines.get(1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        ReplayReport report = replay(Packs.shipped(), log, Optional.empty());
+
+        assertThat(report.problems()).containsExactly(
+                log + ":5: not a decision: firedAt +999999999-12-31T23:59:59Z is not from 2000-01-01T00:00:00Z up to"
+                        + " 2200-01-01T00:00:00Z",
+                log + ":6: not a decision (its \"decision\" is not an object)",
+                log + ":7: not a decision (its \"decision\" is not an object)",
+                log + ":8: not JSON",
+                log + ":9: longer than 1048576 characters; no decision is");
+        assertThat(report.unreadable()).isEqualTo(5);
+        assertThat(report.replayed()).isEqualTo(5);
+        assertThat(report.changed()).isZero();
+    }
 }
