@@ -136,6 +136,29 @@ class ExplorationTest {
     }
 
     @Test
+    void aDomainFileOfTooManyCombinationsIsRefusedBeforeExploringSayingHowMany() throws Exception {
+        Path tests = java.nio.file.Files.createDirectories(dir.resolve("tests"));
+        Path file = tests.resolve("domain.yaml");
+        Packs.write(file, """
+                # five labels and two signals of nine values each
+                labels:
+                  a: [a1, a2, a3, a4, a5, a6, a7, a8, a9]
+                  b: [b1, b2, b3, b4, b5, b6, b7, b8, b9]
+                  c: [c1, c2, c3, c4, c5, c6, c7, c8, c9]
+                  d: [d1, d2, d3, d4, d5, d6, d7, d8, d9]
+                  e: [e1, e2, e3, e4, e5, e6, e7, e8, e9]
+                signals:
+                  x: [1, 2, 3, 4, 5, 6, 7, 8, 9]
+                  y: [1, 2, 3, 4, 5, 6, 7, 8, 9]
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DomainSpec.load(tests))
+                .isInstanceOf(dev.pagerpolicy.source.InvalidSourceException.class)
+                .hasMessageContaining(file + ":2: the labels and signals here make 10000000 combinations (each value,"
+                        + " and absent: 10 × 10 × 10 × 10 × 10 × 10 × 10), each explored for every service, kind,"
+                        + " severity and time of the week; at most 1024 are explored: list fewer values");
+    }
+
+    @Test
     void aHalfHourOrQuarterHourZoneMakesTheStepFiner() throws Exception {
         Packs.copyShipped(dir);
         Packs.edit(dir.resolve("policies/teams.yaml"), "timeZone: Europe/Berlin", "timeZone: Asia/Kathmandu");
