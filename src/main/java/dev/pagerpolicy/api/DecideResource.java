@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
+import dev.pagerpolicy.app.DecisionThreads;
 import dev.pagerpolicy.app.EncodedDecision;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** {@code POST /v1/decide}: one alert in, one escalation decision out; {@code /batch} for several at once. */
 @Path("/v1/decide")
@@ -38,6 +41,8 @@ public class DecideResource {
     /** Larger storms are sent as several batches; this bounds the work one request can ask for. */
     static final int MAX_BATCH = 100;
 
+    @Inject
+    DecisionThreads threads;
     @Inject
     DecisionService decisions;
     @Inject
@@ -60,8 +65,11 @@ public class DecideResource {
         @ExampleObject(name = "tier-3 outage on a Saturday", value = """
                 {"kind": "outage", "severity": "high", "service": "churn-reports", "firedAt": "2026-11-28T03:00:00Z"}""")
     }))
-    public EncodedDecision decide(@NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
-        return decisions.decide(request.toAlert(clock));
+    public CompletionStage<EncodedDecision> decide(
+            @NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
+        Alert alert = request.toAlert(clock);
+        // Off the event loop: a rule that never stops holds one decision thread, not every connection of a loop.
+        return threads.run(() -> decisions.decide(alert));
     }
 
     /** One entry per alert, in order: its decision, or the problem with that alert alone. */

@@ -110,6 +110,13 @@ public class ProblemMappers {
         return Problem.response(ProblemType.NOT_ACCEPTABLE, "answers are application/json");
     }
 
+    /** Every decision thread busy and the queue full: the caller sends the alert again (Alertmanager does). */
+    @ServerExceptionMapper(priority = 1)
+    public Response busy(java.util.concurrent.RejectedExecutionException e) {
+        return Response.fromResponse(Problem.response(ProblemType.BUSY, "send the alert again in a second"))
+                .header("Retry-After", "1").build();
+    }
+
     @ServerExceptionMapper(priority = 2)
     public Response webApplication(WebApplicationException e) {
         // The JSON reader reports a body it cannot bind as a 400 wrapping Jackson's exception.

@@ -12,7 +12,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "The body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RELOAD_FAILED(422, "The rules were not reloaded"),
-    INTERNAL(500, "Internal error");
+    INTERNAL(500, "Internal error"),
+    BUSY(503, "Too many alerts are waiting to be decided");
 
     private final int status;
     private final String title;

@@ -64,6 +64,14 @@ public final class Evaluator {
         this.watchdog = Watchdog.shared();
     }
 
+    /**
+     * Evaluations still running a whole time limit after they were told to stop: rules spinning in plain Java,
+     * each holding the thread that runs it.
+     */
+    public int stuckEvaluations() {
+        return watchdog.stuck(timeLimit.toNanos());
+    }
+
     /** Whether every decision is searched for a routing conflict, so that a caller need not search again. */
     public boolean searchesConflictsPerDecision() {
         return searchConflictsPerDecision;

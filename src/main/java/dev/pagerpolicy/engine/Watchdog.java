@@ -39,6 +39,21 @@ final class Watchdog {
         return guard;
     }
 
+    /**
+     * Evaluations that were told to stop more than {@code graceNanos} ago and still run: a consequence spinning in
+     * plain Java, which nothing can pre-empt. Each holds its thread for as long as it spins.
+     */
+    int stuck(long graceNanos) {
+        long now = System.nanoTime();
+        int stuck = 0;
+        for (Guard guard : running) {
+            if (guard.state.get() == TIMED_OUT && now - guard.deadlineNanos > graceNanos) {
+                stuck++;
+            }
+        }
+        return stuck;
+    }
+
     private void scan() {
         while (true) {
             long now = System.nanoTime();

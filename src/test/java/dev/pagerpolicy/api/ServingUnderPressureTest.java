@@ -183,6 +183,45 @@ class ServingUnderPressureTest {
         given().get(health + "/live").then().statusCode(200);
     }
 
+    /** Held here: the log manager keeps loggers only as long as someone does. */
+    private static final java.util.logging.Logger SPIN_STOP =
+            java.util.logging.Logger.getLogger(MisbehavingRulesProfile.SPIN_STOP);
+
+    @Test
+    @Order(3)
+    void rulesThatSpinInPlainJavaDoNotHoldUpOtherDecisions() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> spinning = new ArrayList<>();
+        try {
+            // More spinning alerts than the machine has event loops (two per core) or cores.
+            int count = 2 * Runtime.getRuntime().availableProcessors() + 2;
+            for (int i = 0; i < count; i++) {
+                spinning.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(
+                        HttpRequest.newBuilder(decide).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(alert("spin-" + i, "\"mood\": \"spinning\""))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(1_000);
+            HttpResponse<String> other = client.sendAsync(HttpRequest.newBuilder(decide)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(alert("calm", "\"mood\": \"calm\""))).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(other.statusCode()).isEqualTo(200);
+            assertThat(other.body()).contains("\"alertId\":\"calm\"", "\"fallback\":false");
+            assertThat(threads.replaced()).as("threads held by spinning rules, replaced").isPositive();
+        } finally {
+            SPIN_STOP.setLevel(java.util.logging.Level.OFF);
+        }
+        // (Their callers are gone: this profile's idle timeout of 1 s closes connections that wait that long.)
+        for (int attempt = 0; attempt < 300 && threads.replaced() > 0; attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(threads.replaced()).as("once the rules stop spinning, the extra threads go").isZero();
+    }
+
+    @jakarta.inject.Inject
+    dev.pagerpolicy.app.DecisionThreads threads;
+
     @Test
     @Order(4)
     void aClientThatHangsUpMidAnswerIsNoErrorOfTheService() throws Exception {

@@ -16,6 +16,8 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
     public static final long RECENT_MAX_BYTES = 4 * 1024 * 1024;
     public static final long RESPONSE_MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_CONNECTIONS = 64;
+    /** Giving this logger a level stops the rule that spins. */
+    public static final String SPIN_STOP = "pager-policy.test.spin-stop";
 
     private static final String RULES = """
             package misbehaving
@@ -34,6 +36,21 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
                 $draft : DecisionDraft()
             then
                 $draft.explain("depth " + depth(0));
+            end
+
+            rule "Spins in plain Java"
+            salience 100
+            when
+                Alert( label("mood") == "spinning" )
+                $draft : DecisionDraft()
+            then
+                // Deaf to interrupts and halts, as plain Java code is; stopped by the test giving the logger
+                // SPIN_STOP a level (or after a minute).
+                java.time.Instant end = java.time.Instant.now().plusSeconds(60);
+                while (java.time.Instant.now().isBefore(end)
+                        && java.util.logging.Logger.getLogger("pager-policy.test.spin-stop").getLevel() == null) {
+                }
+                $draft.explain("spun");
             end
 
             rule "Runs out of memory"
