@@ -8,6 +8,7 @@ import dev.pagerpolicy.app.observe.DecisionMetrics;
 import dev.pagerpolicy.app.observe.DecisionRecord;
 import dev.pagerpolicy.app.observe.RecentDecisions;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluator;
@@ -42,15 +43,36 @@ public class DecisionService {
 
     /** The decision for the alert, with its JSON, which the answer embeds as it is. */
     public EncodedDecision decide(Alert alert) {
+        return decide(alert, List.of());
+    }
+
+    /**
+     * The decision for an alert read from raw labels, whose reasons begin with how it was read: each field an input
+     * mapping set ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
+     */
+    public EncodedDecision decide(Alert alert, List<String> readAs) {
         try {
             long start = System.nanoTime();
             Evaluation evaluation = evaluator.evaluate(active.get(), alert);
-            return recorded(alert, evaluation.decision(), evaluation.firedRules(), System.nanoTime() - start);
+            Decision decision = readAs.isEmpty() ? evaluation.decision() : withReasonsFirst(evaluation.decision(),
+                    readAs.stream().map(note -> new Reason(READ_AS, note)).toList());
+            return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start);
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);
             // The fallback is small enough to build when the rules were not: the alert still reaches someone.
             return encoded(Evaluator.fallback(active.get(), alert.id(), "the service ran out of memory while deciding"));
         }
+    }
+
+    /** The author of the reasons that say how a raw alert was read. */
+    public static final String READ_AS = "input mapping";
+
+    private static Decision withReasonsFirst(Decision decision, List<Reason> first) {
+        List<Reason> reasons = new java.util.ArrayList<>(first);
+        reasons.addAll(decision.reasons());
+        return new Decision(decision.decisionId(), decision.alertId(), decision.target(), decision.action(),
+                decision.ackWithin(), decision.notBefore(), decision.escalation(), decision.followUps(),
+                decision.recommendations(), reasons, decision.policyVersion(), decision.fallback());
     }
 
     /** The fallback decision for an input that could not be read as an alert, recorded like any other. */

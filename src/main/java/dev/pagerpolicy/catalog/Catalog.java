@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param fallbackPagesFor       severities of production alerts for which the fallback pages; others are tickets
  * @param productionEnvironments the environments whose alerts count as production
  * @param maintenance            the planned maintenance windows of services and models
+ * @param inputs                 how raw alerts' labels are read as alert fields ({@code inputs.yaml})
  */
 public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<String, Service> services,
                       Map<String, Model> models, Team fallbackTeam, Duration fallbackAckWithin,
                       Set<Severity> fallbackPagesFor, Set<String> productionEnvironments,
-                      List<MaintenanceWindow> maintenance) {
+                      List<MaintenanceWindow> maintenance, InputMapping inputs) {
 
     /** When the organisation says nothing: a fallback that pages for what would wake someone anyway. */
     public static final Set<Severity> DEFAULT_FALLBACK_PAGES_FOR = Set.of(Severity.CRITICAL, Severity.HIGH);
@@ -36,6 +37,7 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
         fallbackPagesFor = Set.copyOf(fallbackPagesFor);
         productionEnvironments = Set.copyOf(productionEnvironments);
         maintenance = List.copyOf(maintenance);
+        inputs = inputs == null ? InputMapping.NONE : inputs;
     }
 
     /** The maintenance window of the service, or of the model, that is open at {@code instant}, if one is. */

@@ -47,9 +47,10 @@ public final class CatalogLoader {
     public static final String MODELS = "models.yaml";
     public static final String CALENDARS = "calendars.yaml";
     public static final String MAINTENANCE = "maintenance.yaml";
-    /** The files read, in this order; models, calendars and maintenance windows are optional. */
+    public static final String INPUTS = InputMapping.FILE;
+    /** The files read, in this order; models, calendars, maintenance windows and input mappings are optional. */
     public static final List<String> FILES = List.of(ORGANISATION, CALENDARS, TEAMS, TIERS, SERVICES, MODELS,
-            MAINTENANCE);
+            MAINTENANCE, INPUTS);
 
     private final Validator validator;
     private final Map<String, byte[]> filesRead;
@@ -114,13 +115,15 @@ public final class CatalogLoader {
                 : severities(o.value().fallback().pagesFor(), "fallback.pagesFor ", o)).orElse(Set.of());
         Set<String> production = organisation.map(o -> o.value().productionEnvironments())
                 .<Set<String>>map(Set::copyOf).orElse(Catalog.DEFAULT_PRODUCTION_ENVIRONMENTS);
+        InputMapping inputs = file(dir, INPUTS, false)
+                .map(f -> new InputMappingReader(f, services, models, problems).read()).orElse(InputMapping.NONE);
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidSourceException(problems);
         }
         return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck, fallbackPagesFor, production,
-                maintenance);
+                maintenance, inputs);
     }
 
     private Optional<YamlFile> file(Path dir, String name, boolean required) {

@@ -102,6 +102,19 @@ public final class YamlFile {
      * own, so that one bad entry does not hide the problems of the others.
      */
     public <T> List<Located<T>> readList(String key, Class<T> type, String entryKind) {
+        return readList(key, type, entryKind, true, Set.of());
+    }
+
+    /**
+     * Reads the list under {@code key} of a file that holds other top-level keys too ({@code otherKeys}, read by
+     * {@link #readObject}); a file without the key has no entries.
+     */
+    public <T> List<Located<T>> readOptionalList(String key, Class<T> type, String entryKind, Set<String> otherKeys) {
+        return readList(key, type, entryKind, false, otherKeys);
+    }
+
+    private <T> List<Located<T>> readList(String key, Class<T> type, String entryKind, boolean required,
+                                          Set<String> otherKeys) {
         List<Located<T>> entries = new ArrayList<>();
         try (JsonParser parser = MAPPER.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -113,7 +126,9 @@ public final class YamlFile {
                 String field = parser.currentName();
                 int fieldLine = lineOf(parser);
                 JsonToken value = parser.nextToken();
-                if (!field.equals(key)) {
+                if (otherKeys.contains(field)) {
+                    parser.skipChildren();
+                } else if (!field.equals(key)) {
                     problems.add(new Problem(name, fieldLine, "unknown key \"" + field + "\" (expected \"" + key + "\")"));
                     parser.skipChildren();
                 } else if (value != JsonToken.START_ARRAY) {
@@ -124,7 +139,7 @@ public final class YamlFile {
                     readEntries(parser, type, entryKind, entries);
                 }
             }
-            if (!found) {
+            if (!found && required) {
                 problems.add(Problem.inFile(name, "missing the list \"" + key + "\""));
             }
         } catch (IOException e) {

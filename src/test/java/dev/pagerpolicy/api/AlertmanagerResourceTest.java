@@ -3,6 +3,7 @@ package dev.pagerpolicy.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,8 +58,35 @@ class AlertmanagerResourceTest {
                 .body("alerts.bbb222.decision.target.team", equalTo("platform-sre"))
                 .body("alerts.bbb222.decision.alertId", equalTo("SomethingOdd"))
                 .body("alerts.bbb222.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be"
-                        + " read: label \"kind\" is missing; label \"severity\": \"urgent\" is not one of critical,"
-                        + " high, medium, low, info; the fallback team platform-sre is paged"));
+                        + " read: label \"kind\" is missing, and no mapping of policies/inputs.yaml sets kind for this"
+                        + " alert; severity \"urgent\" is not one of critical, high, medium, low, info, and"
+                        + " policies/inputs.yaml (severities) does not map it; the fallback team platform-sre is paged"));
+    }
+
+    @Test
+    void anAlertWithOnlyItsOwnLabelsIsReadThroughTheInputMappingsAndDecidedByTheRules() {
+        given().contentType(ContentType.JSON).body("""
+                {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
+                  {"status": "firing", "fingerprint": "kube1",
+                   "labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "pod": "checkout-7d9f",
+                              "container": "api", "severity": "warning", "job": "kube-state-metrics"},
+                   "startsAt": "2026-11-25T03:00:00Z"},
+                  {"status": "firing", "fingerprint": "kube2",
+                   "labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "severity": "critical"},
+                   "startsAt": "2026-11-25T03:00:00Z"}
+                ]}""")
+                .post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("alerts.kube1.decision.fallback", equalTo(false))
+                .body("alerts.kube1.decision.reasons[0].rule", equalTo("input mapping"))
+                .body("alerts.kube1.decision.reasons.explanation", hasItems(
+                        "service = checkout-api (from label namespace=\"payments\"), by mapping \"the namespace names"
+                                + " the service\" of policies/inputs.yaml",
+                        "kind = outage, by mapping \"an alert that something is down is an outage\" of policies/inputs.yaml",
+                        "severity \"warning\" is read as medium, by policies/inputs.yaml (severities)"))
+                .body("alerts.kube2.decision.fallback", equalTo(false))
+                .body("alerts.kube2.decision.action", equalTo("page"))
+                .body("alerts.kube2.decision.target.team", equalTo("platform-sre"));
     }
 
     private static String group(String secondAlertLabels) {

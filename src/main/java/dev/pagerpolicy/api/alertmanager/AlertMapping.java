@@ -5,14 +5,19 @@ import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.PlausibleInstant;
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.alert.WireNamed;
 import dev.pagerpolicy.app.PagerPolicyConfig;
+import dev.pagerpolicy.catalog.InputMapping;
+import dev.pagerpolicy.catalog.InputMapping.Field;
+import dev.pagerpolicy.engine.ActiveRuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Reads an Alertmanager alert's labels as an alert of this service; which label carries what is configured
@@ -25,30 +30,79 @@ public class AlertMapping {
     PagerPolicyConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ActiveRuleSet active;
 
-    /** Either the alert, or every reason it could not be read. */
-    public record Mapped(Alert alert, List<String> problems) {
+    /**
+     * Either the alert, with how it was read ({@code readAs}: what the input mappings set), or every reason it could
+     * not be read, each saying what would make it readable.
+     */
+    public record Mapped(Alert alert, List<String> problems, List<String> readAs) {
     }
 
     public Mapped map(AlertmanagerWebhook.Alert source) {
-        PagerPolicyConfig.Alertmanager labels = config.alertmanager();
+        PagerPolicyConfig.Alertmanager names = config.alertmanager();
+        InputMapping inputs = active.get().catalog().inputs();
         List<String> problems = labelProblems(source.labels());
         if (source.startsAt() != null && !PlausibleInstant.Check.isPlausible(source.startsAt())) {
             problems.add("startsAt " + source.startsAt() + " is not from " + PlausibleInstant.EARLIEST_TEXT + " up to "
                     + PlausibleInstant.LATEST_TEXT);
         }
-        AlertKind kind = parse(source, labels.kindLabel(), problems, AlertKind::fromWireName);
-        Severity severity = parse(source, labels.severityLabel(), problems, Severity::fromWireName);
-        String service = source.label(labels.serviceLabel());
-        if (service == null || service.isBlank()) {
-            problems.add("label \"" + labels.serviceLabel() + "\" is missing");
-        }
+        Map<Field, String> given = new EnumMap<>(Field.class);
+        given.put(Field.KIND, source.label(names.kindLabel()));
+        given.put(Field.SEVERITY, source.label(names.severityLabel()));
+        given.put(Field.SERVICE, source.label(names.serviceLabel()));
+        given.put(Field.MODEL, source.label(names.modelLabel()));
+        given.put(Field.ENVIRONMENT, source.label(names.environmentLabel()));
+        InputMapping.Resolution resolved = inputs.resolve(source.labels(), given);
+        List<String> readAs = new ArrayList<>(resolved.notes());
+
+        Optional<String> kindValue = resolved.value(Field.KIND);
+        AlertKind kind = kindValue.isPresent() ? kind(kindValue.get(), names.kindLabel(), problems)
+                : missing(names.kindLabel(), Field.KIND, problems);
+        Optional<String> severityValue = resolved.value(Field.SEVERITY);
+        Severity severity = severityValue.isPresent() ? severity(inputs, severityValue.get(), problems, readAs)
+                : missing(names.severityLabel(), Field.SEVERITY, problems);
+        String service = resolved.value(Field.SERVICE).orElseGet(() -> missing(names.serviceLabel(), Field.SERVICE,
+                problems));
         if (!problems.isEmpty()) {
-            return new Mapped(null, problems);
+            return new Mapped(null, problems, readAs);
         }
-        return new Mapped(new Alert(source.label(labels.idLabel()), kind, severity, service,
-                source.label(labels.modelLabel()), source.label(labels.environmentLabel()),
-                source.startsAt() == null ? clock.instant() : source.startsAt(), source.labels(), null), List.of());
+        return new Mapped(new Alert(source.label(names.idLabel()), kind, severity, service,
+                resolved.value(Field.MODEL).orElse(null), resolved.value(Field.ENVIRONMENT).orElse(null),
+                source.startsAt() == null ? clock.instant() : source.startsAt(), source.labels(), null),
+                List.of(), readAs);
+    }
+
+    /** One of the five by its name, or a word the policy maps; the fallback names the policy when it is neither. */
+    private static Severity severity(InputMapping inputs, String word, List<String> problems, List<String> readAs) {
+        Optional<Severity> read = inputs.severity(word);
+        if (read.isEmpty()) {
+            problems.add("severity \"" + word + "\" is not one of " + WireNamed.allowed(Severity.class)
+                    + ", and policies/" + InputMapping.FILE + " (severities) does not map it");
+            return null;
+        }
+        if (!read.get().wireName().equals(word)) {
+            readAs.add("severity \"" + word + "\" is read as " + read.get().wireName() + ", by policies/"
+                    + InputMapping.FILE + " (severities)");
+        }
+        return read.get();
+    }
+
+    /** The fallback names what to change: the label to send, or the policy that would map it. */
+    private static <T> T missing(String label, Field field, List<String> problems) {
+        problems.add("label \"" + label + "\" is missing, and no mapping of policies/" + InputMapping.FILE + " sets "
+                + field.wireName() + " for this alert");
+        return null;
+    }
+
+    private static AlertKind kind(String value, String label, List<String> problems) {
+        try {
+            return AlertKind.fromWireName(value);
+        } catch (IllegalArgumentException e) {
+            problems.add("label \"" + label + "\": " + e.getMessage());
+            return null;
+        }
     }
 
     /** The limits of the decide API, so that no path lets through what another refuses. */
@@ -71,20 +125,5 @@ public class AlertMapping {
             }
         });
         return problems;
-    }
-
-    private static <T> T parse(AlertmanagerWebhook.Alert source, String label, List<String> problems,
-                               Function<String, T> parser) {
-        String value = source.label(label);
-        if (value == null) {
-            problems.add("label \"" + label + "\" is missing");
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            problems.add("label \"" + label + "\": " + e.getMessage());
-            return null;
-        }
     }
 }

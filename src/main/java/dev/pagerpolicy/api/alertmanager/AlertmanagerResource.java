@@ -58,7 +58,7 @@ public class AlertmanagerResource {
     private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {
         AlertMapping.Mapped mapped = mapping.map(alert);
         if (mapped.alert() != null) {
-            return decisions.decide(mapped.alert());
+            return decisions.decide(mapped.alert(), mapped.readAs());
         }
         return decisions.fallback(alert.label("alertname"), "the Alertmanager alert could not be read: "
                 + String.join("; ", mapped.problems()));
