@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -45,8 +43,6 @@ public class DecideResource {
     DecisionThreads threads;
     @Inject
     DecisionService decisions;
-    @Inject
-    Clock clock;
     @Inject
     ObjectMapper json;
     @Inject
@@ -67,9 +63,8 @@ public class DecideResource {
     }))
     public CompletionStage<EncodedDecision> decide(
             @NotNull(message = "a JSON object describing the alert is required") @Valid AlertInput request) {
-        Alert alert = request.toAlert(clock);
         // Off the event loop: a rule that never stops holds one decision thread, not every connection of a loop.
-        return threads.run(() -> decisions.decide(alert));
+        return threads.run(() -> decisions.decide(request));
     }
 
     /** One entry per alert, in order: its decision, or the problem with that alert alone. */
@@ -109,7 +104,7 @@ public class DecideResource {
         if (!violations.isEmpty()) {
             return invalid(index, FieldErrors.of(violations));
         }
-        return new BatchEntry(index, decisions.decide(input.toAlert(clock)), null);
+        return new BatchEntry(index, decisions.decide(input), null);
     }
 
     private static BatchEntry invalid(int index, List<Problem.FieldError> errors) {

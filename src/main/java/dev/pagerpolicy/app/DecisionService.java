@@ -3,6 +3,9 @@ package dev.pagerpolicy.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.catalog.InputReader;
+import dev.pagerpolicy.catalog.LabelNames;
 import dev.pagerpolicy.app.observe.DecisionLog;
 import dev.pagerpolicy.app.observe.DecisionMetrics;
 import dev.pagerpolicy.app.observe.DecisionRecord;
@@ -40,6 +43,31 @@ public class DecisionService {
     ServingHealth health;
     @Inject
     ObjectMapper json;
+
+    @Inject
+    PagerPolicyConfig config;
+
+    /** The decision for an alert as it arrived, read through the active policies' input mappings. */
+    public EncodedDecision decide(AlertInput input) {
+        return decide(input, "the alert");
+    }
+
+    /**
+     * @param what names the alert in the fallback's reason when it cannot be read ("the Alertmanager alert")
+     */
+    public EncodedDecision decide(AlertInput input, String what) {
+        PagerPolicyConfig.Alertmanager labels = config.alertmanager();
+        LabelNames names = new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(),
+                labels.modelLabel(), labels.environmentLabel(), labels.idLabel());
+        InputReader.Read read = InputReader.read(input, active.get().catalog().inputs(), names, clock.instant());
+        if (!read.readable()) {
+            String id = input.id() != null ? input.id() : input.labels() == null ? null : input.labels().get(names.id());
+            RuleSet ruleSet = active.get();
+            return recorded(null, Evaluator.fallbackForUnread(ruleSet, id, read.severity(), read.environment(),
+                    what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0);
+        }
+        return decide(read.alert(), read.readAs());
+    }
 
     /** The decision for the alert, with its JSON, which the answer embeds as it is. */
     public EncodedDecision decide(Alert alert) {

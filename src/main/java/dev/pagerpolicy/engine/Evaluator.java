@@ -1,6 +1,7 @@
 package dev.pagerpolicy.engine;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
@@ -260,13 +261,32 @@ public final class Evaluator {
      * otherwise a ticket. Either way the alert reaches someone, and the reason says why.
      */
     private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {
-        Catalog catalog = ruleSet.catalog();
-        if (catalog.fallbackPages(alert)) {
-            return fallback(ruleSet, alert.id(), cause);
+        return fallback(ruleSet, alert.id(), alert.severity(), alert.isProduction(), alert.environment(), cause);
+    }
+
+    /**
+     * The fallback for an alert that could not be read as a whole (no kind or service that a label or an input
+     * mapping gives): with the urgency rules of every fallback when its severity could be read, so that an
+     * unreadable heartbeat of severity {@code none} is a ticket, not a page; paged when even its severity is unknown.
+     */
+    public static Decision fallbackForUnread(RuleSet ruleSet, String alertId, Severity severity, String environment,
+                                             String cause) {
+        if (severity == null) {
+            return fallback(ruleSet, alertId, cause);
         }
-        String why = alert.isProduction() ? "a production alert of " + alert.severity().wireName() + " severity"
-                : "an alert from " + alert.environment() + ", not production,";
-        return fallbackDecision(ruleSet, alert.id(), Action.TICKET, null, cause + "; the fallback team "
+        boolean production = environment == null || ruleSet.catalog().productionEnvironments().contains(environment);
+        return fallback(ruleSet, alertId, severity, production, environment, cause);
+    }
+
+    private static Decision fallback(RuleSet ruleSet, String alertId, Severity severity, boolean production,
+                                     String environment, String cause) {
+        Catalog catalog = ruleSet.catalog();
+        if (production && catalog.fallbackPagesFor().contains(severity)) {
+            return fallback(ruleSet, alertId, cause);
+        }
+        String why = production ? "a production alert of " + severity.wireName() + " severity"
+                : "an alert from " + environment + ", not production,";
+        return fallbackDecision(ruleSet, alertId, Action.TICKET, null, cause + "; the fallback team "
                 + catalog.fallbackTeam().name() + " gets a ticket (" + why + " pages nobody)");
     }
 

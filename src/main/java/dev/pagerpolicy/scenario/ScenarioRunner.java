@@ -1,6 +1,9 @@
 package dev.pagerpolicy.scenario;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.catalog.InputReader;
+import dev.pagerpolicy.catalog.LabelNames;
+import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
@@ -26,7 +29,17 @@ public final class ScenarioRunner {
 
     public ScenarioResult run(RuleSet ruleSet, Located<Scenario> located) {
         Scenario scenario = located.value();
-        Alert alert = scenario.alert().toAlert(clock);
+        InputReader.Read read = InputReader.read(scenario.alert(), ruleSet.catalog().inputs(), LabelNames.DEFAULT,
+                clock.instant());
+        if (!read.readable()) {
+            // What the service answers an alert it cannot read: the fallback, saying what to change.
+            Decision fallback = Evaluator.fallbackForUnread(ruleSet, scenario.alert().id(), read.severity(),
+                    read.environment(), "the alert could not be read: " + String.join("; ", read.problems()));
+            Evaluation unread = new Evaluation(fallback, List.of(), Evaluation.Fallback.UNKNOWN_INPUT);
+            return new ScenarioResult(located.file(), located.line(), scenario.name(),
+                    ExpectationCheck.mismatches(scenario.expect(), fallback, List.of()), unread);
+        }
+        Alert alert = read.alert();
         if (scenario.at() != null) {
             alert = new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                     alert.environment(), scenario.at(), alert.labels(), alert.signals());

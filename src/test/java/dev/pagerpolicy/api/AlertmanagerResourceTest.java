@@ -58,9 +58,10 @@ class AlertmanagerResourceTest {
                 .body("alerts.bbb222.decision.target.team", equalTo("platform-sre"))
                 .body("alerts.bbb222.decision.alertId", equalTo("SomethingOdd"))
                 .body("alerts.bbb222.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be"
-                        + " read: label \"kind\" is missing, and no mapping of policies/inputs.yaml sets kind for this"
-                        + " alert; severity \"urgent\" is not one of critical, high, medium, low, info, and"
-                        + " policies/inputs.yaml (severities) does not map it; the fallback team platform-sre is paged"));
+                        + " read: kind is missing (no field \"kind\", no label \"kind\"), and no mapping of"
+                        + " policies/inputs.yaml sets it for this alert; severity \"urgent\" is not one of critical,"
+                        + " high, medium, low, info, and policies/inputs.yaml (severities) does not map it; the fallback"
+                        + " team platform-sre is paged"));
     }
 
     @Test

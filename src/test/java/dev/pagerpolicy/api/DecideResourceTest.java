@@ -275,12 +275,56 @@ class DecideResourceTest {
     }
 
     @Test
-    void unknownSeverityListsTheAllowedValues() {
+    void aSeverityNoPolicyMapsGetsTheFallbackNamingThePolicyToEdit() {
         decide("""
                 {"kind": "outage", "severity": "urgent", "service": "checkout-api"}""")
-                .statusCode(400)
-                .body("errors[0].field", equalTo("severity"))
-                .body("errors[0].message", equalTo("\"urgent\" is not one of critical, high, medium, low, info"));
+                .statusCode(200)
+                .body("fallback", equalTo(true))
+                .body("action", equalTo("page"))
+                .body("reasons[0].explanation", equalTo("the alert could not be read: severity \"urgent\" is not one of"
+                        + " critical, high, medium, low, info, and policies/inputs.yaml (severities) does not map it;"
+                        + " the fallback team platform-sre is paged"));
+    }
+
+    @Test
+    void aSeverityWordOfAnotherToolIsReadThroughThePolicies() {
+        decide("""
+                {"kind": "outage", "severity": "P1", "service": "checkout-api", "firedAt": "2026-11-25T03:00:00Z"}""")
+                .statusCode(200)
+                .body("fallback", equalTo(false))
+                .body("action", equalTo("page"))
+                .body("reasons[0].rule", equalTo("input mapping"))
+                .body("reasons[0].explanation", equalTo("severity \"P1\" is read as critical, by policies/inputs.yaml"
+                        + " (severities)"));
+    }
+
+    @Test
+    void anAlertOfLabelsAloneIsReadThroughTheInputMappingsAndDecidedByTheRules() {
+        decide("""
+                {"id": "k8s-1", "firedAt": "2026-11-25T03:00:00Z",
+                 "labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "severity": "critical"}}""")
+                .statusCode(200)
+                .body("alertId", equalTo("k8s-1"))
+                .body("fallback", equalTo(false))
+                .body("action", equalTo("page"))
+                .body("target.team", equalTo("platform-sre"))
+                .body("reasons.explanation", hasItem("service = checkout-api (from label namespace=\"payments\"), by"
+                        + " mapping \"the namespace names the service\" of policies/inputs.yaml"));
+    }
+
+    @Test
+    void anAlertOfLabelsThatNothingMapsGetsTheFallbackSayingWhatToMap() {
+        decide("""
+                {"labels": {"alertname": "Watchdog", "severity": "none"}}""")
+                .statusCode(200)
+                .body("fallback", equalTo(true))
+                .body("alertId", equalTo("Watchdog"))
+                .body("action", equalTo("ticket"))
+                .body("reasons[0].explanation", equalTo("the alert could not be read: kind is missing (no field"
+                        + " \"kind\", no label \"kind\"), and no mapping of policies/inputs.yaml sets it for this alert;"
+                        + " service is missing (no field \"service\", no label \"service\"), and no mapping of"
+                        + " policies/inputs.yaml sets it for this alert; the fallback team platform-sre gets a ticket"
+                        + " (a production alert of info severity pages nobody)"));
     }
 
     @Test

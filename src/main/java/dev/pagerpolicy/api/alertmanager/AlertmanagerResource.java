@@ -56,11 +56,11 @@ public class AlertmanagerResource {
     }
 
     private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {
-        AlertMapping.Mapped mapped = mapping.map(alert);
-        if (mapped.alert() != null) {
-            return decisions.decide(mapped.alert(), mapped.readAs());
+        List<String> problems = mapping.problems(alert);
+        if (problems.isEmpty()) {
+            return decisions.decide(mapping.input(alert), "the Alertmanager alert");
         }
         return decisions.fallback(alert.label("alertname"), "the Alertmanager alert could not be read: "
-                + String.join("; ", mapped.problems()));
+                + String.join("; ", problems));
     }
 }
