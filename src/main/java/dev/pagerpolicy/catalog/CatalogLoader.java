@@ -115,8 +115,9 @@ public final class CatalogLoader {
                 : severities(o.value().fallback().pagesFor(), "fallback.pagesFor ", o)).orElse(Set.of());
         Set<String> production = organisation.map(o -> o.value().productionEnvironments())
                 .<Set<String>>map(Set::copyOf).orElse(Catalog.DEFAULT_PRODUCTION_ENVIRONMENTS);
-        InputMapping inputs = file(dir, INPUTS, false)
-                .map(f -> new InputMappingReader(f, services, models, problems).read()).orElse(InputMapping.NONE);
+        InputMapping inputs = file(dir, INPUTS, false).map(f -> new InputMappingReader(f,
+                named("service", services, serviceEntries), named("model", models, modelEntries), problems).read())
+                .orElse(InputMapping.NONE);
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
@@ -314,6 +315,18 @@ public final class CatalogLoader {
     }
 
     /** Looks up a name another entry refers to; an undefined one is reported in the words of the referrer. */
+    /**
+     * Whether a name is one of the entries of its kind, valid or not: an entry that is invalid is reported where it
+     * stands, so a reference to it is no second problem.
+     */
+    private <E extends NamedEntry> java.util.function.Predicate<String> named(String kind, Map<String, ?> index,
+                                                                               List<Located<E>> entries) {
+        Set<String> written = new HashSet<>();
+        entries.forEach(e -> written.add(e.value().name()));
+        return name -> index.containsKey(name) || written.contains(name) || invalidEntries.contains(kind + " " + name)
+                || unreadableKinds.contains(kind);
+    }
+
     private <V> V reference(Map<String, V> index, String kind, String name, String referrer, Located<?> at) {
         V value = index.get(name);
         if (value == null && !invalidEntries.contains(kind + " " + name) && !unreadableKinds.contains(kind)) {

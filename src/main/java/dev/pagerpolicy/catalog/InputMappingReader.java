@@ -29,14 +29,19 @@ import java.util.function.Predicate;
  */
 final class InputMappingReader {
     private final YamlFile file;
-    private final Map<String, Service> services;
-    private final Map<String, Model> models;
+    private final Predicate<String> serviceNamed;
+    private final Predicate<String> modelNamed;
     private final List<Problem> problems;
 
-    InputMappingReader(YamlFile file, Map<String, Service> services, Map<String, Model> models, List<Problem> problems) {
+    /**
+     * @param serviceNamed whether a name is a service of the catalog (or an entry already reported as invalid)
+     * @param modelNamed   the same for models
+     */
+    InputMappingReader(YamlFile file, Predicate<String> serviceNamed, Predicate<String> modelNamed,
+                       List<Problem> problems) {
         this.file = file;
-        this.services = services;
-        this.models = models;
+        this.serviceNamed = serviceNamed;
+        this.modelNamed = modelNamed;
         this.problems = problems;
     }
 
@@ -131,8 +136,8 @@ final class InputMappingReader {
         return switch (field) {
             case KIND -> value -> isKind(value);
             case SEVERITY -> value -> severities.severity(value).isPresent();
-            case SERVICE -> services::containsKey;
-            case MODEL -> models::containsKey;
+            case SERVICE -> serviceNamed;
+            case MODEL -> modelNamed;
             case ENVIRONMENT -> value -> !value.isBlank();
         };
     }

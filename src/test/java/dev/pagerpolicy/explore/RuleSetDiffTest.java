@@ -47,6 +47,7 @@ class RuleSetDiffTest {
         Packs.copyShipped(dir);
         Packs.edit(dir.resolve("policies/services.yaml"), "  - name: churn-reports", "  - name: churn-reports-v2");
         Packs.edit(dir.resolve("policies/models.yaml"), "service: churn-reports", "service: churn-reports-v2");
+        Packs.edit(dir.resolve("policies/inputs.yaml"), "reporting: churn-reports", "reporting: churn-reports-v2");
 
         DiffReport report = diff.run(Packs.shipped(), Packs.load(dir.resolve("rules"), dir.resolve("policies")),
                 DomainSpec.NONE);
