@@ -72,4 +72,19 @@ class DrlMistakesTest {
                 .containsExactly(file + ":14: " + RULE + "Service is not imported: add \"import"
                         + " dev.pagerpolicy.catalog.Service\" at the top of the file");
     }
+
+    @Test
+    void aConstraintThatCrashesTheCompilerIsOneProblemAtItsRule() {
+        List<String> problems = problemsAfter("""
+                rule "Service-health alerts page the service's on-call team"
+                when
+                """, """
+                rule "Service-health alerts page the service's on-call team"
+                when
+                    Alert( !((label("owner") == null ? "" : label("owner")) == "team-A") )
+                """);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith(file + ":11: " + RULE + "Drools could not compile this rule (")
+                .endsWith("); rewrite its conditions more simply, e.g. without ?: inside a constraint");
+    }
 }
