@@ -133,7 +133,16 @@ public final class RuleCompiler {
         return generated.models(factModel);
     }
 
-    private static GeneratedRules generate(List<RuleFile> files, ClassLoader factModel) throws InvalidSourceException {
+    /** A build of rule files as one module: what Drools said of it, and where its virtual files came from. */
+    private record Build(KieServices kie, ReleaseId releaseId, KieBuilder builder, Map<String, RuleFile> byVirtualPath) {
+        /** Drools installs each module in its repository, which would otherwise keep every build ever made. */
+        void discard() {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Runs Drools' compiler; it reports what is wrong as messages, or, on some mistakes, throws. */
+    private static Build runCompiler(List<RuleFile> files, ClassLoader factModel) {
         KieServices kie = KieServices.Factory.get();
         // Each build gets its own release id, so that concurrent or repeated builds never share a module.
         ReleaseId releaseId = kie.newReleaseId("dev.pagerpolicy", "rules", "1." + BUILDS.incrementAndGet());
@@ -147,7 +156,34 @@ public final class RuleCompiler {
             byVirtualPath.put("rules/" + name, files.get(i));
             byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
-        KieBuilder builder = kie.newKieBuilder(fileSystem, factModel).buildAll(ExecutableModelProject.class);
+        try {
+            return new Build(kie, releaseId, kie.newKieBuilder(fileSystem, factModel)
+                    .buildAll(ExecutableModelProject.class), byVirtualPath);
+        } catch (RuntimeException crash) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw crash;
+        }
+    }
+
+    /** Whether compiling {@code files} makes Drools' compiler throw, rather than report what is wrong. */
+    private static boolean crashes(List<RuleFile> files, ClassLoader factModel) {
+        try {
+            runCompiler(files, factModel).discard();
+            return false;
+        } catch (RuntimeException crash) {
+            return true;
+        }
+    }
+
+    private static GeneratedRules generate(List<RuleFile> files, ClassLoader factModel) throws InvalidSourceException {
+        Build build;
+        try {
+            build = runCompiler(files, factModel);
+        } catch (RuntimeException crash) {
+            throw new InvalidSourceException(CompilerCrash.locate(files, crash, alone -> crashes(alone, factModel)));
+        }
+        KieBuilder builder = build.builder();
+        Map<String, RuleFile> byVirtualPath = build.byVirtualPath();
         List<DrlMistakes.Raw> messages = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (message.getText().contains(NULL_PACKAGE)) {
@@ -160,11 +196,10 @@ public final class RuleCompiler {
             messages.add(new DrlMistakes.Raw(file, line, text));
         }
         List<Problem> problems = DrlMistakes.explain(messages, files);
+        build.discard();
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        // The builder installed the module in Drools' repository, which would otherwise keep every build ever made.
-        kie.getRepository().removeKieModule(releaseId);
         return GeneratedRules.of((InternalKieModule) builder.getKieModule());
     }
 
