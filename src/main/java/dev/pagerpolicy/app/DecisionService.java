@@ -11,6 +11,7 @@ import dev.pagerpolicy.app.observe.DecisionMetrics;
 import dev.pagerpolicy.app.observe.DecisionRecord;
 import dev.pagerpolicy.app.observe.RecentDecisions;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.DecisionIds;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.Evaluation;
@@ -19,6 +20,7 @@ import dev.pagerpolicy.engine.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -47,77 +49,86 @@ public class DecisionService {
     @Inject
     PagerPolicyConfig config;
 
-    /** The decision for an alert as it arrived, read through the active policies' input mappings. */
+    /**
+     * The decision for an alert as a caller sent it, read through the active policies' input mappings. An alert
+     * with an {@code id} and a {@code firedAt} is the same alert when it is sent again: same decision id.
+     */
     public EncodedDecision decide(AlertInput input) {
-        return decide(input, "the alert");
+        return decide(input, "the alert", input.id() == null ? null : "id " + input.id());
     }
 
     /**
-     * @param what names the alert in the fallback's reason when it cannot be read ("the Alertmanager alert")
+     * @param what         names the alert in the fallback's reason when it cannot be read ("the Alertmanager alert")
+     * @param sameAlertKey what identifies the alert across repeats (Alertmanager's fingerprint), or null: with its
+     *                     {@code firedAt} and the rule set's version it makes the decision id, so that a retried or
+     *                     repeated alert gets the same id on every replica, and the decision log marks the repeat
      */
-    public EncodedDecision decide(AlertInput input, String what) {
+    public EncodedDecision decide(AlertInput input, String what, String sameAlertKey) {
         PagerPolicyConfig.Alertmanager labels = config.alertmanager();
         LabelNames names = new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(),
                 labels.modelLabel(), labels.environmentLabel(), labels.idLabel());
-        InputReader.Read read = InputReader.read(input, active.get().catalog().inputs(), names, clock.instant());
+        RuleSet ruleSet = active.get();
+        Repeat repeat = new Repeat(sameAlertKey, input.firedAt());
+        InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), names, clock.instant());
         if (!read.readable()) {
             String id = input.id() != null ? input.id() : input.labels() == null ? null : input.labels().get(names.id());
-            RuleSet ruleSet = active.get();
             return recorded(null, Evaluator.fallbackForUnread(ruleSet, id, read.severity(), read.environment(),
-                    what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0);
+                    what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0, repeat);
         }
-        return decide(read.alert(), read.readAs());
-    }
-
-    /** The decision for the alert, with its JSON, which the answer embeds as it is. */
-    public EncodedDecision decide(Alert alert) {
-        return decide(alert, List.of());
-    }
-
-    /**
-     * The decision for an alert read from raw labels, whose reasons begin with how it was read: each field an input
-     * mapping set ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
-     */
-    public EncodedDecision decide(Alert alert, List<String> readAs) {
-        try {
-            long start = System.nanoTime();
-            Evaluation evaluation = evaluator.evaluate(active.get(), alert);
-            Decision decision = readAs.isEmpty() ? evaluation.decision() : withReasonsFirst(evaluation.decision(),
-                    readAs.stream().map(note -> new Reason(READ_AS, note)).toList());
-            return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start);
-        } catch (OutOfMemoryError e) {
-            health.outOfMemory("deciding an alert", e);
-            // The fallback is small enough to build when the rules were not: the alert still reaches someone.
-            return encoded(Evaluator.fallback(active.get(), alert.id(), "the service ran out of memory while deciding"));
-        }
+        return decide(ruleSet, read.alert(), read.readAs(), repeat);
     }
 
     /** The author of the reasons that say how a raw alert was read. */
     public static final String READ_AS = "input mapping";
 
-    private static Decision withReasonsFirst(Decision decision, List<Reason> first) {
-        List<Reason> reasons = new java.util.ArrayList<>(first);
-        reasons.addAll(decision.reasons());
-        return new Decision(decision.decisionId(), decision.alertId(), decision.target(), decision.action(),
-                decision.ackWithin(), decision.notBefore(), decision.escalation(), decision.followUps(),
-                decision.recommendations(), reasons, decision.policyVersion(), decision.fallback());
+    /**
+     * Decides with {@code ruleSet}; the reasons begin with how the alert was read: each field an input mapping set
+     * ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
+     */
+    private EncodedDecision decide(RuleSet ruleSet, Alert alert, List<String> readAs, Repeat repeat) {
+        try {
+            long start = System.nanoTime();
+            Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
+            Decision decision = evaluation.decision()
+                    .withReasonsFirst(readAs.stream().map(note -> new Reason(READ_AS, note)).toList());
+            return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start, repeat);
+        } catch (OutOfMemoryError e) {
+            health.outOfMemory("deciding an alert", e);
+            // The fallback is small enough to build when the rules were not: the alert still reaches someone.
+            return encoded(Evaluator.fallback(ruleSet, alert.id(), "the service ran out of memory while deciding"));
+        }
     }
 
     /** The fallback decision for an input that could not be read as an alert, recorded like any other. */
     public EncodedDecision fallback(String alertId, String cause) {
         RuleSet ruleSet = active.get();
-        return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0);
+        return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0, Repeat.NONE);
+    }
+
+    /** What makes an alert the same when it is sent again; {@link #NONE} when nothing does. */
+    private record Repeat(String key, Instant firedAt) {
+        static final Repeat NONE = new Repeat(null, null);
+
+        boolean known() {
+            return key != null && firedAt != null;
+        }
     }
 
     /**
      * Writes the decision as JSON once: the answer, the decision-log line and the recent decision embed the same
      * bytes, and the log line is itself what the recent decisions keep.
      */
-    private EncodedDecision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos) {
+    private EncodedDecision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos,
+                                     Repeat repeat) {
+        boolean repeated = false;
+        if (repeat.known()) {
+            decision = decision.withDecisionId(DecisionIds.ofAlert(repeat.key(), repeat.firedAt(), decision.policyVersion()));
+            repeated = recent.find(decision.decisionId()).isPresent();
+        }
         metrics.record(decision, firedRules, tookNanos);
         EncodedDecision encoded = encoded(decision);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
-                decision.policyVersion(), log.mask(alert), encoded, firedRules);
+                decision.policyVersion(), log.mask(alert), encoded, firedRules, repeated ? Boolean.TRUE : null);
         byte[] line = json(record);
         log.write(line);
         recent.add(record.decisionId(), line);

@@ -24,4 +24,21 @@ public record Decision(String decisionId, String alertId, Target target, Action 
         recommendations = List.copyOf(recommendations);
         reasons = List.copyOf(reasons);
     }
+
+    /** The same decision under another id: the one the same alert always gets (see {@link DecisionIds#ofAlert}). */
+    public Decision withDecisionId(String id) {
+        return new Decision(id, alertId, target, action, ackWithin, notBefore, escalation, followUps, recommendations,
+                reasons, policyVersion, fallback);
+    }
+
+    /** The same decision, its reasons preceded by {@code first} (how the alert was read, say). */
+    public Decision withReasonsFirst(List<Reason> first) {
+        if (first.isEmpty()) {
+            return this;
+        }
+        List<Reason> all = new java.util.ArrayList<>(first);
+        all.addAll(reasons);
+        return new Decision(decisionId, alertId, target, action, ackWithin, notBefore, escalation, followUps,
+                recommendations, all, policyVersion, fallback);
+    }
 }

@@ -65,6 +65,22 @@ class AlertmanagerResourceTest {
     }
 
     @Test
+    void theSameAlertSentAgainGetsTheSameDecisionIdAndTheLogMarksTheRepeat() {
+        String first = given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+                .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
+        String again = given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+                .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
+        String other = given().contentType(ContentType.JSON).body(PAYLOAD.replace("\"aaa111\"", "\"aaa999\""))
+                .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.aaa999.decision.decisionId");
+
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(other).as("another fingerprint is another alert").isNotEqualTo(first);
+        // Version 7's layout, with the alert's start (2026-11-25T03:00:00Z) as its time.
+        org.assertj.core.api.Assertions.assertThat(first).startsWith("01a210a5-5380-7");
+        given().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
+    }
+
+    @Test
     void anAlertWithOnlyItsOwnLabelsIsReadThroughTheInputMappingsAndDecidedByTheRules() {
         given().contentType(ContentType.JSON).body("""
                 {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [

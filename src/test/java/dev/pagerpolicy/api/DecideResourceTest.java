@@ -275,6 +275,25 @@ class DecideResourceTest {
     }
 
     @Test
+    void anAlertWithAnIdAndATimeSentAgainGetsTheSameDecisionId() {
+        String body = """
+                {"id": "repeat-me", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "firedAt": "2026-11-25T03:00:00Z"}""";
+        String first = decide(body).statusCode(200).extract().path("decisionId");
+        String again = decide(body).statusCode(200).extract().path("decisionId");
+        String later = decide(body.replace("03:00:00Z", "03:05:00Z")).statusCode(200).extract().path("decisionId");
+        String unnamed = decide(body.replace("\"id\": \"repeat-me\", ", "")).statusCode(200).extract().path("decisionId");
+        String unnamedAgain = decide(body.replace("\"id\": \"repeat-me\", ", "")).statusCode(200)
+                .extract().path("decisionId");
+
+        org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(later).as("fired again later: a new alert").isNotEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(unnamedAgain).as("nothing says it is the same alert")
+                .isNotEqualTo(unnamed);
+        given().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
+    }
+
+    @Test
     void aSeverityNoPolicyMapsGetsTheFallbackNamingThePolicyToEdit() {
         decide("""
                 {"kind": "outage", "severity": "urgent", "service": "checkout-api"}""")

@@ -58,7 +58,9 @@ public class AlertmanagerResource {
     private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {
         List<String> problems = mapping.problems(alert);
         if (problems.isEmpty()) {
-            return decisions.decide(mapping.input(alert), "the Alertmanager alert");
+            String fingerprint = alert.fingerprint() == null || alert.fingerprint().isBlank() ? null
+                    : "fingerprint " + alert.fingerprint();
+            return decisions.decide(mapping.input(alert), "the Alertmanager alert", fingerprint);
         }
         return decisions.fallback(alert.label("alertname"), "the Alertmanager alert could not be read: "
                 + String.join("; ", problems));

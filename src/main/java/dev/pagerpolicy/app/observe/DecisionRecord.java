@@ -13,10 +13,12 @@ import java.util.List;
  * @param alert      the alert as decided, labels masked; null when the input could not be read as an alert
  * @param decision   the decision, written as its JSON was written once for the answer too
  * @param rulesFired every rule that fired, in order
+ * @param repeat     true when this replica decided the same alert, with the same rule set, before (an Alertmanager
+ *                   retry or repeated notification): the decision id is the same; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(String decisionId, Instant evaluatedAt, long tookMicros, String policyVersion,
-                             Alert alert, EncodedDecision decision, List<String> rulesFired) {
+                             Alert alert, EncodedDecision decision, List<String> rulesFired, Boolean repeat) {
     public DecisionRecord {
         rulesFired = List.copyOf(rulesFired);
     }
