@@ -71,7 +71,9 @@ public class DecisionService {
         Repeat repeat = new Repeat(sameAlertKey, input.firedAt());
         InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), names, clock.instant());
         if (!read.readable()) {
-            String id = input.id() != null ? input.id() : input.labels() == null ? null : input.labels().get(names.id());
+            String idLabel = ruleSet.catalog().inputs().labels() != null ? ruleSet.catalog().inputs().labels().id()
+                    : names.id();
+            String id = input.id() != null ? input.id() : input.labels() == null ? null : input.labels().get(idLabel);
             return recorded(null, Evaluator.fallbackForUnread(ruleSet, id, read.severity(), read.environment(),
                     what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0, repeat);
         }

@@ -16,10 +16,14 @@ import java.util.stream.Collectors;
  * first matching route does. Real alerts carry {@code alertname}, {@code namespace} and {@code severity: warning},
  * not this service's fields: the mapping is where an organisation says what those mean.
  */
-public record InputMapping(Map<String, Severity> severityWords, List<Mapping> mappings) {
+public record InputMapping(LabelNames labels, Map<String, Severity> severityWords, List<Mapping> mappings) {
     public static final String FILE = "inputs.yaml";
-    public static final InputMapping NONE = new InputMapping(Map.of(), List.of());
+    public static final InputMapping NONE = new InputMapping(null, Map.of(), List.of());
 
+    /**
+     * @param labels which labels carry the alert's own fields, when the policies say ({@code labels:}); null: the
+     *               service's configuration ({@code pager-policy.alertmanager.*-label}) or {@link LabelNames#DEFAULT}
+     */
     public InputMapping {
         severityWords = Map.copyOf(severityWords.entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue)));

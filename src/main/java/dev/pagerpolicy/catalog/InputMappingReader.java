@@ -54,16 +54,40 @@ final class InputMappingReader {
                         .ifPresent(s -> words.put(word, s)));
             }
         });
-        InputMapping partial = new InputMapping(words, List.of());
+        LabelNames labels = top.flatMap(t -> labelNames(t)).orElse(null);
+        InputMapping partial = new InputMapping(labels, words, List.of());
         List<Mapping> mappings = new ArrayList<>();
         for (Located<MappingEntry> entry : file.readOptionalList("mappings", MappingEntry.class, "mapping",
-                Set.of("severities"))) {
+                Set.of("labels", "severities"))) {
             mapping(entry, partial).ifPresent(mapping -> {
                 shadowing(mapping, mappings).ifPresent(problems::add);
                 mappings.add(mapping);
             });
         }
-        return new InputMapping(words, mappings);
+        return new InputMapping(labels, words, mappings);
+    }
+
+    /** {@code labels:} which label carries each field; those not named keep their usual label. */
+    private Optional<LabelNames> labelNames(Located<InputsEntry> top) {
+        Map<String, String> given = top.value().labels();
+        if (given == null) {
+            return Optional.empty();
+        }
+        Map<String, String> names = new HashMap<>();
+        given.forEach((field, label) -> {
+            if (!java.util.Set.of("kind", "severity", "service", "model", "environment", "id").contains(field)) {
+                problems.add(top.problem("labels: \"" + field + "\" is not a field carried by a label (kind, severity,"
+                        + " service, model, environment, id)"));
+            } else if (label == null || label.isBlank()) {
+                problems.add(top.problem("labels: " + field + ": name the label that carries it"));
+            } else {
+                names.put(field, label);
+            }
+        });
+        LabelNames d = LabelNames.DEFAULT;
+        return Optional.of(new LabelNames(names.getOrDefault("kind", d.kind()), names.getOrDefault("severity", d.severity()),
+                names.getOrDefault("service", d.service()), names.getOrDefault("model", d.model()),
+                names.getOrDefault("environment", d.environment()), names.getOrDefault("id", d.id())));
     }
 
     private Optional<Severity> severityWord(Located<?> at, String word, String severity) {

@@ -34,8 +34,12 @@ public final class InputReader {
         }
     }
 
-    /** @param firedAtDefault the instant of an alert that says nothing of when it fired: now */
-    public static Read read(AlertInput input, InputMapping inputs, LabelNames names, Instant firedAtDefault) {
+    /**
+     * @param configured     which labels carry the fields, unless the policies say ({@code labels:} of inputs.yaml)
+     * @param firedAtDefault the instant of an alert that says nothing of when it fired: now
+     */
+    public static Read read(AlertInput input, InputMapping inputs, LabelNames configured, Instant firedAtDefault) {
+        LabelNames names = inputs.labels() != null ? inputs.labels() : configured;
         Map<String, String> labels = input.labels() == null ? Map.of() : input.labels();
         Map<Field, String> given = new EnumMap<>(Field.class);
         given.put(Field.KIND, input.kind() != null ? input.kind().wireName() : labels.get(names.kind()));

@@ -2,25 +2,20 @@ package dev.pagerpolicy.api.alertmanager;
 
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.PlausibleInstant;
-import dev.pagerpolicy.app.PagerPolicyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An Alertmanager alert as the decide API reads alerts: its labels, its start, and the label that names it
- * ({@code pager-policy.alertmanager.id-label}); the fields are read from the labels by the policies' input
- * mappings. What the decide API would refuse is said, so that this alert alone gets the fallback with the reason.
+ * An Alertmanager alert as the decide API reads alerts: its labels and its start; its fields, and the id that
+ * names it, are read from the labels and the policies' input mappings. What the decide API would refuse is said, so that this alert alone gets the fallback with the reason.
  */
 @ApplicationScoped
 public class AlertMapping {
-    @Inject
-    PagerPolicyConfig config;
-
+    /** Labels alone: the reader takes the id from the label that carries it, as it does every field. */
     public AlertInput input(AlertmanagerWebhook.Alert source) {
-        return AlertInput.ofLabels(source.label(config.alertmanager().idLabel()), source.startsAt(), source.labels());
+        return AlertInput.ofLabels(null, source.startsAt(), source.labels());
     }
 
     /** What the decide API would refuse in this alert (too many labels, a far-future start). */

@@ -1,0 +1,33 @@
+package dev.pagerpolicy.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.catalog.StandaloneValidator;
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.scenario.ScenarioLoader;
+import dev.pagerpolicy.scenario.ScenarioResult;
+import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * examples/kube-prometheus: kube-prometheus' own alerts, given as nothing but their real labels, are decided by the
+ * example's rules through its input mappings, none by the fallback.
+ */
+class KubePrometheusExampleTest {
+    private static final Path EXAMPLE = Path.of("examples/kube-prometheus");
+
+    @Test
+    void everyScenarioOfRealAlertLabelsPasses() throws Exception {
+        RuleSet ruleSet = Packs.load(EXAMPLE.resolve("rules"), EXAMPLE.resolve("policies"));
+        List<ScenarioResult> results = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC())
+                .runAll(ruleSet, ScenarioLoader.load(EXAMPLE.resolve("scenarios"), StandaloneValidator.get()));
+
+        assertThat(results).hasSize(7)
+                .allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
+    }
+}
