@@ -14,7 +14,13 @@ public enum Action implements WireNamed {
     /** Tell the team without asking anything of them. */
     NOTIFY,
     /** Let automation act (e.g. retrain), with the target validating the result. */
-    AUTOMATE;
+    AUTOMATE,
+    /**
+     * Reach no one: the alert is decided, logged and counted, and nobody hears of it. For heartbeats (Alertmanager's
+     * {@code Watchdog}), helpers ({@code InfoInhibitor}) and what Alertmanager routes to its {@code null} receiver.
+     * The target is the team whose rule decided so; an invariant can forbid it ({@code never: {action: ignore}}).
+     */
+    IGNORE;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 

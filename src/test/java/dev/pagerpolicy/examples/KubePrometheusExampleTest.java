@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleCache;
+import dev.pagerpolicy.explore.InvariantGate;
+import dev.pagerpolicy.explore.InvariantResult;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.scenario.ScenarioLoader;
 import dev.pagerpolicy.scenario.ScenarioResult;
@@ -27,7 +30,24 @@ class KubePrometheusExampleTest {
         List<ScenarioResult> results = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC())
                 .runAll(ruleSet, ScenarioLoader.load(EXAMPLE.resolve("scenarios"), StandaloneValidator.get()));
 
-        assertThat(results).hasSize(7)
+        assertThat(results).hasSize(8)
                 .allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
+    }
+
+    @Test
+    void itsInvariantsHoldAndForbidIgnoringACriticalAlert(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        InvariantGate gate = new InvariantGate(Evaluator.withDefaults(), RuleCache.disabled());
+        InvariantGate.Verdict held = gate.check(Packs.load(EXAMPLE.resolve("rules"), EXAMPLE.resolve("policies")),
+                EXAMPLE.resolve("scenarios"));
+        assertThat(held.results()).hasSize(2).allMatch(InvariantResult::holds);
+
+        // A rule that ignores every alert of the monitoring stack, criticals included: the invariant catches it.
+        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        java.nio.file.Files.writeString(rules.resolve("routing.drl"), java.nio.file.Files.readString(
+                EXAMPLE.resolve("rules/routing.drl")).replace("label(\"alertname\") in (\"Watchdog\", \"InfoInhibitor\")",
+                "service == \"monitoring\""));
+        InvariantGate.Verdict broken = gate.check(Packs.load(rules, EXAMPLE.resolve("policies")),
+                EXAMPLE.resolve("scenarios"));
+        assertThat(broken.violated()).extracting(InvariantResult::name).contains("a critical alert is never ignored");
     }
 }
