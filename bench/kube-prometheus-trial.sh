@@ -23,6 +23,8 @@ java -Xmx128m -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1
   -Dpager-policy.decision-log.file="$work/decisions.log" -jar "$jar" > "$work/app.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready" && break; sleep 0.2; done
+curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/q/health/ready" \
+  || { echo "the service did not start with $pack; it said:" >&2; grep -v '^{' "$work/app.log" | tail -20 >&2; exit 1; }
 
 sed -e "s#http://127.0.0.1:8080/v1/alertmanager#http://127.0.0.1:$port/v1/alertmanager#" \
   src/test/resources/alertmanager/alertmanager.yml > "$work/alertmanager.yml"
@@ -58,7 +60,7 @@ by_rules = [d for d in decided.values() if not d["fallback"]]
 count = lambda ds, action: sum(1 for d in ds if d["action"] == action)
 print(f"{len(alerts)} alerts sent through Alertmanager, {len(decided)} decided")
 print(f"decided by the rules: {len(by_rules)}; by the fallback: {len(decided) - len(by_rules)}")
-for action in ["page", "ticket", "notify", "automate"]:
+for action in ["page", "ticket", "notify", "automate", "ignore"]:
     print(f"  {action}: {count(decided.values(), action)} (by the rules: {count(by_rules, action)})")
 for name, d in sorted(decided.items()):
     if d["fallback"]:
