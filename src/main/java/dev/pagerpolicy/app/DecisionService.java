@@ -64,20 +64,21 @@ public class DecisionService {
      *                     repeated alert gets the same id on every replica, and the decision log marks the repeat
      */
     public EncodedDecision decide(AlertInput input, String what, String sameAlertKey) {
-        PagerPolicyConfig.Alertmanager labels = config.alertmanager();
-        LabelNames names = new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(),
-                labels.modelLabel(), labels.environmentLabel(), labels.idLabel());
         RuleSet ruleSet = active.get();
         Repeat repeat = new Repeat(sameAlertKey, input.firedAt());
-        InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), names, clock.instant());
+        InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), configuredLabels(), clock.instant());
         if (!read.readable()) {
-            String idLabel = ruleSet.catalog().inputs().labels() != null ? ruleSet.catalog().inputs().labels().id()
-                    : names.id();
-            String id = input.id() != null ? input.id() : input.labels() == null ? null : input.labels().get(idLabel);
-            return recorded(null, Evaluator.fallbackForUnread(ruleSet, id, read.severity(), read.environment(),
+            return recorded(null, Evaluator.fallbackForUnread(ruleSet, read.id(), read.severity(), read.environment(),
                     what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0, repeat);
         }
         return decide(ruleSet, read.alert(), read.readAs(), repeat);
+    }
+
+    /** Which labels carry an alert's fields unless the policies say ({@code pager-policy.alertmanager.*-label}). */
+    private LabelNames configuredLabels() {
+        PagerPolicyConfig.Alertmanager labels = config.alertmanager();
+        return new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(), labels.modelLabel(),
+                labels.environmentLabel(), labels.idLabel());
     }
 
     /** The author of the reasons that say how a raw alert was read. */

@@ -26,9 +26,10 @@ public final class InputReader {
 
     /**
      * Either the alert, with how it was read ({@code readAs}: what the input mappings set), or every reason it could
-     * not be read, with its severity and environment when those could be read.
+     * not be read, with its id, severity and environment when those could be read.
      */
-    public record Read(Alert alert, List<String> problems, List<String> readAs, Severity severity, String environment) {
+    public record Read(Alert alert, List<String> problems, List<String> readAs, String id, Severity severity,
+                       String environment) {
         public boolean readable() {
             return alert != null;
         }
@@ -62,13 +63,13 @@ public final class InputReader {
             missing(names.service(), Field.SERVICE, problems);
         }
         String environment = resolved.value(Field.ENVIRONMENT).orElse(null);
-        if (!problems.isEmpty()) {
-            return new Read(null, problems, readAs, severity, environment); // what was read sets the fallback's urgency
-        }
         String id = input.id() != null ? input.id() : labels.get(names.id());
+        if (!problems.isEmpty()) {
+            return new Read(null, problems, readAs, id, severity, environment); // what was read sets the fallback's urgency
+        }
         return new Read(new Alert(id, kind, severity, service.get(), resolved.value(Field.MODEL).orElse(null),
                 environment, input.firedAt() == null ? firedAtDefault : input.firedAt(), labels, input.signals()),
-                List.of(), readAs, severity, environment);
+                List.of(), readAs, id, severity, environment);
     }
 
     private static AlertKind kind(String value, String label, List<String> problems) {
