@@ -39,6 +39,11 @@ public final class Evaluator {
     /** Defaults of the service's configuration, used as they are by the {@code test} command. */
     public static final int DEFAULT_MAX_RULE_FIRINGS = 1000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMillis(500);
+    /**
+     * The gate's wall-clock guard: far above any serving limit, so that a busy machine (a shared node, a throttled
+     * pod) cannot turn a correct rule set into a failed scenario. The gate is bounded by rule firings.
+     */
+    public static final Duration GATE_GUARD = Duration.ofSeconds(60);
 
     private final int maxRuleFirings;
     private final Duration timeLimit;
@@ -71,6 +76,24 @@ public final class Evaluator {
      */
     public int stuckEvaluations() {
         return watchdog.stuck(timeLimit.toNanos());
+    }
+
+    /**
+     * The evaluator of the gate (scenarios and invariants, at start-up, on reload, in {@code test}): the same firing
+     * limit and conflict search, with the wall-clock limit replaced by {@link #GATE_GUARD}, so that its verdict does not
+     * depend on how fast the machine is.
+     */
+    public Evaluator forGate() {
+        return timeLimit.equals(GATE_GUARD) ? this
+                : new Evaluator(maxRuleFirings, GATE_GUARD, searchConflictsPerDecision);
+    }
+
+    public int maxRuleFirings() {
+        return maxRuleFirings;
+    }
+
+    public Duration timeLimit() {
+        return timeLimit;
     }
 
     /** Whether every decision is searched for a routing conflict, so that a caller need not search again. */

@@ -17,8 +17,13 @@ public final class ScenarioRunner {
     private final Evaluator evaluator;
     private final Clock clock;
 
+    /**
+     * @param evaluator the service's evaluator; scenarios (and the invariants that share this evaluator) run with its
+     *                  {@linkplain Evaluator#forGate() gate form}: the same firing limit, no serving time limit, so
+     *                  that a verdict does not depend on how fast or busy the machine is
+     */
     public ScenarioRunner(Evaluator evaluator, Clock clock) {
-        this.evaluator = evaluator;
+        this.evaluator = evaluator.forGate();
         this.clock = clock;
     }
 
