@@ -165,6 +165,18 @@ public final class RuleCompiler {
         }
     }
 
+    /** Whether Drools reports an error, or throws, compiling {@code file} alone. */
+    private static boolean fails(RuleFile file, ClassLoader factModel) {
+        try {
+            Build build = runCompiler(List.of(file), factModel);
+            build.discard();
+            return build.builder().getResults().getMessages(Message.Level.ERROR).stream()
+                    .anyMatch(m -> !m.getText().contains(NULL_PACKAGE));
+        } catch (RuntimeException crash) {
+            return true;
+        }
+    }
+
     /** Whether compiling {@code files} makes Drools' compiler throw, rather than report what is wrong. */
     private static boolean crashes(List<RuleFile> files, ClassLoader factModel) {
         try {
@@ -180,7 +192,8 @@ public final class RuleCompiler {
         try {
             build = runCompiler(files, factModel);
         } catch (RuntimeException crash) {
-            throw new InvalidSourceException(CompilerCrash.locate(files, crash, alone -> crashes(alone, factModel)));
+            throw new InvalidSourceException(CompilerCrash.locate(files, crash, alone -> crashes(List.of(alone),
+                    factModel)));
         }
         KieBuilder builder = build.builder();
         Map<String, RuleFile> byVirtualPath = build.byVirtualPath();
@@ -193,6 +206,14 @@ public final class RuleCompiler {
             String text = cleanMessage(message.getText());
             int line = file == null ? 0
                     : message.getLine() > 0 ? message.getLine() : lineOfQuotedExpression(file.text(), text);
+            if (file != null && line == 0) {
+                // Drools gave no line and quoted nothing findable: the rule that fails alone is where the mistake is.
+                List<RuleLocator.Rule> failing = RuleLocator.failing(file, alone -> fails(alone, factModel));
+                if (!failing.isEmpty()) {
+                    line = failing.get(0).line();
+                    text = "rule \"" + failing.get(0).name() + "\": " + text;
+                }
+            }
             messages.add(new DrlMistakes.Raw(file, line, text));
         }
         List<Problem> problems = DrlMistakes.explain(messages, files);

@@ -87,4 +87,18 @@ class DrlMistakesTest {
         assertThat(problems.get(0)).startsWith(file + ":11: " + RULE + "Drools could not compile this rule (")
                 .endsWith("); rewrite its conditions more simply, e.g. without ?: inside a constraint");
     }
+
+    @Test
+    void aConstraintDroolsCannotTypeIsReportedAtItsLine() {
+        List<String> problems = problemsAfter("""
+                rule "Service-health alerts page the service's on-call team"
+                when
+                """, """
+                rule "Service-health alerts page the service's on-call team"
+                when
+                    Alert( (label("x") == null ? "" : label("x")) == "a" )
+                """);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).isEqualTo(file + ":11: " + RULE + "Cannot coerce String a to boolean!");
+    }
 }
