@@ -1,0 +1,90 @@
+package dev.pagerpolicy.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.testing.Packs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rule that spins in plain Java cannot be stopped by any time limit; it must not keep the packaged service from
+ * stopping when it is told to (SIGTERM, as the kubelet sends).
+ */
+class StopWithASpinningRuleIT {
+    private static final String SPINNING = """
+            package spinning
+
+            import dev.pagerpolicy.alert.Alert
+            import dev.pagerpolicy.decision.DecisionDraft
+
+            rule "Spins in plain Java"
+            salience 100
+            when
+                Alert( label("mood") == "spinning" )
+                $draft : DecisionDraft()
+            then
+                java.time.Instant end = java.time.Instant.now().plusSeconds(300);
+                while (java.time.Instant.now().isBefore(end)) {
+                }
+            end
+            """;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void theServiceStopsOnSigtermWhileARuleSpins(@TempDir Path work) throws Exception {
+        Packs.copyShipped(work);
+        Files.writeString(work.resolve("rules/spinning.drl"), SPINNING);
+        int port = freePort();
+        int management = freePort();
+        Path output = work.resolve("output.log");
+        Process app = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
+                "-Dpager-policy.rules-dir=" + work.resolve("rules"), "-Dpager-policy.policies-dir=" + work.resolve("policies"),
+                "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"), "-Dpager-policy.watch.enabled=false",
+                "-jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            boolean ready = false;
+            for (int attempt = 0; attempt < 1200 && !ready && app.isAlive(); attempt++) {
+                try {
+                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
+                            + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(ready).as("ready; it said:%n%s", Files.readString(output)).isTrue();
+            for (int i = 0; i < 2; i++) {
+                client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decide"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                                {"kind": "outage", "severity": "critical", "service": "checkout-api",
+                                 "labels": {"mood": "spinning"}}""")).build(), HttpResponse.BodyHandlers.discarding());
+            }
+            // Both spinning: the decision threads are replaced once they are stuck.
+            for (int attempt = 0; attempt < 600 && !Files.readString(output).contains("decisions are stuck"); attempt++) {
+                Thread.sleep(100);
+            }
+            app.destroy(); // SIGTERM
+            boolean stopped = app.waitFor(60, TimeUnit.SECONDS);
+            assertThat(stopped).as("stopped on SIGTERM; it said:%n%s", Files.readString(output)).isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+}
