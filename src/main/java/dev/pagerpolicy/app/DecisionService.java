@@ -74,11 +74,18 @@ public class DecisionService {
         return decide(ruleSet, read.alert(), read.readAs(), repeat);
     }
 
+    private volatile LabelNames configuredLabels;
+
     /** Which labels carry an alert's fields unless the policies say ({@code pager-policy.alertmanager.*-label}). */
     private LabelNames configuredLabels() {
-        PagerPolicyConfig.Alertmanager labels = config.alertmanager();
-        return new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(), labels.modelLabel(),
-                labels.environmentLabel(), labels.idLabel());
+        LabelNames names = configuredLabels;
+        if (names == null) {
+            PagerPolicyConfig.Alertmanager labels = config.alertmanager();
+            names = new LabelNames(labels.kindLabel(), labels.severityLabel(), labels.serviceLabel(),
+                    labels.modelLabel(), labels.environmentLabel(), labels.idLabel());
+            configuredLabels = names; // the configuration does not change while the service runs
+        }
+        return names;
     }
 
     /** The author of the reasons that say how a raw alert was read. */

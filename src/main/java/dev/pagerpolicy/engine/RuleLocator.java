@@ -22,9 +22,6 @@ final class RuleLocator {
     static List<Rule> failing(RuleFile file, Predicate<RuleFile> fails) {
         List<int[]> spans = ruleSpans(file.text());
         List<Rule> failing = new ArrayList<>();
-        if (spans.size() < 2) {
-            return spans.isEmpty() ? failing : List.of(rule(file.text(), spans.get(0)));
-        }
         for (int[] span : spans) {
             if (fails.test(new RuleFile(file.path(), blankOtherRules(file.text(), spans, span)))) {
                 failing.add(rule(file.text(), span));
