@@ -88,9 +88,6 @@ public class DecisionService {
         return names;
     }
 
-    /** The author of the reasons that say how a raw alert was read. */
-    public static final String READ_AS = "input mapping";
-
     /**
      * Decides with {@code ruleSet}; the reasons begin with how the alert was read: each field an input mapping set
      * ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
@@ -100,7 +97,7 @@ public class DecisionService {
             long start = System.nanoTime();
             Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
             Decision decision = evaluation.decision()
-                    .withReasonsFirst(readAs.stream().map(note -> new Reason(READ_AS, note)).toList());
+                    .withReasonsFirst(readAs.stream().map(Reason::ofInputMapping).toList());
             return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start, repeat);
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);

@@ -1,6 +1,7 @@
 package dev.pagerpolicy.catalog;
 
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.alert.WireNamed;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,24 +32,12 @@ public record InputMapping(LabelNames labels, Map<String, Severity> severityWord
     }
 
     /** The fields a mapping can set. */
-    public enum Field {
+    public enum Field implements WireNamed {
         KIND, SEVERITY, SERVICE, MODEL, ENVIRONMENT;
 
+        @Override
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Optional<Field> fromWireName(String name) {
-            for (Field field : values()) {
-                if (field.wireName().equals(name)) {
-                    return Optional.of(field);
-                }
-            }
-            return Optional.empty();
-        }
-
-        public static String wireNames() {
-            return java.util.Arrays.stream(values()).map(Field::wireName).collect(Collectors.joining(", "));
         }
     }
 

@@ -118,16 +118,18 @@ final class InputMappingReader {
         Map<Field, Setting> sets = new EnumMap<>(Field.class);
         if (written.set() == null || written.set().isEmpty()) {
             problems.add(entry.problem("mapping \"" + name + "\": \"set\" names no field to set ("
-                    + Field.wireNames() + ")"));
+                    + WireNamed.allowed(Field.class) + ")"));
         } else {
             written.set().forEach((fieldName, setting) -> {
-                Optional<Field> field = Field.fromWireName(fieldName);
-                if (field.isEmpty()) {
+                Field field;
+                try {
+                    field = WireNamed.parse(Field.class, fieldName);
+                } catch (IllegalArgumentException e) {
                     problems.add(entry.problem("mapping \"" + name + "\": \"" + fieldName + "\" is not a field a mapping"
-                            + " can set (" + Field.wireNames() + ")"));
-                } else {
-                    setting(entry, name, field.get(), setting, severities).ifPresent(s -> sets.put(field.get(), s));
+                            + " can set (" + WireNamed.allowed(Field.class) + ")"));
+                    return;
                 }
+                setting(entry, name, field, setting, severities).ifPresent(s -> sets.put(field, s));
             });
         }
         return problems.size() == before ? Optional.of(new Mapping(name, entry.line(), matchers, sets)) : Optional.empty();

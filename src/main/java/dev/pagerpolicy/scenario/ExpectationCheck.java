@@ -69,7 +69,8 @@ final class ExpectationCheck {
 
     /** What the fallback said: why the rules could not decide. */
     static String fallbackReason(Decision decision) {
-        return decision.reasons().stream().map(Reason::explanation).findFirst().orElse("(no reason)");
+        return decision.reasons().stream().filter(r -> !r.rule().equals(Reason.INPUT_MAPPING)).map(Reason::explanation)
+                .findFirst().orElse("(no reason)");
     }
 
     private static boolean isPaged(String team, Decision decision) {

@@ -4,6 +4,7 @@ import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.catalog.InputReader;
 import dev.pagerpolicy.catalog.LabelNames;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
@@ -49,7 +50,11 @@ public final class ScenarioRunner {
             alert = new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                     alert.environment(), scenario.at(), alert.labels(), alert.signals());
         }
-        Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
+        Evaluation evaluated = evaluator.evaluate(ruleSet, alert);
+        // The decision the service would answer: its reasons begin with how the alert was read.
+        Evaluation evaluation = new Evaluation(evaluated.decision()
+                .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList()),
+                evaluated.firedRules(), evaluated.fallback());
         List<String> mismatches = new ArrayList<>(ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(),
                 evaluation.firedRules()));
         // A conflict fails the scenario whatever it expects: the rules' order, not the author, decided. An

@@ -116,28 +116,36 @@ class ServingUnderPressureTest {
     @Test
     @Order(2)
     void socketsThatSendNothingCountAgainstTheLimit() throws Exception {
-        List<Socket> silent = new ArrayList<>();
-        try {
-            for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
-                silent.add(new Socket(server.getHost(), server.getPort()));
-            }
-            Thread.sleep(200);
-            try (Socket surplus = new Socket(server.getHost(), server.getPort())) {
-                surplus.setSoTimeout(5_000);
-                surplus.getOutputStream().write("GET /v1/decisions?limit=1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                assertThat(new String(surplus.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
-                        .as("a connection beyond the limit gets no answer").isEmpty();
-            }
-            for (Socket socket : silent) {
-                socket.setSoTimeout(5_000);
-                assertThat(readUntilClosed(socket)).as("a socket that sends nothing is not held open").isEqualTo(-1);
-            }
-        } finally {
-            for (Socket socket : silent) {
-                socket.close();
+        // The server counts a connection once it has accepted it, a moment after the client's connect returns, and
+        // closes idle ones after this profile's 1 s: each attempt fills the limit afresh, until one surplus
+        // connection is turned away (before the fix, every one was answered).
+        boolean turnedAway = false;
+        for (int attempt = 0; attempt < 20 && !turnedAway; attempt++) {
+            List<Socket> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
+                    silent.add(new Socket(server.getHost(), server.getPort()));
+                }
+                try (Socket surplus = new Socket(server.getHost(), server.getPort())) {
+                    surplus.setSoTimeout(5_000);
+                    surplus.getOutputStream().write("GET /v1/decisions?limit=1 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    turnedAway = surplus.getInputStream().readAllBytes().length == 0;
+                }
+                if (turnedAway) {
+                    for (Socket socket : silent) {
+                        socket.setSoTimeout(5_000);
+                        assertThat(readUntilClosed(socket)).as("a socket that sends nothing is not held open")
+                                .isEqualTo(-1);
+                    }
+                }
+            } finally {
+                for (Socket socket : silent) {
+                    socket.close();
+                }
             }
         }
+        assertThat(turnedAway).as("a connection beyond the limit gets no answer").isTrue();
     }
 
     /** Under the management root, {@code /q}. */
@@ -159,7 +167,6 @@ class ServingUnderPressureTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 stalled.add(socket);
             }
-            Thread.sleep(200);
             for (String probe : List.of("/live", "/ready", "/started")) {
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(health + probe)).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -201,14 +208,16 @@ class ServingUnderPressureTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(alert("spin-" + i, "\"mood\": \"spinning\""))).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            Thread.sleep(1_000);
+            for (int attempt = 0; attempt < 600 && threads.replaced() == 0; attempt++) {
+                Thread.sleep(100); // until the spinning rules hold their threads and those are replaced
+            }
+            assertThat(threads.replaced()).as("threads held by spinning rules, replaced").isPositive();
             HttpResponse<String> other = client.sendAsync(HttpRequest.newBuilder(decide)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(alert("calm", "\"mood\": \"calm\""))).build(),
                     HttpResponse.BodyHandlers.ofString()).get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(other.statusCode()).isEqualTo(200);
             assertThat(other.body()).contains("\"alertId\":\"calm\"", "\"fallback\":false");
-            assertThat(threads.replaced()).as("threads held by spinning rules, replaced").isPositive();
         } finally {
             SPIN_STOP.setLevel(java.util.logging.Level.OFF);
         }

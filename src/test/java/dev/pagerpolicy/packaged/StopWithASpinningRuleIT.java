@@ -2,6 +2,7 @@ package dev.pagerpolicy.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Packs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,24 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stopping when it is told to (SIGTERM, as the kubelet sends).
  */
 class StopWithASpinningRuleIT {
-    private static final String SPINNING = """
-            package spinning
-
-            import dev.pagerpolicy.alert.Alert
-            import dev.pagerpolicy.decision.DecisionDraft
-
-            rule "Spins in plain Java"
-            salience 100
-            when
-                Alert( label("mood") == "spinning" )
-                $draft : DecisionDraft()
-            then
-                java.time.Instant end = java.time.Instant.now().plusSeconds(300);
-                while (java.time.Instant.now().isBefore(end)) {
-                }
-            end
-            """;
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -48,7 +31,8 @@ class StopWithASpinningRuleIT {
     @Test
     void theServiceStopsOnSigtermWhileARuleSpins(@TempDir Path work) throws Exception {
         Packs.copyShipped(work);
-        Files.writeString(work.resolve("rules/spinning.drl"), SPINNING);
+        // Its rule "Spins in plain Java" spins for a minute for alerts labelled mood=spinning, deaf to interrupts.
+        Files.writeString(work.resolve("rules/misbehaving.drl"), MisbehavingRulesProfile.RULES);
         int port = freePort();
         int management = freePort();
         Path output = work.resolve("output.log");

@@ -19,7 +19,8 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
     /** Giving this logger a level stops the rule that spins. */
     public static final String SPIN_STOP = "pager-policy.test.spin-stop";
 
-    private static final String RULES = """
+    /** Rules that misbehave for alerts labelled {@code mood}: recursive, spinning (in plain Java) or greedy. */
+    public static final String RULES = """
             package misbehaving
 
             import dev.pagerpolicy.alert.Alert
