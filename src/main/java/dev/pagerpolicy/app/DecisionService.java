@@ -67,11 +67,7 @@ public class DecisionService {
         RuleSet ruleSet = active.get();
         Repeat repeat = new Repeat(sameAlertKey, input.firedAt());
         InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), configuredLabels(), clock.instant());
-        if (!read.readable()) {
-            return recorded(null, Evaluator.fallbackForUnread(ruleSet, read.id(), read.severity(), read.environment(),
-                    what + " could not be read: " + String.join("; ", read.problems())), List.of(), 0, repeat);
-        }
-        return decide(ruleSet, read.alert(), read.readAs(), repeat);
+        return decide(ruleSet, read, what, repeat);
     }
 
     private volatile LabelNames configuredLabels;
@@ -92,12 +88,13 @@ public class DecisionService {
      * Decides with {@code ruleSet}; the reasons begin with how the alert was read: each field an input mapping set
      * ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
      */
-    private EncodedDecision decide(RuleSet ruleSet, Alert alert, List<String> readAs, Repeat repeat) {
+    private EncodedDecision decide(RuleSet ruleSet, InputReader.Read read, String what, Repeat repeat) {
+        Alert alert = read.alert();
         try {
             long start = System.nanoTime();
-            Evaluation evaluation = evaluator.evaluate(ruleSet, alert);
+            Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what));
             Decision decision = evaluation.decision()
-                    .withReasonsFirst(readAs.stream().map(Reason::ofInputMapping).toList());
+                    .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList());
             return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start, repeat);
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);

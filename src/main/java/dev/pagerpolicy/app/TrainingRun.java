@@ -65,7 +65,7 @@ public class TrainingRun {
             int decided = 0;
             for (String time : TIMES) {
                 for (Service service : services) {
-                    for (AlertKind kind : AlertKind.values()) {
+                    for (AlertKind kind : AlertKind.NAMED) {
                         for (Severity severity : Severity.values()) {
                             caller.post("/v1/decide", """
                                     {"kind": "%s", "severity": "%s", "service": "%s", "firedAt": "%s"}"""

@@ -56,7 +56,7 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
 
     /** Whether the fallback pages for {@code alert}, or opens a ticket: a typo in staging wakes nobody. */
     public boolean fallbackPages(Alert alert) {
-        return alert.isProduction() && fallbackPagesFor.contains(alert.severity());
+        return alert.isProduction() && (alert.severity() == null || fallbackPagesFor.contains(alert.severity()));
     }
 
     public Optional<Service> findService(String name) {

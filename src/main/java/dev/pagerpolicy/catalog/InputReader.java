@@ -17,21 +17,23 @@ import java.util.Optional;
  * Reads an alert as it arrived (fields, labels, or both) into the alert the rules see, the same way wherever it
  * came from ({@code POST /v1/decide}, a batch, Alertmanager, a scenario): each field the alert gives itself, else
  * the label that carries it ({@link LabelNames}), else the first input mapping that sets it; a severity word of
- * another tool read through the mapping's {@code severities}. What cannot be read is said, naming what would make
- * it readable, for the fallback's reason.
+ * another tool read through the mapping's {@code severities}. An alert that lacks a field still reaches the rules,
+ * which can decide it by its labels: with kind {@code other} when it names none, and no severity or service when
+ * they cannot be read. What could not be read is said, naming what would make it readable, for the fallback's
+ * reason when no rule decides.
  */
 public final class InputReader {
     private InputReader() {
     }
 
     /**
-     * Either the alert, with how it was read ({@code readAs}: what the input mappings set), or every reason it could
-     * not be read, with its id, severity and environment when those could be read.
+     * The alert, how it was read ({@code readAs}: what the input mappings set) and what of it could not be read
+     * ({@code unread}: empty when the alert is whole).
      */
-    public record Read(Alert alert, List<String> problems, List<String> readAs, String id, Severity severity,
-                       String environment) {
-        public boolean readable() {
-            return alert != null;
+    public record Read(Alert alert, List<String> unread, List<String> readAs) {
+        /** Why the fallback decides when no rule does, or null when the alert was read whole. */
+        public String unreadCause(String what) {
+            return unread.isEmpty() ? null : what + " could not be read: " + String.join("; ", unread);
         }
     }
 
@@ -49,43 +51,40 @@ public final class InputReader {
         given.put(Field.MODEL, input.model() != null ? input.model() : labels.get(names.model()));
         given.put(Field.ENVIRONMENT, input.environment() != null ? input.environment() : labels.get(names.environment()));
         InputMapping.Resolution resolved = inputs.resolve(labels, given);
-        List<String> problems = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
         List<String> readAs = new ArrayList<>(resolved.notes());
 
         Optional<String> kindValue = resolved.value(Field.KIND);
-        AlertKind kind = kindValue.isPresent() ? kind(kindValue.get(), names.kind(), problems)
-                : missing(names.kind(), Field.KIND, problems);
+        AlertKind kind = kindValue.isPresent() ? kind(kindValue.get(), names.kind(), unread)
+                : missing(names.kind(), Field.KIND, unread);
         Optional<String> severityValue = resolved.value(Field.SEVERITY);
-        Severity severity = severityValue.isPresent() ? severity(inputs, severityValue.get(), problems, readAs)
-                : missing(names.severity(), Field.SEVERITY, problems);
+        Severity severity = severityValue.isPresent() ? severity(inputs, severityValue.get(), unread, readAs)
+                : missing(names.severity(), Field.SEVERITY, unread);
         Optional<String> service = resolved.value(Field.SERVICE);
         if (service.isEmpty()) {
-            missing(names.service(), Field.SERVICE, problems);
+            missing(names.service(), Field.SERVICE, unread);
         }
-        String environment = resolved.value(Field.ENVIRONMENT).orElse(null);
         String id = input.id() != null ? input.id() : labels.get(names.id());
-        if (!problems.isEmpty()) {
-            return new Read(null, problems, readAs, id, severity, environment); // what was read sets the fallback's urgency
-        }
-        return new Read(new Alert(id, kind, severity, service.get(), resolved.value(Field.MODEL).orElse(null),
-                environment, input.firedAt() == null ? firedAtDefault : input.firedAt(), labels, input.signals()),
-                List.of(), readAs, id, severity, environment);
+        Alert alert = new Alert(id, kind == null ? AlertKind.OTHER : kind, severity, service.orElse(null),
+                resolved.value(Field.MODEL).orElse(null), resolved.value(Field.ENVIRONMENT).orElse(null),
+                input.firedAt() == null ? firedAtDefault : input.firedAt(), labels, input.signals());
+        return new Read(alert, List.copyOf(unread), readAs);
     }
 
-    private static AlertKind kind(String value, String label, List<String> problems) {
+    private static AlertKind kind(String value, String label, List<String> unread) {
         try {
             return AlertKind.fromWireName(value);
         } catch (IllegalArgumentException e) {
-            problems.add("label \"" + label + "\": " + e.getMessage());
+            unread.add("label \"" + label + "\": " + e.getMessage());
             return null;
         }
     }
 
     /** One of the five by its name, or a word the policy maps; the fallback names the policy when it is neither. */
-    private static Severity severity(InputMapping inputs, String word, List<String> problems, List<String> readAs) {
+    private static Severity severity(InputMapping inputs, String word, List<String> unread, List<String> readAs) {
         Optional<Severity> read = inputs.severity(word);
         if (read.isEmpty()) {
-            problems.add("severity \"" + word + "\" is not one of " + WireNamed.allowed(Severity.class)
+            unread.add("severity \"" + word + "\" is not one of " + WireNamed.allowed(Severity.class)
                     + ", and policies/" + InputMapping.FILE + " (severities) does not map it");
             return null;
         }
@@ -97,8 +96,8 @@ public final class InputReader {
     }
 
     /** The fallback names what to change: the label to send, or the policy that would map it. */
-    private static <T> T missing(String label, Field field, List<String> problems) {
-        problems.add(field.wireName() + " is missing (no field \"" + field.wireName() + "\", no label \"" + label
+    private static <T> T missing(String label, Field field, List<String> unread) {
+        unread.add(field.wireName() + " is missing (no field \"" + field.wireName() + "\", no label \"" + label
                 + "\"), and no mapping of policies/" + InputMapping.FILE + " sets it for this alert");
         return null;
     }

@@ -116,9 +116,18 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(RuleSet ruleSet, Alert received) {
+        return evaluate(ruleSet, received, null);
+    }
+
+    /**
+     * @param unreadCause what of the alert could not be read (its kind, severity or service), or null: the rules
+     *                    may still decide it by its labels; when they do not, the fallback's reason is this cause,
+     *                    which names what to change
+     */
+    public Evaluation evaluate(RuleSet ruleSet, Alert received, String unreadCause) {
         List<String> fired = new ArrayList<>();
         Alert alert = received.judgedBy(ruleSet.catalog().productionEnvironments());
-        Outcome outcome = decide(ruleSet, alert, fired);
+        Outcome outcome = decide(ruleSet, alert, fired, unreadCause);
         Decision decision = outcome.cause() == Fallback.NONE ? outcome.decision()
                 : fallback(ruleSet, alert, outcome.fallbackReason());
         return new Evaluation(decision, fired, outcome.cause());
@@ -131,17 +140,14 @@ public final class Evaluator {
         }
     }
 
-    private Outcome decide(RuleSet ruleSet, Alert alert, List<String> firedRules) {
+    private Outcome decide(RuleSet ruleSet, Alert alert, List<String> firedRules, String unreadCause) {
         Catalog catalog = ruleSet.catalog();
         Optional<Service> service = catalog.findService(alert.service());
-        if (service.isEmpty()) {
-            return Outcome.fallback(Fallback.UNKNOWN_INPUT, "service \"" + alert.service() + "\" is not in the catalog");
-        }
         Optional<Model> model = catalog.findModel(alert.model());
         if (alert.model() != null && model.isEmpty()) {
             return Outcome.fallback(Fallback.UNKNOWN_INPUT, "model \"" + alert.model() + "\" is not in the catalog");
         }
-        Object[] facts = facts(catalog, alert, service.get(), model);
+        Object[] facts = facts(catalog, alert, service, model);
         DecisionDraft draft = new DecisionDraft();
         Run run = fire(ruleSet, draft, firedRules, null, facts);
         if (run.timedOut()) {
@@ -159,8 +165,7 @@ public final class Evaluator {
             return Outcome.fallback(Fallback.CONFLICT, "conflicting decisions: " + String.join("; ", draft.conflicts()));
         }
         if (draft.isUndecided()) {
-            return Outcome.fallback(Fallback.UNDECIDED, "no rule decided who handles a " + alert.kind().wireName() + " alert of "
-                    + alert.severity().wireName() + " severity for service \"" + alert.service() + "\"");
+            return undecided(alert, service, unreadCause);
         }
         if (searchConflictsPerDecision) {
             Optional<String> conflict = conflictWith(draft, ruleSet, facts);
@@ -171,6 +176,23 @@ public final class Evaluator {
         return new Outcome(new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
                 draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
                 draft.recommendations(), draft.reasons(), ruleSet.version(), false), Fallback.NONE, null);
+    }
+
+    /**
+     * Why no rule decided, for the author: what of the alert could not be read, or a service the catalog lacks
+     * (rules that join the alert's service cannot match it), or else the alert as the rules saw it.
+     */
+    private static Outcome undecided(Alert alert, Optional<Service> service, String unreadCause) {
+        if (unreadCause != null) {
+            return Outcome.fallback(Fallback.UNKNOWN_INPUT, unreadCause);
+        }
+        if (service.isEmpty()) {
+            return Outcome.fallback(Fallback.UNKNOWN_INPUT, alert.service() == null ? "the alert names no service"
+                    : "service \"" + alert.service() + "\" is not in the catalog");
+        }
+        return Outcome.fallback(Fallback.UNDECIDED, "no rule decided who handles a " + alert.kind().wireName()
+                + " alert of " + (alert.severity() == null ? "unknown" : alert.severity().wireName())
+                + " severity for service \"" + alert.service() + "\"");
     }
 
     /** How a run of the rules ended: rules fired, an exception or error from a consequence, or the time limit. */
@@ -191,10 +213,10 @@ public final class Evaluator {
         Alert alert = received.judgedBy(catalog.productionEnvironments());
         Optional<Service> service = catalog.findService(alert.service());
         Optional<Model> model = catalog.findModel(alert.model());
-        if (service.isEmpty() || (alert.model() != null && model.isEmpty())) {
+        if (alert.model() != null && model.isEmpty()) {
             return Optional.empty();
         }
-        Object[] facts = facts(catalog, alert, service.get(), model);
+        Object[] facts = facts(catalog, alert, service, model);
         DecisionDraft first = new DecisionDraft();
         Run run = fire(ruleSet, first, new ArrayList<>(), null, facts);
         return run.failure() != null || run.timedOut() || first.routedBy() == null ? Optional.empty()
@@ -225,10 +247,15 @@ public final class Evaluator {
         return Optional.empty();
     }
 
-    /** The facts of one alert: the alert, its service and tier, its model, the catalog, and an open maintenance window. */
-    private static Object[] facts(Catalog catalog, Alert alert, Service service, Optional<Model> model) {
-        return new Object[] {alert, service, service.tier(), model.orElse(null), catalog,
-                catalog.maintenanceAt(service.name(), alert.model(), alert.firedAt()).orElse(null)};
+    /**
+     * The facts of one alert: the alert, its service and tier, its model, the catalog, and an open maintenance
+     * window. An alert of a service the catalog lacks has no service, tier or service window: only rules that
+     * match its labels can decide it.
+     */
+    private static Object[] facts(Catalog catalog, Alert alert, Optional<Service> service, Optional<Model> model) {
+        return new Object[] {alert, service.orElse(null), service.map(Service::tier).orElse(null), model.orElse(null),
+                catalog, catalog.maintenanceAt(service.map(Service::name).orElse(null), alert.model(), alert.firedAt())
+                .orElse(null)};
     }
 
     /**
@@ -281,30 +308,17 @@ public final class Evaluator {
     /**
      * The fallback for an alert the rules could not decide: the fallback team, paged when the organisation's
      * policies say such an alert is worth a page (by default a production alert of critical or high severity),
-     * otherwise a ticket. Either way the alert reaches someone, and the reason says why.
+     * otherwise a ticket; a production alert whose severity could not be read is paged. Either way the alert
+     * reaches someone, and the reason says why.
      */
     private static Decision fallback(RuleSet ruleSet, Alert alert, String cause) {
         return fallback(ruleSet, alert.id(), alert.severity(), alert.isProduction(), alert.environment(), cause);
     }
 
-    /**
-     * The fallback for an alert that could not be read as a whole (no kind or service that a label or an input
-     * mapping gives): with the urgency rules of every fallback when its severity could be read, so that an
-     * unreadable heartbeat of severity {@code none} is a ticket, not a page; paged when even its severity is unknown.
-     */
-    public static Decision fallbackForUnread(RuleSet ruleSet, String alertId, Severity severity, String environment,
-                                             String cause) {
-        if (severity == null) {
-            return fallback(ruleSet, alertId, cause);
-        }
-        boolean production = environment == null || ruleSet.catalog().productionEnvironments().contains(environment);
-        return fallback(ruleSet, alertId, severity, production, environment, cause);
-    }
-
     private static Decision fallback(RuleSet ruleSet, String alertId, Severity severity, boolean production,
                                      String environment, String cause) {
         Catalog catalog = ruleSet.catalog();
-        if (production && catalog.fallbackPagesFor().contains(severity)) {
+        if (production && (severity == null || catalog.fallbackPagesFor().contains(severity))) {
             return fallback(ruleSet, alertId, cause);
         }
         String why = production ? "a production alert of " + severity.wireName() + " severity"

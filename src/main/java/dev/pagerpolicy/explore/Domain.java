@@ -38,7 +38,7 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
             catalog.models().values().stream().filter(m -> m.service().name().equals(service.name()))
                     .sorted(Comparator.comparing(Model::name)).forEach(models::add);
             for (Model model : models) {
-                for (AlertKind kind : AlertKind.values()) {
+                for (AlertKind kind : AlertKind.NAMED) {
                     for (boolean isProduction : new boolean[] {true, false}) {
                         for (Map<String, String> labels : labelings) {
                             for (Map<String, Double> signals : signalings) {

@@ -200,10 +200,10 @@ public final class Replay {
             unreadable(file, line, "not a decision: " + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
-        if (alert.kind() == null || alert.severity() == null || alert.service() == null || alert.firedAt() == null
-                || logged.target() == null || logged.action() == null) {
-            unreadable(file, line, "not a decision: the alert's kind, severity, service or firedAt, or the"
-                    + " decision's target or action, is missing");
+        // An alert's severity and service may be missing: a label-only alert is decided by its labels.
+        if (alert.kind() == null || alert.firedAt() == null || logged.target() == null || logged.action() == null) {
+            unreadable(file, line, "not a decision: the alert's kind or firedAt, or the decision's target or action,"
+                    + " is missing");
             return;
         }
         if (!PlausibleInstant.Check.isPlausible(alert.firedAt())) {
@@ -226,7 +226,8 @@ public final class Replay {
             changed++;
             now.aspectsChangedFrom(was).forEach(aspect -> aspects.merge(aspect, 1L, Long::sum));
             if (examples.size() < MAX_EXAMPLES) {
-                examples.add(logged.decisionId() + " (" + alert.kind().wireName() + "/" + alert.severity().wireName()
+                examples.add(logged.decisionId() + " (" + alert.kind().wireName() + "/"
+                        + (alert.severity() == null ? "unknown" : alert.severity().wireName())
                         + " of " + alert.service() + (alert.model() == null ? "" : ", model " + alert.model())
                         + " at " + alert.firedAt() + "): " + now.changesFrom(was, zones, zones));
             }

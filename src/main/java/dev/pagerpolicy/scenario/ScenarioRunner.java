@@ -37,20 +37,12 @@ public final class ScenarioRunner {
         Scenario scenario = located.value();
         InputReader.Read read = InputReader.read(scenario.alert(), ruleSet.catalog().inputs(), LabelNames.DEFAULT,
                 clock.instant());
-        if (!read.readable()) {
-            // What the service answers an alert it cannot read: the fallback, saying what to change.
-            Decision fallback = Evaluator.fallbackForUnread(ruleSet, scenario.alert().id(), read.severity(),
-                    read.environment(), "the alert could not be read: " + String.join("; ", read.problems()));
-            Evaluation unread = new Evaluation(fallback, List.of(), Evaluation.Fallback.UNKNOWN_INPUT);
-            return new ScenarioResult(located.file(), located.line(), scenario.name(),
-                    ExpectationCheck.mismatches(scenario.expect(), fallback, List.of()), unread);
-        }
         Alert alert = read.alert();
         if (scenario.at() != null) {
             alert = new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                     alert.environment(), scenario.at(), alert.labels(), alert.signals());
         }
-        Evaluation evaluated = evaluator.evaluate(ruleSet, alert);
+        Evaluation evaluated = evaluator.evaluate(ruleSet, alert, read.unreadCause("the alert"));
         // The decision the service would answer: its reasons begin with how the alert was read.
         Evaluation evaluation = new Evaluation(evaluated.decision()
                 .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList()),
