@@ -54,6 +54,15 @@ public record Alert(String id, AlertKind kind, Severity severity, String service
         return labels.get(name);
     }
 
+    /**
+     * A label's value, or {@code ""} when the alert has no such label, as Alertmanager reads labels: lets a rule
+     * write {@code labelValue("env") != "testing"} or {@code labelValue("team") matches "db|storage"} (a regular
+     * expression that must match the whole value) and hold for alerts without the label too.
+     */
+    public String labelValue(String name) {
+        return labels.getOrDefault(name, "");
+    }
+
     /** A signal's value, or null: lets a rule write {@code signal("driftScore") > 0.3}. */
     public Double signal(String name) {
         return signals.get(name);

@@ -51,21 +51,42 @@ public record LabelMatcher(String label, Operator operator, String value, Patter
             default -> Operator.NOT_MATCHES;
         };
         String value = syntax.group(3) != null ? unescape(syntax.group(3)) : syntax.group(4);
+        return of(syntax.group(1), operator, value, text);
+    }
+
+    /**
+     * A matcher of {@code label} with {@code operator} and {@code value} (a regular expression for {@code =~} and
+     * {@code !~}, anchored at both ends as Alertmanager anchors it).
+     *
+     * @param source how the matcher was written, for the message when it is refused
+     */
+    public static LabelMatcher of(String label, Operator operator, String value, String source) {
         Pattern pattern = null;
         if (operator == Operator.MATCHES || operator == Operator.NOT_MATCHES) {
             if (NOT_RE2.matcher(value).find()) {
-                throw new IllegalArgumentException("matcher " + quoted(text) + ": the regular expression uses what"
+                throw new IllegalArgumentException("matcher " + quoted(source) + ": the regular expression uses what"
                         + " Alertmanager's (RE2) does not read, or reads otherwise (back-references, look-around,"
                         + " atomic groups, possessive quantifiers)");
             }
             try {
                 pattern = Pattern.compile("^(?:" + value + ")$");
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("matcher " + quoted(text) + ": invalid regular expression ("
+                throw new IllegalArgumentException("matcher " + quoted(source) + ": invalid regular expression ("
                         + e.getDescription() + ")");
             }
         }
-        return new LabelMatcher(syntax.group(1), operator, value, pattern);
+        return new LabelMatcher(label, operator, value, pattern);
+    }
+
+    /** The matcher that matches exactly the label sets this one does not: {@code =} and {@code !=} swap, and so on. */
+    public LabelMatcher negated() {
+        Operator opposite = switch (operator) {
+            case EQUAL -> Operator.NOT_EQUAL;
+            case NOT_EQUAL -> Operator.EQUAL;
+            case MATCHES -> Operator.NOT_MATCHES;
+            case NOT_MATCHES -> Operator.MATCHES;
+        };
+        return new LabelMatcher(label, opposite, value, pattern);
     }
 
     private static String unescape(String quoted) {

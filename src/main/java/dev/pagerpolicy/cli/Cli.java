@@ -43,8 +43,9 @@ public final class Cli {
                 case "explore" -> new ExploreCommand(Options.parse("explore", rest), out).run();
                 case "diff" -> new DiffCommand(Options.parse("diff", rest), out).run();
                 case "replay" -> new ReplayCommand(Options.parse("replay", rest), out).run();
+                case "import" -> ImportCommand.run(rest, out);
                 default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
-                        + " are check, test, explore, diff, replay and help (without a command, the service starts)");
+                        + " are check, test, explore, diff, replay, import and help (without a command, the service starts)");
             };
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -88,6 +89,7 @@ public final class Cli {
             "        [--format text|json|markdown] [--fail-on-change]",
             "  replay --decisions FILE [--rules DIR] [--policies DIR] [--since TIME] [--until TIME]",
             "        [--format text|json|markdown]",
+            "  import alertmanager --config alertmanager.yml --receivers receivers.yaml --out DIR",
             "  (explore, diff and replay also take --rule-cache DIR | --no-rule-cache and the limits of test)");
 
     static final String USAGE_TEXT = "usage:\n" + SYNOPSIS;
@@ -100,6 +102,7 @@ public final class Cli {
               explore  evaluate every alert the policies allow: gaps, failures, dead rules, who can be woken
               diff   what a change of rules or policies does to every alert, before it ships
               replay   decide a decision log again with other rules; what would differ
+              import alertmanager  an Alertmanager routing tree as a rule pack that routes as Alertmanager does
               help   this text
 
             """ + USAGE_TEXT + "\n\nExit codes: 0 good, 1 the rules, policies, scenarios or invariants are not (explore: a gap or a failure;\ndiff --fail-on-change: a change), 2 bad usage.";

@@ -23,7 +23,7 @@ final class Options {
     /** Options that take a value; the others are switches. */
     private static final Set<String> WITH_VALUE = Set.of("--rules", "--policies", "--scenarios", "--junit-xml",
             "--json", "--min-coverage", "--rule-cache", "--max-rule-firings", "--evaluation-time-limit", "--format",
-            "--base-rules", "--base-policies", "--decisions", "--since", "--until");
+            "--base-rules", "--base-policies", "--decisions", "--since", "--until", "--config", "--receivers", "--out");
     private static final List<String> RULE_SET = List.of("--rules", "--policies", "--rule-cache", "--no-rule-cache");
     private static final List<String> LIMITS = List.of("--max-rule-firings", "--evaluation-time-limit");
     private static final Map<String, Set<String>> TAKEN_BY = new LinkedHashMap<>();
@@ -35,6 +35,7 @@ final class Options {
         TAKEN_BY.put("explore", with(RULE_SET, LIMITS, List.of("--scenarios", "--format")));
         TAKEN_BY.put("diff", with(RULE_SET, LIMITS, List.of("--scenarios", "--format", "--base-rules",
                 "--base-policies", "--fail-on-change")));
+        TAKEN_BY.put("import alertmanager", Set.of("--config", "--receivers", "--out"));
         TAKEN_BY.put("replay", with(RULE_SET, LIMITS, List.of("--format", "--decisions", "--since", "--until")));
     }
 
@@ -117,6 +118,18 @@ final class Options {
 
     Path scenarios() {
         return values.containsKey("--scenarios") ? Path.of(values.get("--scenarios")) : rules().resolve("tests");
+    }
+
+    Path config() {
+        return required("--config");
+    }
+
+    Path receivers() {
+        return required("--receivers");
+    }
+
+    Path out() {
+        return required("--out");
     }
 
     Optional<Path> junitXml() {

@@ -171,6 +171,14 @@ public final class DecisionDraft {
         return notBefore;
     }
 
+    /**
+     * Whether the rule named {@code rule} has given a reason already: lets a rule that adds to a decided draft (a
+     * follow-up) fire once, however often other rules change the draft after it.
+     */
+    public boolean hasReasonFrom(String rule) {
+        return reasons.stream().anyMatch(reason -> reason.rule().equals(rule));
+    }
+
     /** Whether {@code team} is the target or already an escalation step. */
     public boolean involves(Team team) {
         return team.equals(target) || escalation.contains(team);

@@ -271,7 +271,7 @@ class DecideResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("kind"))
                 .body("errors[0].message", equalTo("\"meltdown\" is not one of outage, error_rate, latency, saturation,"
-                        + " model_drift, concept_drift, model_performance, data_quality, data_pipeline, training_pipeline"));
+                        + " model_drift, concept_drift, model_performance, data_quality, data_pipeline, training_pipeline, other"));
     }
 
     @Test
@@ -339,7 +339,9 @@ class DecideResourceTest {
                 .body("fallback", equalTo(true))
                 .body("alertId", equalTo("Watchdog"))
                 .body("action", equalTo("ticket"))
-                .body("reasons[0].explanation", equalTo("the alert could not be read: kind is missing (no field"
+                .body("reasons[0].explanation", equalTo("severity \"none\" is read as info, by policies/inputs.yaml"
+                        + " (severities)"))
+                .body("reasons[1].explanation", equalTo("the alert could not be read: kind is missing (no field"
                         + " \"kind\", no label \"kind\"), and no mapping of policies/inputs.yaml sets it for this alert;"
                         + " service is missing (no field \"service\", no label \"service\"), and no mapping of"
                         + " policies/inputs.yaml sets it for this alert; the fallback team platform-sre gets a ticket"

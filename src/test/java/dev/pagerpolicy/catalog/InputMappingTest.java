@@ -106,7 +106,7 @@ class InputMappingTest {
                                         + " (not in policies/services.yaml)",
                                 file + ":14: mapping \"unknown kind\", kind: \"meltdown\" is not one of outage,"
                                         + " error_rate, latency, saturation, model_drift, concept_drift, model_performance,"
-                                        + " data_quality, data_pipeline, training_pipeline",
+                                        + " data_quality, data_pipeline, training_pipeline, other",
                                 file + ":18: mapping \"crash loops are outages\" is never used: mapping \"everything is"
                                         + " an outage\" (line 16) matches every alert it matches and sets kind first"));
     }

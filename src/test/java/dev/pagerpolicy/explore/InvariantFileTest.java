@@ -35,7 +35,7 @@ class InvariantFileTest {
                 .asList().containsExactly(
                         dir.resolve("invariants.yaml") + ":1: invariant \"drift never pages\": when.kind: \"driftt\" is"
                                 + " not a kind (outage, error_rate, latency, saturation, model_drift, concept_drift,"
-                                + " model_performance, data_quality, data_pipeline, training_pipeline)",
+                                + " model_performance, data_quality, data_pipeline, training_pipeline, other)",
                         dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.target.team: team"
                                 + " \"sre-db\" is not defined in the policies",
                         dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.action: \"pages\""

@@ -1,0 +1,141 @@
+package dev.pagerpolicy.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.catalog.InputReader;
+import dev.pagerpolicy.catalog.LabelMatcher;
+import dev.pagerpolicy.catalog.LabelNames;
+import dev.pagerpolicy.cli.Cli;
+import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.importer.Receivers.Receiver;
+import dev.pagerpolicy.testing.Packs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code import alertmanager}, with {@code amtool config routes test} as the oracle: for label sets built from the
+ * values each tree's matchers name (and values they do not), the imported pack's decision names the receivers amtool
+ * names, the first as the target and the rest, in order, as follow-ups. The trees: Alertmanager's example
+ * configuration and the tree of its routing tests, written with match/match_re and with matchers.
+ */
+class AlertmanagerImportTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/alertmanager");
+    private static final int SAMPLED_LABEL_SETS = 120;
+    private static final Instant NIGHT = Instant.parse("2026-11-25T03:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource({"simple.yml, simple-receivers.yaml", "route-match.yml, route-receivers.yaml",
+            "route-matchers.yml, route-receivers.yaml"})
+    void theImportedPackRoutesEveryLabelSetAsAmtoolDoes(String configFile, String receiversFile, @TempDir Path out)
+            throws Exception {
+        Path config = FIXTURES.resolve(configFile);
+        Path receiversPath = FIXTURES.resolve(receiversFile);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"import", "alertmanager", "--config", config.toString(), "--receivers",
+                receiversPath.toString(), "--out", out.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(report).isZero();
+        assertThat(report).contains("imported " + config + " into " + out + ":")
+                .containsPattern("scenarios, \\d+ pass").contains("stays in Alertmanager: ");
+
+        RuleSet pack = Packs.load(out.resolve("rules"), out.resolve("policies"));
+        Receivers receivers = Receivers.read(receiversPath);
+        String fallbackTeam = pack.catalog().fallbackTeam().name();
+        List<Map<String, String>> labelSets = labelSets(AlertmanagerConfig.read(config).root());
+        List<String> disagreements = new ArrayList<>();
+        for (Map<String, String> labels : labelSets) {
+            List<String> amtool = amtool(config, labels).stream()
+                    .map(name -> said(receivers.find(name).orElseThrow(), fallbackTeam)).toList();
+            List<String> ours = said(decide(pack, labels));
+            if (!amtool.equals(ours)) {
+                disagreements.add(labels + ": amtool " + amtool + ", imported pack " + ours);
+            }
+        }
+        assertThat(disagreements).as("of %d label sets", labelSets.size()).isEmpty();
+    }
+
+    private static Decision decide(RuleSet pack, Map<String, String> labels) {
+        InputReader.Read read = InputReader.read(new AlertInput(null, null, null, null, null, null, NIGHT, labels,
+                null), pack.catalog().inputs(), LabelNames.DEFAULT, NIGHT);
+        return Evaluator.withDefaults().evaluate(pack, read.alert(), read.unreadCause("the alert")).decision();
+    }
+
+    private static String said(Receiver receiver, String fallbackTeam) {
+        return (receiver.team() == null ? fallbackTeam : receiver.team()) + " " + receiver.action().wireName();
+    }
+
+    /** The target, then each follow-up: what amtool's list of receivers means. */
+    private static List<String> said(Decision decision) {
+        List<String> said = new ArrayList<>();
+        said.add(decision.target().team() + " " + decision.action().wireName() + (decision.fallback() ? " (fallback)" : ""));
+        decision.followUps().forEach(f -> said.add(f.team() + " " + f.action().wireName()));
+        return said;
+    }
+
+    /** What {@code amtool config routes test} names for the labels, in order. */
+    private static List<String> amtool(Path config, Map<String, String> labels) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("amtool", "config", "routes", "test",
+                "--config.file=" + config));
+        labels.forEach((name, value) -> command.add(name + "=" + value));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("amtool for %s: %s", labels, output).isZero();
+        return Arrays.asList(output.split(","));
+    }
+
+    /**
+     * Every label the tree names, each absent or with a value its matchers name, a word its regular expressions
+     * match, or a value none names: the routes' own label sets first, then a seeded sample of the combinations.
+     */
+    private static List<Map<String, String>> labelSets(Route root) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (Route route : root.walk()) {
+            for (LabelMatcher m : route.matchers()) {
+                Set<String> forLabel = values.computeIfAbsent(m.label(), l -> new TreeSet<>(Set.of("", "other")));
+                forLabel.add(m.value().replaceAll("[()^$|.*+\\\\]", ""));
+                if (m.operator() == LabelMatcher.Operator.EQUAL || m.operator() == LabelMatcher.Operator.NOT_EQUAL) {
+                    forLabel.add(m.value());
+                }
+            }
+        }
+        Set<Map<String, String>> sets = new LinkedHashSet<>();
+        for (Route route : root.walk()) {
+            ScenarioLabels.reaching(route, root).ifPresent(sets::add);
+        }
+        Random random = new Random(20261129L);
+        List<String> names = new ArrayList<>(values.keySet());
+        while (sets.size() < SAMPLED_LABEL_SETS) {
+            Map<String, String> labels = new TreeMap<>();
+            for (String name : names) {
+                List<String> choices = new ArrayList<>(values.get(name));
+                String value = choices.get(random.nextInt(choices.size()));
+                if (!value.isEmpty()) {
+                    labels.put(name, value);
+                }
+            }
+            sets.add(labels);
+        }
+        return new ArrayList<>(sets);
+    }
+}
