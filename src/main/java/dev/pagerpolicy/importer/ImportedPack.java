@@ -83,8 +83,9 @@ public final class ImportedPack {
                 unreachable.add(route);
                 continue;
             }
-            drl.append(rules(route, when.get(), routes - route.index()));
-            rules += 2;
+            boolean mayFollow = conditions.mayFollowAnother(route);
+            drl.append(rules(route, when.get(), routes - route.index(), mayFollow));
+            rules += mayFollow ? 2 : 1;
             Optional<Map<String, String>> labels = ScenarioLabels.reaching(route, config.root());
             if (labels.isPresent()) {
                 scenarios.append(scenario(route, labels.get()));
@@ -118,11 +119,11 @@ public final class ImportedPack {
     }
 
     /**
-     * The route's two rules: one routes the alert when it is the first route the alert ends at, one adds a follow-up
-     * when an earlier route took it. Salience follows the tree's order, so the first route to end wins and the
-     * follow-ups are added in Alertmanager's order.
+     * The route's rules: one routes the alert when it is the first route the alert ends at, and, when an earlier
+     * route can have taken it already (a {@code continue} before it), one adds a follow-up. Salience follows the
+     * tree's order, so the first route to end wins and the follow-ups are added in Alertmanager's order.
      */
-    private String rules(Route route, List<Condition> when, int salience) {
+    private String rules(Route route, List<Condition> when, int salience, boolean mayFollow) {
         Receiver receiver = receivers.find(route.receiver()).orElseThrow();
         String team = receiver.team() == null ? fallbackTeam : receiver.team();
         String where = config.file() + ":" + route.line();
@@ -134,7 +135,7 @@ public final class ImportedPack {
                 .collect(Collectors.joining(", ")) + ")")
                 + " sends it to " + receiver.name();
         String action = "Action." + receiver.action().name();
-        return """
+        String routing = """
 
                 rule %s
                     salience %d
@@ -145,6 +146,11 @@ public final class ImportedPack {
                 then
                     $draft.route($catalog.team(%s), %s, %s);
                 end
+                """.formatted(quote(name), salience, constraint, quote(team), action, quote(because));
+        if (!mayFollow) {
+            return routing;
+        }
+        return routing + """
 
                 rule %s
                     salience %d
@@ -155,8 +161,7 @@ public final class ImportedPack {
                 then
                     $draft.followUp($catalog.team(%s), %s, %s);
                 end
-                """.formatted(quote(name), salience, constraint, quote(team), action, quote(because),
-                quote(followUp), salience, constraint, quote(name), quote(followUp), quote(team), action,
+                """.formatted(quote(followUp), salience, constraint, quote(name), quote(followUp), quote(team), action,
                 quote(because + ", after an earlier route with continue"));
     }
 

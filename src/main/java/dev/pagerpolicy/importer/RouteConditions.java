@@ -2,10 +2,12 @@ package dev.pagerpolicy.importer;
 
 import dev.pagerpolicy.catalog.LabelMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * When an alert ends at a route, as conditions on its labels: each a matcher, or "one of these" (a route that
@@ -23,6 +25,7 @@ final class RouteConditions {
     }
 
     private final Map<Route, List<Condition>> reach = new IdentityHashMap<>();
+    private final Set<Route> afterAContinue = Collections.newSetFromMap(new IdentityHashMap<>());
 
     RouteConditions(Route root) {
         reach.put(root, List.of());
@@ -33,7 +36,12 @@ final class RouteConditions {
         List<Condition> parentReach = reach.get(parent);
         List<Condition> earlier = new ArrayList<>();
         boolean blocked = parentReach == null;
+        boolean continued = afterAContinue.contains(parent);
         for (Route child : parent.routes()) {
+            if (continued) {
+                afterAContinue.add(child);
+            }
+            continued |= child.continues();
             List<Condition> conditions = null;
             if (!blocked) {
                 conditions = new ArrayList<>(parentReach);
@@ -57,6 +65,14 @@ final class RouteConditions {
     private static Optional<Condition> notMatching(Route route) {
         return route.matchers().isEmpty() ? Optional.empty()
                 : Optional.of(new Condition(route.matchers().stream().map(LabelMatcher::negated).toList()));
+    }
+
+    /**
+     * Whether an alert can end at {@code route} after ending at another: only when the search went on past an
+     * earlier route with {@code continue}, at its level or above.
+     */
+    boolean mayFollowAnother(Route route) {
+        return afterAContinue.contains(route);
     }
 
     /** The conditions under which an alert ends at {@code route}, or empty when it never can. */

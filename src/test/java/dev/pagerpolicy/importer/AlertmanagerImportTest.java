@@ -36,11 +36,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code import alertmanager}, with {@code amtool config routes test} as the oracle: for label sets built from the
  * values each tree's matchers name (and values they do not), the imported pack's decision names the receivers amtool
  * names, the first as the target and the rest, in order, as follow-ups. The trees: Alertmanager's example
- * configuration and the tree of its routing tests, written with match/match_re and with matchers.
+ * configuration and the tree of its routing tests, written with match/match_re and with matchers, with the label
+ * sets of those tests among the label sets sent.
  */
 class AlertmanagerImportTest {
     private static final Path FIXTURES = Path.of("src/test/resources/alertmanager");
     private static final int SAMPLED_LABEL_SETS = 120;
+    /** The label sets Alertmanager's own routing tests (dispatch/route_test.go) send through their tree. */
+    private static final List<Map<String, String>> ROUTING_TEST_LABEL_SETS = List.of(
+            Map.of("owner", "team-A"),
+            Map.of("owner", "team-A", "env", "unset"),
+            Map.of("owner", "team-C"),
+            Map.of("owner", "team-A", "env", "testing"),
+            Map.of("owner", "team-A", "env", "production"),
+            Map.of("group_by", "role"),
+            Map.of("env", "testing", "group_by", "role"),
+            Map.of("env", "testing", "group_by", "role", "wait", "long"));
     private static final Instant NIGHT = Instant.parse("2026-11-25T03:00:00Z");
 
     @ParameterizedTest
@@ -119,7 +130,7 @@ class AlertmanagerImportTest {
                 }
             }
         }
-        Set<Map<String, String>> sets = new LinkedHashSet<>();
+        Set<Map<String, String>> sets = new LinkedHashSet<>(ROUTING_TEST_LABEL_SETS);
         for (Route route : root.walk()) {
             ScenarioLabels.reaching(route, root).ifPresent(sets::add);
         }
