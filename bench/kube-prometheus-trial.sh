@@ -64,5 +64,6 @@ for action in ["page", "ticket", "notify", "automate", "ignore"]:
     print(f"  {action}: {count(decided.values(), action)} (by the rules: {count(by_rules, action)})")
 for name, d in sorted(decided.items()):
     if d["fallback"]:
-        print(f"  fallback: {name}: {d['reasons'][0]['explanation']}")
+        why = next(r['explanation'] for r in d['reasons'] if r['rule'] == 'fallback')
+        print(f"  fallback: {name}: {why}")
 PY

@@ -1,5 +1,6 @@
 package dev.pagerpolicy.explore;
 
+import dev.pagerpolicy.engine.BuildIdentity;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleCache;
 import dev.pagerpolicy.engine.RuleSet;
@@ -21,10 +22,20 @@ import java.util.List;
 public final class InvariantGate {
     private final Evaluator evaluator;
     private final RuleCache cache;
+    private final String build;
 
     public InvariantGate(Evaluator evaluator, RuleCache cache) {
+        this(evaluator, cache, BuildIdentity.current().orElse(null));
+    }
+
+    /**
+     * @param build which build of the service judges, or null when it cannot be told: a verdict of another build is
+     *              not reused, and none is remembered without one
+     */
+    InvariantGate(Evaluator evaluator, RuleCache cache, String build) {
         this.evaluator = evaluator;
         this.cache = cache;
+        this.build = build;
     }
 
     /**
@@ -60,13 +71,17 @@ public final class InvariantGate {
     }
 
     /**
-     * What the verdict depends on, hashed: the rule set's own hash, the invariants and domain files, and the
-     * evaluator's limits. The rules cannot read the clock (they see the alert's time), so the same inputs give
-     * the same verdict. Null when a file cannot be read.
+     * What the verdict depends on, hashed: the rule set's own hash, the invariants and domain files, the
+     * evaluator's limits, and the service's build (an upgrade may change what a decision means). The rules cannot read the clock (they see the alert's time), so the same inputs give
+     * the same verdict. Null when a file cannot be read, or the build is unknown.
      */
     private String key(RuleSet candidate, Path scenariosDir) {
+        if (build == null) {
+            return null;
+        }
         MessageDigest digest = Sha256.newDigest();
-        digest.update(("invariants-v1\n" + candidate.version() + "\n" + evaluator.limits() + "\n")
+        digest.update(("invariants-v2\n" + candidate.version() + "\n" + evaluator.limits() + "\n"
+                + build + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (String file : List.of(InvariantFile.FILE, DomainSpec.FILE)) {
             Path path = scenariosDir.resolve(file);

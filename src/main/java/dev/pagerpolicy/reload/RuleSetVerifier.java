@@ -13,14 +13,13 @@ import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The gate every rule set passes before it may decide, at start-up and on each reload: it must compile, its
- * policies must validate, every scenario beside the rules must pass against it, and every invariant beside them
- * must hold for every alert of the domain.
+ * The gate every rule set passes before it may decide, at start-up and on each reload, in stages that stop at the
+ * first that fails: it must compile and its policies must validate, then every scenario beside the rules must pass
+ * against it, then every invariant beside them must hold for every alert of the domain.
  */
 public final class RuleSetVerifier {
     private static final Logger LOG = Logger.getLogger(RuleSetVerifier.class);
@@ -60,13 +59,18 @@ public final class RuleSetVerifier {
             LOG.warn(warning);
             candidate = candidate.withWarning(warning);
         }
-        List<Problem> failures = new ArrayList<>(scenarios.runAll(candidate, cases).stream()
+        // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
+        // scenarios already failed, and would bury the failure that matters.
+        List<Problem> failedScenarios = scenarios.runAll(candidate, cases).stream()
                 .filter(result -> !result.passed())
                 .map(result -> new Problem(result.file(), result.line(), result.summary()))
-                .toList());
-        failures.addAll(violatedInvariants(candidate));
-        if (!failures.isEmpty()) {
-            throw new InvalidSourceException(failures);
+                .toList();
+        if (!failedScenarios.isEmpty()) {
+            throw new InvalidSourceException(failedScenarios);
+        }
+        List<Problem> violated = violatedInvariants(candidate);
+        if (!violated.isEmpty()) {
+            throw new InvalidSourceException(violated);
         }
         return candidate;
     }

@@ -41,4 +41,23 @@ class InvariantGateTest {
         assertThat(stillViolated.remembered()).isFalse();
         assertThat(stillViolated.violated()).hasSize(1);
     }
+
+    @Test
+    void aVerdictOfAnotherBuildOfTheServiceIsNotReused() throws Exception {
+        Packs.copyShipped(dir);
+        Path scenarios = dir.resolve("rules/tests");
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+        RuleCache cache = RuleCache.in(dir.resolve("cache"), 10);
+
+        InvariantGate.Verdict before = new InvariantGate(Evaluator.withDefaults(), cache, "build-1").check(ruleSet, scenarios);
+        InvariantGate.Verdict sameBuild = new InvariantGate(Evaluator.withDefaults(), cache, "build-1")
+                .check(ruleSet, scenarios);
+        InvariantGate.Verdict upgraded = new InvariantGate(Evaluator.withDefaults(), cache, "build-2")
+                .check(ruleSet, scenarios);
+
+        assertThat(before.remembered()).isFalse();
+        assertThat(sameBuild.remembered()).isTrue();
+        assertThat(upgraded.remembered()).isFalse();
+        assertThat(upgraded.results()).hasSize(5).allMatch(InvariantResult::holds);
+    }
 }
