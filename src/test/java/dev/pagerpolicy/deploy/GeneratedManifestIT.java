@@ -103,4 +103,31 @@ class GeneratedManifestIT {
                     .isEqualTo("/app/" + part);
         }
     }
+
+    @Test
+    void theSelectorHasNoVersionSoTheNextApplyCanChangeIt() {
+        // A Deployment's selector is immutable: a version in it makes every upgrade's kubectl apply fail.
+        assertThat(deployment.at("/spec/selector/matchLabels").has("app.kubernetes.io/version")).isFalse();
+        assertThat(deployment.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("pager-policy");
+    }
+
+    @Test
+    void theImageIsTaggedWithTheVersionNotLatest() {
+        assertThat(container.path("image").asText()).startsWith("pager-policy:").doesNotEndWith(":latest")
+                .doesNotContain("/");
+    }
+
+    @Test
+    void theApiKeysComeFromASecretThatMayBeAbsent() {
+        Map<String, JsonNode> env = byName(container.path("env"));
+        for (String keys : List.of("PAGER_POLICY_SECURITY_ADMIN_KEYS", "PAGER_POLICY_SECURITY_DECIDE_KEYS")) {
+            JsonNode secret = env.get(keys).at("/valueFrom/secretKeyRef");
+            assertThat(secret.path("name").asText()).as(keys).isEqualTo("pager-policy-api-keys");
+            assertThat(secret.path("optional").asBoolean()).as(keys).isTrue();
+        }
+        assertThat(env.get("PAGER_POLICY_SECURITY_ADMIN_KEYS").at("/valueFrom/secretKeyRef/key").asText())
+                .isEqualTo("admin-keys");
+        assertThat(env.get("PAGER_POLICY_SECURITY_DECIDE_KEYS").at("/valueFrom/secretKeyRef/key").asText())
+                .isEqualTo("decide-keys");
+    }
 }
