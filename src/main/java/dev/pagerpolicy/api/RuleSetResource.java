@@ -3,6 +3,7 @@ package dev.pagerpolicy.api;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.reload.PendingReload;
 import dev.pagerpolicy.reload.ReloadAttempt;
 import dev.pagerpolicy.reload.Reloader;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +31,9 @@ public class RuleSetResource {
     @Inject
     Reloader reloader;
 
-    /** The state an operator looks at: what decides now, and how the last reload went. */
+    /** The state an operator looks at: what decides now, how the last reload went, and one still to come. */
     public record RuleSetState(String version, Instant loadedAt, int rules, List<String> warnings,
-                               ReloadAttempt lastReload) {
+                               ReloadAttempt lastReload, PendingReload pendingReload) {
     }
 
     @GET
@@ -38,15 +41,23 @@ public class RuleSetResource {
     public RuleSetState state() {
         RuleSet ruleSet = active.get();
         return new RuleSetState(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleNames().size(), ruleSet.warnings(),
-                reloader.lastAttempt().orElse(null));
+                reloader.lastAttempt().orElse(null), reloader.pending().orElse(null));
     }
 
-    /** 200 with the attempt when the new set is active (or unchanged); 422 with every problem when it is not. */
+    /**
+     * 202 with the reload asked for ({@code queued} or {@code running}), whose outcome {@code GET /v1/ruleset} shows
+     * as {@code lastReload} of the same id. With {@code wait=true}: 200 with the attempt when the new set is active
+     * (or unchanged), 422 with every problem when it is not, once the gate has run.
+     */
     @POST
     @Path("reload")
     @RolesAllowed(Roles.ADMIN)
-    public Response reload() {
-        ReloadAttempt attempt = reloader.reload("api");
+    public Response reload(@QueryParam("wait") boolean wait) {
+        PendingReload pending = reloader.request("api");
+        if (!wait) {
+            return Response.accepted(pending).location(URI.create("/v1/ruleset")).build();
+        }
+        ReloadAttempt attempt = pending.outcome().join();
         if (attempt.failed()) {
             return Problem.withProblems(ProblemType.RELOAD_FAILED, "rule set " + active.get().version()
                     + " stays active; " + attempt.problems().size() + " problem(s) in the files", attempt.problems());

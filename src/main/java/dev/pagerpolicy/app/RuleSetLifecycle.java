@@ -25,7 +25,7 @@ public class RuleSetLifecycle {
                 // The scenarios' own directory is watched when it lies outside the rules directory.
                 watcher = DirectoryWatcher.start(List.of(Path.of(config.rulesDir()), Path.of(config.policiesDir()),
                                 EngineProducer.scenariosDir(config)),
-                        config.watch().debounce(), () -> reloader.reload("file-watcher"));
+                        config.watch().debounce(), () -> reloader.request("file-watcher"));
             } catch (IOException e) {
                 LOG.error("cannot watch the rule and policy directories; reload with POST /v1/ruleset/reload", e);
             }

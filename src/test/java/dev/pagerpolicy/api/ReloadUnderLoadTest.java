@@ -40,7 +40,7 @@ class ReloadUnderLoadTest {
     URL decideUrl;
 
     private static Response reload() {
-        return given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload");
+        return given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true");
     }
 
     @Test

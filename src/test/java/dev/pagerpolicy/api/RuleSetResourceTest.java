@@ -3,6 +3,10 @@ package dev.pagerpolicy.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -49,7 +53,7 @@ class RuleSetResourceTest {
     @BeforeEach
     void startFromTheShippedPack() {
         TempPackProfile.restoreShipped();
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then().statusCode(200);
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then().statusCode(200);
     }
 
     @Test
@@ -78,7 +82,7 @@ class RuleSetResourceTest {
 
     @Test
     void everyConfiguredAdminKeyWorksSoKeysCanBeRotated() {
-        as("second-admin-key-0123456789").post("/v1/ruleset/reload").then().statusCode(200);
+        as("second-admin-key-0123456789").post("/v1/ruleset/reload?wait=true").then().statusCode(200);
     }
 
     @Test
@@ -93,10 +97,49 @@ class RuleSetResourceTest {
         String before = activeVersion();
         as(TempPackProfile.ADMIN_KEY).contentType(ContentType.TEXT)
                 .body("rule \"Pages everyone\" when then System.exit(1); end")
-                .post("/v1/ruleset/reload").then()
+                .post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(200)
                 .body("result", equalTo("unchanged"))
                 .body("version", equalTo(before));
+    }
+
+    @Test
+    void aReloadIsAcceptedAtOnceAndItsOutcomeIsShownByTheRuleSet() {
+        String before = activeVersion();
+        Packs.edit(policies().resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
+        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+
+        int id = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+                .statusCode(202)
+                .header("Location", endsWith("/v1/ruleset"))
+                .body("trigger", equalTo("api"))
+                .body("status", is(oneOf("queued", "running")))
+                .extract().path("id");
+
+        // Polled, not timed: the gate takes as long as this machine needs.
+        await(() -> {
+            Integer last = as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then().extract().path("lastReload.id");
+            return last != null && last >= id;
+        });
+        as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
+                .body("lastReload.id", equalTo(id))
+                .body("lastReload.result", equalTo("success"))
+                .body("version", not(equalTo(before)))
+                .body("pendingReload", nullValue());
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the reload finished").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
@@ -106,7 +149,7 @@ class RuleSetResourceTest {
         Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
         Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
 
-        String version = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+        String version = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(200)
                 .body("result", equalTo("success"))
                 .body("trigger", equalTo("api"))
@@ -125,7 +168,7 @@ class RuleSetResourceTest {
         Packs.edit(rules().resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
                 "    $draft : DecisionDraft( undecided \nthen");
 
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pager-policy:problem:reload-failed"))
@@ -167,7 +210,7 @@ class RuleSetResourceTest {
                 + " Mon 2026-01-12 00:00 UTC: page fraud-ml; rules fired: \"Critical model performance pages the ML team"
                 + " when it runs an on-call rotation\"";
 
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("rule set " + before + " stays active; 1 problem(s) in the files"))
@@ -182,7 +225,7 @@ class RuleSetResourceTest {
     @Test
     void anUndefinedTeamIs422WithTheMessage() {
         Packs.edit(policies().resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(422)
                 .body("problems", contains(policies().resolve("services.yaml")
                         + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\""));
@@ -191,7 +234,7 @@ class RuleSetResourceTest {
     @Test
     void aChangeThatBreaksAScenarioIs422NamingTheScenario() {
         Packs.edit(policies().resolve("teams.yaml"), "mlopsMaturity: 2", "mlopsMaturity: 1");
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(422)
                 .body("problems", hasItem(startsWith(rules().resolve("tests/model-health.yaml")
                         + ":2: scenario \"fraud-detector drift retrains automatically with fraud-ml validating\":"

@@ -153,4 +153,30 @@ class ReloaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("one", "unchanged"),
                         org.assertj.core.groups.Tuple.tuple("two", "failed"));
     }
+
+    @Test
+    void aRequestWhileAnotherIsQueuedIsThatOneAndTheNextAfterItStartsIsNew() throws Exception {
+        java.util.Deque<Runnable> tasks = new java.util.ArrayDeque<>();
+        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(), new ScenarioRunner(evaluator, Clock.systemUTC()),
+                StandaloneValidator.get(), rules, policies);
+        Reloader queued = new Reloader(verifier, active, Clock.systemUTC(), tasks::add);
+
+        PendingReload first = queued.request("file-watcher");
+        PendingReload second = queued.request("api");
+
+        assertThat(second).isSameAs(first); // it has not read the files yet: it reads the newest
+        assertThat(first.getStatus()).isEqualTo(PendingReload.QUEUED);
+        assertThat(queued.pending()).containsSame(first);
+        assertThat(tasks).hasSize(1);
+
+        tasks.poll().run();
+
+        assertThat(first.outcome()).isCompleted();
+        assertThat(first.outcome().get().id()).isEqualTo(first.getId());
+        assertThat(queued.lastAttempt()).contains(first.outcome().get());
+        assertThat(queued.pending()).isEmpty();
+        PendingReload third = queued.request("api");
+        assertThat(third.getId()).isEqualTo(first.getId() + 1);
+        assertThat(tasks).hasSize(1);
+    }
 }
