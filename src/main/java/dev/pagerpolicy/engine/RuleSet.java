@@ -15,9 +15,11 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param ruleNames      every rule it contains, sorted, for coverage reports
  * @param salienceByRule each rule's salience, read once here rather than on every conflict search
  * @param warnings       what its author should know although it may decide, e.g. that no scenario gates it
+ * @param literals       the string literals of its files: which names its rules can single out
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
-                      List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings) {
+                      List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings,
+                      RuleLiterals literals) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
         salienceByRule = Map.copyOf(salienceByRule);
@@ -27,7 +29,7 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all);
+        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals);
     }
 
     /** A rule's salience; 0, the default, for a salience computed per match. */
@@ -41,9 +43,9 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      * @param salienceByRule every rule by name, with its salience
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
-                             Map<String, Integer> salienceByRule) {
+                             Map<String, Integer> salienceByRule, RuleLiterals literals) {
         return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
-                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of());
+                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals);
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

@@ -77,7 +77,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidSourceException(problems);
         }
-        return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase));
+        return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
+                RuleLiterals.of(ruleFiles));
     }
 
     /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */

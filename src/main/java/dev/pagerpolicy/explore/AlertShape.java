@@ -26,6 +26,11 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
         signals = new TreeMap<>(signals);
     }
 
+    /** The same alert of another service. */
+    AlertShape withService(Service other) {
+        return new AlertShape(other, model, kind, environment, production, labels, signals);
+    }
+
     public Alert alert(Severity severity, Instant at) {
         return new Alert(null, kind, severity, service.name(), model == null ? null : model.name(), environment, at,
                 labels, signals);

@@ -1,10 +1,13 @@
 package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.engine.Evaluation;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
@@ -15,18 +18,69 @@ import java.util.stream.IntStream;
  * Evaluates a {@link Domain} through the same {@link Evaluator} the service decides with, one shape of alert at a
  * time and several shapes at once: each shape is evaluated whole and reduced to what a report needs before the
  * next, so memory stays bounded by the number of threads, not by the size of the domain.
+ * <p>
+ * Services the rules cannot tell apart ({@link ServiceClasses}) are evaluated once per class: a member's shape gets
+ * the decisions of the same shape of its class's representative, evaluated when the first member asks and kept
+ * until the last has had them. A failure (a rule that threw, looped or ran out of time) is evaluated again for the
+ * member itself, so that what it reports is its own.
  */
 public final class Explorer {
     private final Evaluator evaluator;
     private final int threads;
+    private final boolean byClass;
+    private final Map<Scope, Shared> shared = new ConcurrentHashMap<>();
+    private final Map<Scope, ServiceClasses> classes = new ConcurrentHashMap<>();
 
     /** @param threads how many shapes are evaluated at once; the cores of the machine, at most */
     public Explorer(Evaluator evaluator, int threads) {
+        this(evaluator, threads, true);
+    }
+
+    /** @param byClass whether services the rules cannot tell apart are evaluated once per class */
+    Explorer(Evaluator evaluator, int threads, boolean byClass) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.evaluator = evaluator;
         this.threads = threads;
+        this.byClass = byClass;
+    }
+
+    /** One exploration's rule set and domain, by identity: what evaluations may be shared within. */
+    private record Scope(RuleSet ruleSet, Domain domain, AlertShape shape, List<Boolean> severities) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Scope that && ruleSet == that.ruleSet && domain == that.domain
+                    && java.util.Objects.equals(shape, that.shape) && severities.equals(that.severities);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(ruleSet) * 31 + System.identityHashCode(domain)
+                    + (shape == null ? 0 : shape.hashCode() * 17) + severities.hashCode();
+        }
+    }
+
+    /** The representative's evaluations, computed by the first member to ask, dropped after the last. */
+    private static final class Shared {
+        private Evaluation[][] rows;
+        private int awaited;
+
+        Shared(int members) {
+            this.awaited = members;
+        }
+
+        synchronized Evaluation[][] rows(java.util.function.Supplier<Evaluation[][]> evaluate) {
+            if (rows == null) {
+                rows = evaluate.get();
+            }
+            awaited--;
+            return rows;
+        }
+
+        synchronized boolean done() {
+            return awaited <= 0;
+        }
     }
 
     public static int availableThreads() {
@@ -64,6 +118,46 @@ public final class Explorer {
      * @param severities which severities to evaluate; the others are left null
      */
     public Evaluation[][] evaluate(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
+        if (!byClass || shape.model() != null) {
+            return evaluateEach(ruleSet, domain, shape, severities);
+        }
+        ServiceClasses classes = this.classes.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
+                scope -> ServiceClasses.of(ruleSet));
+        Service representative = classes.representativeOf(shape.service());
+        int members = classes.membersOf(representative);
+        if (members == 1) {
+            return evaluateEach(ruleSet, domain, shape, severities);
+        }
+        AlertShape itsShape = shape.withService(representative);
+        Scope key = new Scope(ruleSet, domain, itsShape, domain.severities().stream().map(severities::test).toList());
+        Shared rows = shared.computeIfAbsent(key, k -> new Shared(members));
+        Evaluation[][] evaluations = rows.rows(() -> evaluateEach(ruleSet, domain, itsShape, severities));
+        if (rows.done()) {
+            shared.remove(key, rows);
+        }
+        return shape.equals(itsShape) ? evaluations : ownFailures(evaluations, ruleSet, domain, shape);
+    }
+
+    /** The representative's evaluations for a member, but each failure evaluated again for the member itself. */
+    private Evaluation[][] ownFailures(Evaluation[][] representative, RuleSet ruleSet, Domain domain, AlertShape shape) {
+        Evaluation[][] own = new Evaluation[representative.length][];
+        for (int s = 0; s < representative.length; s++) {
+            if (representative[s] == null) {
+                continue;
+            }
+            own[s] = representative[s].clone();
+            for (int slot = 0; slot < own[s].length; slot++) {
+                if (own[s][slot].fallback().isFailure()) {
+                    own[s][slot] = evaluator.evaluate(ruleSet, shape.alert(domain.severities().get(s),
+                            domain.week().at(slot)));
+                }
+            }
+        }
+        return own;
+    }
+
+    private Evaluation[][] evaluateEach(RuleSet ruleSet, Domain domain, AlertShape shape,
+                                        Predicate<Severity> severities) {
         List<Severity> all = domain.severities();
         Evaluation[][] evaluations = new Evaluation[all.size()][];
         for (int s = 0; s < all.size(); s++) {
