@@ -7,6 +7,7 @@ import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -118,24 +119,37 @@ public final class Explorer {
      * @param severities which severities to evaluate; the others are left null
      */
     public Evaluation[][] evaluate(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
-        if (!byClass || shape.model() != null) {
-            return evaluateEach(ruleSet, domain, shape, severities);
+        Optional<AlertShape> ofClass = representative(ruleSet, domain, shape);
+        if (ofClass.isEmpty()) {
+            return evaluateAlone(ruleSet, domain, shape, severities);
         }
-        ServiceClasses classes = this.classes.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
-                scope -> ServiceClasses.of(ruleSet));
-        Service representative = classes.representativeOf(shape.service());
-        int members = classes.membersOf(representative);
-        if (members == 1) {
-            return evaluateEach(ruleSet, domain, shape, severities);
-        }
-        AlertShape itsShape = shape.withService(representative);
+        AlertShape itsShape = ofClass.get();
+        int members = classes(ruleSet, domain).membersOf(itsShape.service());
         Scope key = new Scope(ruleSet, domain, itsShape, domain.severities().stream().map(severities::test).toList());
         Shared rows = shared.computeIfAbsent(key, k -> new Shared(members));
-        Evaluation[][] evaluations = rows.rows(() -> evaluateEach(ruleSet, domain, itsShape, severities));
+        Evaluation[][] evaluations = rows.rows(() -> evaluateAlone(ruleSet, domain, itsShape, severities));
         if (rows.done()) {
             shared.remove(key, rows);
         }
         return shape.equals(itsShape) ? evaluations : ownFailures(evaluations, ruleSet, domain, shape);
+    }
+
+    /**
+     * The same alert of the representative of the shape's class of services, whose decisions are the shape's; empty
+     * when the shape is decided on its own (its service is alone in its class, or it concerns a model).
+     */
+    Optional<AlertShape> representative(RuleSet ruleSet, Domain domain, AlertShape shape) {
+        if (!byClass || shape.model() != null) {
+            return Optional.empty();
+        }
+        ServiceClasses classes = classes(ruleSet, domain);
+        Service representative = classes.representativeOf(shape.service());
+        return classes.membersOf(representative) == 1 ? Optional.empty()
+                : Optional.of(shape.withService(representative));
+    }
+
+    private ServiceClasses classes(RuleSet ruleSet, Domain domain) {
+        return classes.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()), scope -> ServiceClasses.of(ruleSet));
     }
 
     /** The representative's evaluations for a member, but each failure evaluated again for the member itself. */
@@ -156,8 +170,8 @@ public final class Explorer {
         return own;
     }
 
-    private Evaluation[][] evaluateEach(RuleSet ruleSet, Domain domain, AlertShape shape,
-                                        Predicate<Severity> severities) {
+    /** Every evaluation of one shape, made for it alone: for a caller that shares the result itself. */
+    Evaluation[][] evaluateAlone(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
         List<Severity> all = domain.severities();
         Evaluation[][] evaluations = new Evaluation[all.size()][];
         for (int s = 0; s < all.size(); s++) {

@@ -2,6 +2,7 @@ package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A property every decision of the domain must have: within {@code when}, a decision must never match {@code
@@ -12,6 +13,11 @@ public record Invariant(String name, String file, int line, List<Condition> when
     public Invariant {
         when = List.copyOf(when);
         then = List.copyOf(then);
+    }
+
+    /** Whether a condition of it names a service: then services alike are not alike to it. */
+    boolean namesAService() {
+        return Stream.concat(when.stream(), then.stream()).anyMatch(c -> c.field().equals("service"));
     }
 
     /** Whether it may speak of alerts of this shape and severity, at some time: those need evaluating. */

@@ -7,6 +7,10 @@ import dev.pagerpolicy.engine.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Checks invariants over a domain and keeps, for each, how many alerts it was checked against, how many broke it,
@@ -14,6 +18,18 @@ import java.util.List;
  */
 public final class InvariantCheck {
     static final int COUNTEREXAMPLES = 3;
+
+    /** A value computed by the first to ask; the others wait for it. */
+    private static final class Once<T> {
+        private T value;
+
+        synchronized T get(Supplier<T> compute) {
+            if (value == null) {
+                value = compute.get();
+            }
+            return value;
+        }
+    }
 
     private final List<Invariant> invariants;
     private final long[] checked;
@@ -39,10 +55,29 @@ public final class InvariantCheck {
         return invariants.stream().anyMatch(i -> i.mayApply(shape, severity));
     }
 
+    /**
+     * What the invariants found in one shape's evaluations, apart from the shape: for each invariant, how many
+     * alerts it applied to, how many broke it, and the first that broke it at each severity. The same for every
+     * service of a class, when no invariant names a service.
+     */
+    private record Found(long[] checked, long[] violations, List<List<Example>> examples) {
+    }
+
+    /** The first alert of a severity that broke an invariant: a counterexample once told of which shape. */
+    private record Example(int severity, int slot, Evaluation evaluation) {
+    }
+
     /** Checks every evaluation of one shape (rows of severities not evaluated are null). */
     void check(int shapeIndex, AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog) {
+        add(shapeIndex, shape, domain, find(shape, domain, evaluations, catalog), catalog);
+    }
+
+    private Found find(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog) {
+        Found found = new Found(new long[invariants.size()], new long[invariants.size()], new ArrayList<>());
         for (int i = 0; i < invariants.size(); i++) {
             Invariant invariant = invariants.get(i);
+            List<Example> examples = new ArrayList<>();
+            found.examples().add(examples);
             for (int s = 0; s < evaluations.length; s++) {
                 Severity severity = domain.severities().get(s);
                 if (evaluations[s] == null || !invariant.mayApply(shape, severity)) {
@@ -56,17 +91,29 @@ public final class InvariantCheck {
                     if (!invariant.appliesTo(alert)) {
                         continue;
                     }
-                    checked[i]++;
+                    found.checked()[i]++;
                     if (invariant.violatedBy(alert)) {
-                        violations[i]++;
+                        found.violations()[i]++;
                         // One example per alert and severity, the earliest: other times of it would say the same.
                         if (!exampleKept) {
-                            keep(i, new Counterexample(shape.extras(), shapeIndex, s, slot,
-                                    describe(shape, severity, domain.week(), slot, evaluation, catalog)));
+                            examples.add(new Example(s, slot, evaluation));
                             exampleKept = true;
                         }
                     }
                 }
+            }
+        }
+        return found;
+    }
+
+    private void add(int shapeIndex, AlertShape shape, Domain domain, Found found, Catalog catalog) {
+        for (int i = 0; i < invariants.size(); i++) {
+            checked[i] += found.checked()[i];
+            violations[i] += found.violations()[i];
+            for (Example example : found.examples().get(i)) {
+                keep(i, new Counterexample(shape.extras(), shapeIndex, example.severity(), example.slot(),
+                        describe(shape, domain.severities().get(example.severity()), domain.week(), example.slot(),
+                                example.evaluation(), catalog)));
             }
         }
     }
@@ -122,9 +169,21 @@ public final class InvariantCheck {
         if (invariants.isEmpty()) {
             return List.of();
         }
+        // What the invariants find in a shape is the same for every service of its class, unless one names a service.
+        boolean byClass = invariants.stream().noneMatch(Invariant::namesAService);
+        Map<AlertShape, Once<Found>> foundByClass = new ConcurrentHashMap<>();
         List<InvariantCheck> perShape = explorer.forEachShape(domain, index -> {
             AlertShape shape = domain.shapes().get(index);
             InvariantCheck check = new InvariantCheck(invariants);
+            Optional<AlertShape> representative = byClass ? explorer.representative(ruleSet, domain, shape)
+                    : Optional.empty();
+            if (representative.isPresent()) {
+                Found found = foundByClass.computeIfAbsent(representative.get(), r -> new Once<>()).get(() ->
+                        check.find(representative.get(), domain, explorer.evaluateAlone(ruleSet, domain,
+                                representative.get(), s -> check.concerns(representative.get(), s)), ruleSet.catalog()));
+                check.add(index, shape, domain, found, ruleSet.catalog());
+                return check;
+            }
             Evaluation[][] evaluations = explorer.evaluate(ruleSet, domain, shape, s -> check.concerns(shape, s));
             check.check(index, shape, domain, evaluations, ruleSet.catalog());
             return check;

@@ -35,11 +35,15 @@ public final class RuleSetDiff {
     }
 
     public DiffReport run(RuleSet base, RuleSet changed, DomainSpec spec) {
+        // One sampling of the week fine enough for the teams of both sides, with the calendars of both.
+        return run(base, changed, spec, Week.of(spec.week(), base.catalog(), changed.catalog()));
+    }
+
+    /** The diff over the times of {@code week}. */
+    DiffReport run(RuleSet base, RuleSet changed, DomainSpec spec, Week week) {
         long started = System.nanoTime();
         Domain baseDomain = Domain.of(base.catalog(), spec);
         Domain changedDomain = Domain.of(changed.catalog(), spec);
-        // One sampling of the week fine enough for the teams of both sides, with the calendars of both.
-        Week week = Week.of(spec.week(), base.catalog(), changed.catalog());
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
         List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();

@@ -7,6 +7,8 @@ import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,18 @@ class ExploreByClassTest {
         pack = dir;
     }
 
+    /**
+     * The domain's shapes over a coarser week (every two hours): what is compared is the same either way, in a
+     * fraction of the time.
+     */
+    private static Domain coarse(Domain domain) {
+        return new Domain(domain.shapes(), domain.severities(), coarse(domain.week()));
+    }
+
+    private static Week coarse(Week week) {
+        return new Week(week.monday(), Duration.ofHours(2));
+    }
+
     private static RuleSet load() {
         return Packs.load(pack.resolve("rules"), pack.resolve("policies"));
     }
@@ -82,7 +96,8 @@ class ExploreByClassTest {
     private static ExploreReport explore(RuleSet ruleSet, boolean byClass) throws Exception {
         Path scenarios = pack.resolve("rules/tests");
         ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2, byClass)).run(ruleSet,
-                Domain.of(ruleSet.catalog(), DomainSpec.load(scenarios)), InvariantFile.load(scenarios, ruleSet.catalog()));
+                coarse(Domain.of(ruleSet.catalog(), DomainSpec.load(scenarios))),
+                InvariantFile.load(scenarios, ruleSet.catalog()));
         return new ExploreReport(report.policyVersion(), report.inputClasses(), report.alertShapes(), report.week(),
                 report.step(), report.times(), report.calendar(), 0, report.gaps(), report.failures(),
                 report.deadRules(), report.woken(), report.invariants());
@@ -127,12 +142,42 @@ class ExploreByClassTest {
         }
         DomainSpec spec = DomainSpec.load(pack.resolve("rules/tests"));
 
-        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, true)).run(base, changed, spec);
-        DiffReport exhaustive = new RuleSetDiff(new Explorer(EVALUATOR, 2, false)).run(base, changed, spec);
+        Week week = coarse(Week.of(spec.week(), base.catalog(), changed.catalog()));
+        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, true)).run(base, changed, spec, week);
+        DiffReport exhaustive = new RuleSetDiff(new Explorer(EVALUATOR, 2, false)).run(base, changed, spec, week);
 
         assertThat(byClass.changed()).isPositive().isEqualTo(exhaustive.changed());
         assertThat(byClass.compared()).isEqualTo(exhaustive.compared());
         assertThat(byClass.changes()).isEqualTo(exhaustive.changes());
         assertThat(byClass.nightPages()).isEqualTo(exhaustive.nightPages());
+    }
+
+    @Test
+    void theInvariantsByClassFindWhatTheExhaustiveCheckFinds(@TempDir Path invariantsDir) throws Exception {
+        RuleSet ruleSet = load();
+        Files.writeString(invariantsDir.resolve("invariants.yaml"), Files.readString(pack.resolve(
+                "rules/tests/invariants.yaml")) + """
+
+                - name: saturation is never the fallback's
+                  when: {kind: saturation}
+                  never: {fallback: true}
+
+                - name: the ledger's latency pages
+                  when: {kind: latency, service: ledger-special, production: true}
+                  always: {action: page}
+                """);
+        List<Invariant> invariants = InvariantFile.load(invariantsDir, ruleSet.catalog());
+        Domain domain = coarse(Domain.of(ruleSet.catalog(), DomainSpec.load(invariantsDir)));
+        List<Invariant> namingNoService = invariants.stream().filter(i -> !i.namesAService()).toList();
+
+        for (List<Invariant> stated : List.of(invariants, namingNoService)) {
+            List<InvariantResult> byClass = InvariantCheck.run(new Explorer(EVALUATOR, 2, true), ruleSet, domain, stated);
+            List<InvariantResult> exhaustive = InvariantCheck.run(new Explorer(EVALUATOR, 2, false), ruleSet, domain,
+                    stated);
+
+            assertThat(byClass).isEqualTo(exhaustive);
+            assertThat(byClass).filteredOn(r -> r.name().equals("saturation is never the fallback's")).singleElement()
+                    .satisfies(r -> assertThat(r.holds()).isFalse());
+        }
     }
 }
