@@ -37,6 +37,11 @@ final class JUnitXmlReport {
                     xml.writeAttribute("name", result.name());
                     xml.writeAttribute("file", result.file());
                     xml.writeAttribute("line", String.valueOf(result.line()));
+                    if (result.inconclusive()) {
+                        xml.writeStartElement("skipped");
+                        xml.writeAttribute("message", result.inconclusiveLine());
+                        xml.writeEndElement();
+                    }
                     if (!result.passed()) {
                         xml.writeStartElement("failure");
                         xml.writeAttribute("message", String.join("; ", result.mismatches()));

@@ -46,6 +46,8 @@ final class TestCommand {
         List<ScenarioResult> results = new ScenarioRunner(options.evaluator(), Clock.systemUTC())
                 .runAll(ruleSet, scenarios);
         results.stream().filter(r -> !r.passed()).forEach(r -> out.println("FAIL " + r.failureLine()));
+        results.stream().filter(ScenarioResult::inconclusive).forEach(r -> out.println("INCONCLUSIVE "
+                + r.inconclusiveLine()));
 
         boolean ok = true;
         Coverage coverage = Coverage.of(ruleSet, results);
@@ -68,9 +70,11 @@ final class TestCommand {
         }
         invariants.violated().forEach(r -> out.println("FAIL " + r.problem()));
         long violated = invariants.violated().size();
-        long passed = results.stream().filter(ScenarioResult::passed).count();
-        long failed = results.size() - passed;
-        out.println(passed + " passed, " + failed + " failed" + (invariants.stated() == 0 ? ""
+        long inconclusive = results.stream().filter(ScenarioResult::inconclusive).count();
+        long passed = results.stream().filter(ScenarioResult::passed).count() - inconclusive;
+        long failed = results.size() - passed - inconclusive;
+        out.println(passed + " passed, " + failed + " failed" + (inconclusive == 0 ? "" : ", " + inconclusive
+                + " inconclusive") + (invariants.stated() == 0 ? ""
                 : "; invariants: " + (invariants.stated() - violated) + " hold, " + violated + " violated"
                 + (invariants.remembered() ? " (as when these files were last checked)" : "")));
         return ok && failed == 0 && violated == 0 ? Cli.OK : Cli.FAILED;

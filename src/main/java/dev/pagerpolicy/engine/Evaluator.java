@@ -84,8 +84,12 @@ public final class Evaluator {
      * depend on how fast the machine is.
      */
     public Evaluator forGate() {
-        return timeLimit.equals(GATE_GUARD) ? this
-                : new Evaluator(maxRuleFirings, GATE_GUARD, searchConflictsPerDecision);
+        return forGate(GATE_GUARD);
+    }
+
+    /** The gate's evaluator with another wall-clock guard: a time-out under it makes a verdict inconclusive. */
+    public Evaluator forGate(Duration guard) {
+        return timeLimit.equals(guard) ? this : new Evaluator(maxRuleFirings, guard, searchConflictsPerDecision);
     }
 
     public int maxRuleFirings() {

@@ -6,6 +6,7 @@ import dev.pagerpolicy.explore.InvariantGate;
 import dev.pagerpolicy.explore.InvariantResult;
 import dev.pagerpolicy.scenario.Scenario;
 import dev.pagerpolicy.scenario.ScenarioLoader;
+import dev.pagerpolicy.scenario.ScenarioResult;
 import dev.pagerpolicy.scenario.ScenarioRunner;
 import dev.pagerpolicy.source.ConcurrentRead;
 import dev.pagerpolicy.source.InvalidSourceException;
@@ -61,7 +62,12 @@ public final class RuleSetVerifier {
         }
         // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
         // scenarios already failed, and would bury the failure that matters.
-        List<Problem> failedScenarios = scenarios.runAll(candidate, cases).stream()
+        List<ScenarioResult> results = scenarios.runAll(candidate, cases);
+        for (ScenarioResult inconclusive : results.stream().filter(ScenarioResult::inconclusive).toList()) {
+            LOG.warn(inconclusive.inconclusiveLine());
+            candidate = candidate.withWarning(inconclusive.inconclusiveLine());
+        }
+        List<Problem> failedScenarios = results.stream()
                 .filter(result -> !result.passed())
                 .map(result -> new Problem(result.file(), result.line(), result.summary()))
                 .toList();
