@@ -69,6 +69,8 @@ final class TestCommand {
             ok = false;
         }
         invariants.violated().forEach(r -> out.println("FAIL " + r.problem()));
+        invariants.results().stream().filter(r -> r.inconclusive() > 0)
+                .forEach(r -> out.println("INCONCLUSIVE " + r.inconclusiveLine()));
         long violated = invariants.violated().size();
         long inconclusive = results.stream().filter(ScenarioResult::inconclusive).count();
         long passed = results.stream().filter(ScenarioResult::passed).count() - inconclusive;

@@ -170,6 +170,11 @@ public final class Explorer {
         return own;
     }
 
+    /** One alert of a shape, by severity and time, evaluated on the calling thread. */
+    Evaluation evaluateOne(RuleSet ruleSet, Domain domain, AlertShape shape, int severity, int slot) {
+        return evaluator.evaluate(ruleSet, shape.alert(domain.severities().get(severity), domain.week().at(slot)));
+    }
+
     /** Every evaluation of one shape, made for it alone: for a caller that shares the result itself. */
     Evaluation[][] evaluateAlone(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
         List<Severity> all = domain.severities();

@@ -35,11 +35,14 @@ public final class InvariantCheck {
     private final long[] checked;
     private final long[] violations;
     private final List<List<Counterexample>> examples = new ArrayList<>();
+    private final long[] inconclusive;
+    private final List<Retry> retries = new ArrayList<>();
 
     InvariantCheck(List<Invariant> invariants) {
         this.invariants = List.copyOf(invariants);
         this.checked = new long[invariants.size()];
         this.violations = new long[invariants.size()];
+        this.inconclusive = new long[invariants.size()];
         invariants.forEach(i -> examples.add(new ArrayList<>()));
     }
 
@@ -60,7 +63,15 @@ public final class InvariantCheck {
      * alerts it applied to, how many broke it, and the first that broke it at each severity. The same for every
      * service of a class, when no invariant names a service.
      */
-    private record Found(long[] checked, long[] violations, List<List<Example>> examples) {
+    private record Found(long[] checked, long[] violations, List<List<Example>> examples, List<Cell> timedOut) {
+    }
+
+    /** An alert of a shape, by severity and time. */
+    private record Cell(int severity, int slot) {
+    }
+
+    /** An alert whose rules ran past the guard: evaluated again alone once the others are done. */
+    private record Retry(int shape, int severity, int slot) {
     }
 
     /** The first alert of a severity that broke an invariant: a counterexample once told of which shape. */
@@ -73,7 +84,15 @@ public final class InvariantCheck {
     }
 
     private Found find(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog) {
-        Found found = new Found(new long[invariants.size()], new long[invariants.size()], new ArrayList<>());
+        Found found = new Found(new long[invariants.size()], new long[invariants.size()], new ArrayList<>(),
+                new ArrayList<>());
+        for (int s = 0; s < evaluations.length; s++) {
+            for (int slot = 0; evaluations[s] != null && slot < evaluations[s].length; slot++) {
+                if (evaluations[s][slot].fallback() == Evaluation.Fallback.TIMED_OUT) {
+                    found.timedOut().add(new Cell(s, slot));
+                }
+            }
+        }
         for (int i = 0; i < invariants.size(); i++) {
             Invariant invariant = invariants.get(i);
             List<Example> examples = new ArrayList<>();
@@ -86,6 +105,9 @@ public final class InvariantCheck {
                 boolean exampleKept = false;
                 for (int slot = 0; slot < evaluations[s].length; slot++) {
                     Evaluation evaluation = evaluations[s][slot];
+                    if (evaluation.fallback() == Evaluation.Fallback.TIMED_OUT) {
+                        continue; // no verdict yet: evaluated again alone, after the others
+                    }
                     Condition.Subject alert = new Condition.Subject(shape, severity, domain.week().at(slot), catalog,
                             evaluation.decision());
                     if (!invariant.appliesTo(alert)) {
@@ -107,6 +129,7 @@ public final class InvariantCheck {
     }
 
     private void add(int shapeIndex, AlertShape shape, Domain domain, Found found, Catalog catalog) {
+        found.timedOut().forEach(cell -> retries.add(new Retry(shapeIndex, cell.severity(), cell.slot())));
         for (int i = 0; i < invariants.size(); i++) {
             checked[i] += found.checked()[i];
             violations[i] += found.violations()[i];
@@ -131,7 +154,9 @@ public final class InvariantCheck {
 
     /** Adds what another check (of other shapes) found. */
     void merge(InvariantCheck other) {
+        retries.addAll(other.retries);
         for (int i = 0; i < invariants.size(); i++) {
+            inconclusive[i] += other.inconclusive[i];
             checked[i] += other.checked[i];
             violations[i] += other.violations[i];
             for (Counterexample example : other.examples.get(i)) {
@@ -140,12 +165,59 @@ public final class InvariantCheck {
         }
     }
 
+    /**
+     * Evaluates again, one at a time, each alert whose rules ran past the guard while others were evaluated beside
+     * it: checked if it finishes now, inconclusive for every invariant that applies to it if it does not.
+     */
+    void retryAlone(Explorer explorer, RuleSet ruleSet, Domain domain) {
+        List<Retry> pending = List.copyOf(retries);
+        retries.clear();
+        for (Retry retry : pending) {
+            AlertShape shape = domain.shapes().get(retry.shape());
+            Evaluation evaluation = explorer.evaluateOne(ruleSet, domain, shape, retry.severity(), retry.slot());
+            if (evaluation.fallback() != Evaluation.Fallback.TIMED_OUT) {
+                Found found = findOne(shape, domain, retry, evaluation, ruleSet.catalog());
+                add(retry.shape(), shape, domain, found, ruleSet.catalog());
+                continue;
+            }
+            Severity severity = domain.severities().get(retry.severity());
+            Condition.Subject alert = new Condition.Subject(shape, severity, domain.week().at(retry.slot()),
+                    ruleSet.catalog(), evaluation.decision());
+            for (int i = 0; i < invariants.size(); i++) {
+                if (invariants.get(i).mayApply(shape, severity) && invariants.get(i).appliesTo(alert)) {
+                    inconclusive[i]++;
+                }
+            }
+        }
+    }
+
+    /** What the invariants find in one alert of a shape, evaluated alone. */
+    private Found findOne(AlertShape shape, Domain domain, Retry retry, Evaluation evaluation, Catalog catalog) {
+        Found own = new Found(new long[invariants.size()], new long[invariants.size()], new ArrayList<>(), List.of());
+        Severity severity = domain.severities().get(retry.severity());
+        Condition.Subject alert = new Condition.Subject(shape, severity, domain.week().at(retry.slot()), catalog,
+                evaluation.decision());
+        for (int i = 0; i < invariants.size(); i++) {
+            List<Example> examples = new ArrayList<>();
+            own.examples().add(examples);
+            if (!invariants.get(i).mayApply(shape, severity) || !invariants.get(i).appliesTo(alert)) {
+                continue;
+            }
+            own.checked()[i]++;
+            if (invariants.get(i).violatedBy(alert)) {
+                own.violations()[i]++;
+                examples.add(new Example(retry.severity(), retry.slot(), evaluation));
+            }
+        }
+        return own;
+    }
+
     List<InvariantResult> results() {
         List<InvariantResult> results = new ArrayList<>();
         for (int i = 0; i < invariants.size(); i++) {
             Invariant invariant = invariants.get(i);
             results.add(new InvariantResult(invariant.name(), invariant.file(), invariant.line(), checked[i],
-                    violations[i], examples.get(i).stream().map(Counterexample::text).toList()));
+                    violations[i], examples.get(i).stream().map(Counterexample::text).toList(), inconclusive[i]));
         }
         return results;
     }
@@ -190,6 +262,7 @@ public final class InvariantCheck {
         });
         InvariantCheck total = new InvariantCheck(invariants);
         perShape.forEach(total::merge);
+        total.retryAlone(explorer, ruleSet, domain);
         return total.results();
     }
 }

@@ -74,22 +74,21 @@ public final class RuleSetVerifier {
         if (!failedScenarios.isEmpty()) {
             throw new InvalidSourceException(failedScenarios);
         }
-        List<Problem> violated = violatedInvariants(candidate);
-        if (!violated.isEmpty()) {
-            throw new InvalidSourceException(violated);
-        }
-        return candidate;
-    }
-
-    /** Each invariant the candidate breaks, with its smallest counterexamples. */
-    private List<Problem> violatedInvariants(RuleSet candidate) throws InvalidSourceException {
         InvariantGate.Verdict verdict = new InvariantGate(scenarios.evaluator(), loader.cache())
                 .check(candidate, scenariosDir);
         if (!verdict.results().isEmpty()) {
             LOG.infof("%d invariants checked over every alert of the domain in %d ms", verdict.stated(),
                     verdict.tookMillis());
         }
-        return verdict.violated().stream().map(InvariantResult::problem).toList();
+        List<Problem> violated = verdict.violated().stream().map(InvariantResult::problem).toList();
+        if (!violated.isEmpty()) {
+            throw new InvalidSourceException(violated);
+        }
+        for (InvariantResult unknown : verdict.results().stream().filter(r -> r.inconclusive() > 0).toList()) {
+            LOG.warn(unknown.inconclusiveLine());
+            candidate = candidate.withWarning(unknown.inconclusiveLine());
+        }
+        return candidate;
     }
 
     public Path rulesDir() {
