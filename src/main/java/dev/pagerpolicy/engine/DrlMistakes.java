@@ -46,6 +46,9 @@ final class DrlMistakes {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)");
 
+    /** How Drools begins the message that quotes the generated Java source, which the author did not write. */
+    static final String GENERATED_SOURCE = "Java source of ";
+
     /** One message of Drools; {@code file} is null when Drools did not say which file. */
     record Raw(RuleFile file, int line, String text) {
     }
@@ -54,11 +57,11 @@ final class DrlMistakes {
     }
 
     static List<Problem> explain(List<Raw> messages, List<RuleFile> unit) {
-        String generatedJava = messages.stream().map(Raw::text).filter(t -> t.startsWith("Java source of "))
+        String generatedJava = messages.stream().map(Raw::text).filter(t -> t.startsWith(GENERATED_SOURCE))
                 .collect(Collectors.joining(" "));
         List<Problem> problems = new ArrayList<>();
         for (Raw raw : messages) {
-            if (raw.text().startsWith("Java source of ")) {
+            if (raw.text().startsWith(GENERATED_SOURCE)) {
                 continue; // generated code: the author wrote none of it
             }
             problems.add(explained(raw, unit, generatedJava).orElseGet(() -> raw.file() == null

@@ -177,6 +177,12 @@ public final class RuleCompiler {
         }
     }
 
+    /** The one file among {@code files} that does not compile alone, or null when none or several do not. */
+    private static RuleFile onlyFailingAlone(List<RuleFile> files, ClassLoader factModel) {
+        List<RuleFile> failing = files.stream().filter(file -> fails(file, factModel)).limit(2).toList();
+        return failing.size() == 1 ? failing.get(0) : null;
+    }
+
     /** Whether compiling {@code files} makes Drools' compiler throw, rather than report what is wrong. */
     private static boolean crashes(List<RuleFile> files, ClassLoader factModel) {
         try {
@@ -204,8 +210,14 @@ public final class RuleCompiler {
             }
             RuleFile file = message.getPath() == null ? null : byVirtualPath.get(message.getPath());
             String text = cleanMessage(message.getText());
-            int line = file == null ? 0
-                    : message.getLine() > 0 ? message.getLine() : lineOfQuotedExpression(file.text(), text);
+            boolean ofGeneratedJava = file == null;
+            if (ofGeneratedJava && !text.startsWith(DrlMistakes.GENERATED_SOURCE)) {
+                // An error of the generated Java (a consequence calling what does not exist) names no file of
+                // ours, and its line is the generated code's: the one file that fails alone holds it.
+                file = onlyFailingAlone(files, factModel);
+            }
+            int line = file == null ? 0 : !ofGeneratedJava && message.getLine() > 0 ? message.getLine()
+                    : lineOfQuotedExpression(file.text(), text);
             if (file != null && line == 0) {
                 // Drools gave no line and quoted nothing findable: the rule that fails alone is where the mistake is.
                 List<RuleLocator.Rule> failing = RuleLocator.failing(file, alone -> fails(alone, factModel));

@@ -101,4 +101,17 @@ class DrlMistakesTest {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).isEqualTo(file + ":11: " + RULE + "Cannot coerce String a to boolean!");
     }
+
+    @Test
+    void aJavaMistakeInAConsequenceIsReportedAtItsRule() {
+        // Drools reports the generated Java's error with no file: the file and rule that fail alone are found.
+        List<String> problems = problemsAfter("""
+                then
+                    $draft.route($onCall, Action.PAGE,""", """
+                then
+                    $draft.explain("no such getter: " + $draft.getNothing());
+                    $draft.route($onCall, Action.PAGE,""");
+        assertThat(problems).containsExactly(file + ":11: " + RULE
+                + "The method getNothing() is undefined for the type DecisionDraft");
+    }
 }
