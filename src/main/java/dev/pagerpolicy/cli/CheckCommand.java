@@ -3,11 +3,19 @@ package dev.pagerpolicy.cli;
 import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.explore.DomainSpec;
+import dev.pagerpolicy.explore.InvariantFile;
 import dev.pagerpolicy.source.InvalidSourceException;
+import dev.pagerpolicy.source.Problem;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code check}: compiles the rules and validates the policies, exactly as the service does at start-up. */
+/**
+ * {@code check}: compiles the rules, validates the policies and reads the invariants and the domain beside the
+ * scenarios, exactly as the service does at start-up.
+ */
 final class CheckCommand {
     private final Options options;
     private final PrintStream out;
@@ -20,6 +28,22 @@ final class CheckCommand {
     int run() {
         try {
             RuleSet ruleSet = load(options);
+            // What start-up reads beside the scenarios, checked as start-up checks it: a check that says ok must
+            // mean the service starts.
+            List<Problem> problems = new ArrayList<>();
+            try {
+                InvariantFile.load(options.scenarios(), ruleSet.catalog());
+            } catch (InvalidSourceException e) {
+                problems.addAll(e.problems());
+            }
+            try {
+                DomainSpec.load(options.scenarios());
+            } catch (InvalidSourceException e) {
+                problems.addAll(e.problems());
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidSourceException(problems);
+            }
             out.println("ok: " + ruleSet.ruleNames().size() + " rules in " + options.rules() + ", "
                     + ruleSet.catalog().services().size() + " services in " + options.policies()
                     + " (policy version " + ruleSet.version() + ")");

@@ -80,7 +80,7 @@ public final class Cli {
     }
 
     private static final String SYNOPSIS = String.join("\n",
-            "  check [--rules DIR] [--policies DIR] [--rule-cache DIR | --no-rule-cache]",
+            "  check [--rules DIR] [--policies DIR] [--scenarios DIR] [--rule-cache DIR | --no-rule-cache]",
             "  test  [--rules DIR] [--policies DIR] [--scenarios DIR] [--junit-xml FILE] [--json FILE]",
             "        [--allow-empty] [--coverage] [--min-coverage PERCENT] [--rule-cache DIR | --no-rule-cache]",
             "        [--max-rule-firings N] [--evaluation-time-limit DURATION]",

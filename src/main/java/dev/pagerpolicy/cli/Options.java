@@ -29,7 +29,7 @@ final class Options {
     private static final Map<String, Set<String>> TAKEN_BY = new LinkedHashMap<>();
 
     static {
-        TAKEN_BY.put("check", Set.copyOf(RULE_SET));
+        TAKEN_BY.put("check", with(RULE_SET, List.of("--scenarios"), List.of()));
         TAKEN_BY.put("test", with(RULE_SET, LIMITS, List.of("--scenarios", "--junit-xml", "--json", "--allow-empty",
                 "--coverage", "--min-coverage")));
         TAKEN_BY.put("explore", with(RULE_SET, LIMITS, List.of("--scenarios", "--format")));

@@ -121,6 +121,23 @@ class CliTest {
     }
 
     @Test
+    void checkReportsInvariantsAndADomainThatWouldStopTheServiceAtStartUp() {
+        Packs.write(rules.resolve("tests/invariants.yaml"), """
+                - name: nobody wakes sre-db
+                  never: {target.team: sre-db}
+                """);
+        Packs.write(rules.resolve("tests/domain.yaml"), "week: 2026-03-24\n");
+
+        Run run = run("check");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(3).last().isEqualTo("2 problems");
+        assertThat(run.lines().get(0)).startsWith(rules.resolve("tests/invariants.yaml") + ":1: invariant \"nobody"
+                + " wakes sre-db\": never.target.team: team \"sre-db\" is not defined in the policies");
+        assertThat(run.lines().get(1)).startsWith(rules.resolve("tests/domain.yaml") + ":");
+    }
+
+    @Test
     void checkReportsAnUndefinedTeam() {
         Packs.edit(policies.resolve("services.yaml"), "onCallTeam: analytics-dev", "onCallTeam: sre-db");
         Run run = run("check");
