@@ -56,12 +56,12 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    ActiveRuleSet activeRuleSet(RuleSetVerifier verifier) {
+    ActiveRuleSet activeRuleSet(RuleSetVerifier verifier, Clock clock) {
         try {
             RuleSet ruleSet = verifier.buildVerified();
             LOG.infof("rule set %s active: %d rules from %s, policies from %s", ruleSet.version(),
                     ruleSet.ruleNames().size(), verifier.rulesDir(), verifier.policiesDir());
-            return new ActiveRuleSet(ruleSet);
+            return new ActiveRuleSet(ruleSet, clock);
         } catch (InvalidSourceException e) {
             throw new RefusedToStartException(e);
         }

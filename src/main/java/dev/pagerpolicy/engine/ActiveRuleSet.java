@@ -1,5 +1,6 @@
 package dev.pagerpolicy.engine;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -9,16 +10,25 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ActiveRuleSet {
     private final AtomicReference<RuleSet> current;
+    private final Clock clock;
 
     public ActiveRuleSet(RuleSet initial) {
-        this.current = new AtomicReference<>(initial);
+        this(initial, Clock.systemUTC());
+    }
+
+    /** @param clock stamps each set with the instant it becomes active: its {@code loadedAt} */
+    public ActiveRuleSet(RuleSet initial, Clock clock) {
+        this.clock = clock;
+        this.current = new AtomicReference<>(initial.activeSince(clock.instant()));
     }
 
     public RuleSet get() {
         return current.get();
     }
 
+    /** Makes {@code next} the active set; a set of the same version (new warnings only) keeps the time it began. */
     public void replace(RuleSet next) {
-        current.set(next);
+        RuleSet now = current.get();
+        current.set(next.activeSince(next.version().equals(now.version()) ? now.loadedAt() : clock.instant()));
     }
 }

@@ -26,6 +26,14 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The same set, with {@code loadedAt} the instant it began to decide: reading the files comes before the gate,
+     * which may take a while, and operators want to know since when decisions are this set's.
+     */
+    public RuleSet activeSince(Instant instant) {
+        return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals);
+    }
+
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
