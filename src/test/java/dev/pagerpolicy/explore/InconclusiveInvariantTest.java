@@ -7,6 +7,7 @@ import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.SlowRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,22 +28,7 @@ class InconclusiveInvariantTest {
     @Test
     void anAlertPastTheGuardTwiceIsInconclusiveNotAViolation() throws Exception {
         Packs.copyShipped(dir);
-        Packs.write(dir.resolve("rules/slow.drl"), """
-                package rules
-
-                import dev.pagerpolicy.alert.Alert
-
-                rule "Slow for alerts labelled slow"
-                    salience 100
-                when
-                    Alert( label("slow") == "yes" )
-                then
-                    // Busy for 300 ms of wall-clock time: never less, however fast the machine.
-                    java.time.Instant end = java.time.Instant.now().plusMillis(300);
-                    while (java.time.Instant.now().isBefore(end)) {
-                    }
-                end
-                """);
+        Packs.write(dir.resolve("rules/slow.drl"), SlowRule.DRL);
         Files.writeString(dir.resolve("invariants.yaml"), """
                 - name: a critical outage is decided by the rules
                   when: {kind: outage, severity: critical}

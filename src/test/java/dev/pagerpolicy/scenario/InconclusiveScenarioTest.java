@@ -6,6 +6,7 @@ import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.SlowRule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,22 +26,7 @@ class InconclusiveScenarioTest {
     @Test
     void aScenarioPastTheGuardTwiceIsInconclusiveNotFailed() throws Exception {
         Packs.copyShipped(dir);
-        Packs.write(dir.resolve("rules/slow.drl"), """
-                package rules
-
-                import dev.pagerpolicy.alert.Alert
-
-                rule "Slow for alerts labelled slow"
-                    salience 100
-                when
-                    Alert( label("slow") == "yes" )
-                then
-                    // Busy for 300 ms of wall-clock time: never less, however fast the machine.
-                    java.time.Instant end = java.time.Instant.now().plusMillis(300);
-                    while (java.time.Instant.now().isBefore(end)) {
-                    }
-                end
-                """);
+        Packs.write(dir.resolve("rules/slow.drl"), SlowRule.DRL);
         Packs.write(dir.resolve("rules/tests/slow.yaml"), """
                 - name: a slow outage still pages platform-sre
                   at: 2026-11-25T03:00:00Z
