@@ -7,12 +7,14 @@ import dev.pagerpolicy.engine.Evaluator;
 import dev.pagerpolicy.engine.RuleSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -52,7 +54,7 @@ public final class Explorer {
         @Override
         public boolean equals(Object other) {
             return other instanceof Scope that && ruleSet == that.ruleSet && domain == that.domain
-                    && java.util.Objects.equals(shape, that.shape) && severities.equals(that.severities);
+                    && Objects.equals(shape, that.shape) && severities.equals(that.severities);
         }
 
         @Override
@@ -71,7 +73,7 @@ public final class Explorer {
             this.awaited = members;
         }
 
-        synchronized Evaluation[][] rows(java.util.function.Supplier<Evaluation[][]> evaluate) {
+        synchronized Evaluation[][] rows(Supplier<Evaluation[][]> evaluate) {
             if (rows == null) {
                 rows = evaluate.get();
             }
