@@ -18,6 +18,9 @@ record Condition(String field, List<String> values) {
     /** Fields of the alert, for {@code when}. */
     static final Set<String> ALERT_FIELDS = Set.of("service", "model", "kind", "severity", "tier", "production",
             "environment", "maintenance");
+    /** {@code labels.NAME}: the value of a label, {@code ""} when the alert has none (as Alertmanager reads it). */
+    static final String LABELS = "labels";
+    static final String LABEL_PREFIX = LABELS + ".";
     /** Fields of the alert that depend on when it fired, so are known only for one time of the domain. */
     static final Set<String> TIMED_FIELDS = Set.of("maintenance");
     /** Fields of the decision, for {@code never} and {@code always}. */
@@ -71,7 +74,12 @@ record Condition(String field, List<String> values) {
             case "deferred" -> String.valueOf(decision.notBefore() != null);
             case "fallback" -> String.valueOf(decision.fallback());
             case "ackWithin" -> decision.ackWithin() == null ? "null" : decision.ackWithin().toString();
-            default -> throw new IllegalStateException("unchecked field " + field);
+            default -> {
+                if (!field.startsWith(LABEL_PREFIX)) {
+                    throw new IllegalStateException("unchecked field " + field);
+                }
+                yield shape.labels().getOrDefault(field.substring(LABEL_PREFIX.length()), "");
+            }
         };
     }
 

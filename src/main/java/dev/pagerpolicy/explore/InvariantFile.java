@@ -99,11 +99,22 @@ public final class InvariantFile {
                                               Catalog catalog, Located<Entry> located, String label,
                                               List<Problem> problems) {
         List<Condition> conditions = new ArrayList<>();
-        Map<String, Object> ordered = new LinkedHashMap<>(written);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        written.forEach((field, value) -> {
+            // labels: {name: value} is labels.name: value, for each name
+            if (field.equals(Condition.LABELS) && value instanceof Map<?, ?> byName && fields == Condition.ALERT_FIELDS) {
+                byName.forEach((name, v) -> ordered.put(Condition.LABEL_PREFIX + name, v));
+            } else {
+                ordered.put(field, value);
+            }
+        });
         ordered.forEach((field, value) -> {
-            if (!fields.contains(field)) {
+            boolean ofALabel = fields == Condition.ALERT_FIELDS && field.startsWith(Condition.LABEL_PREFIX)
+                    && field.length() > Condition.LABEL_PREFIX.length();
+            if (!fields.contains(field) && !ofALabel) {
                 problems.add(located.problem(label + key + "." + field + " is not a field here (fields: "
-                        + String.join(", ", new TreeSet<>(fields)) + ")"));
+                        + String.join(", ", new TreeSet<>(fields)) + (fields == Condition.ALERT_FIELDS
+                        ? ", and labels.NAME" : "") + ")"));
                 return;
             }
             List<String> values = values(value);

@@ -43,7 +43,7 @@ class InvariantFileTest {
                         dir.resolve("invariants.yaml") + ":6: invariant \"both\": state either \"never\" or \"always\","
                                 + " not both",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": when.team is not a field"
-                                + " here (fields: environment, kind, maintenance, model, production, service, severity, tier)",
+                                + " here (fields: environment, kind, maintenance, model, production, service, severity, tier, and labels.NAME)",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.notBefore: only"
                                 + " null can be stated (a page that does not wait); use deferred: true for one that does",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.target.team:"
