@@ -4,8 +4,8 @@ import dev.pagerpolicy.decision.Decision;
 import java.util.List;
 
 /**
- * A decision together with every rule that fired to make it, in firing order (for coverage and metrics), and
- * why the fallback decided if it did.
+ * A decision together with every rule that fired to make it, in firing order (for coverage and metrics; for a
+ * routing conflict, the rule the router conflicts with comes last), and why the fallback decided if it did.
  */
 public record Evaluation(Decision decision, List<String> firedRules, Fallback fallback) {
     public Evaluation {

@@ -172,9 +172,11 @@ public final class Evaluator {
             return undecided(alert, service, unreadCause);
         }
         if (searchConflictsPerDecision) {
-            Optional<String> conflict = conflictWith(draft, ruleSet, facts);
+            Optional<Conflict> conflict = conflictWith(draft, ruleSet, facts);
             if (conflict.isPresent()) {
-                return Outcome.fallback(Fallback.CONFLICT, "conflicting decisions: " + conflict.get());
+                // The other rule matched and would have routed: it is among the rules this evaluation fired.
+                firedRules.add(conflict.get().otherRule());
+                return Outcome.fallback(Fallback.CONFLICT, "conflicting decisions: " + conflict.get().explanation());
             }
         }
         return new Outcome(new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
@@ -224,11 +226,15 @@ public final class Evaluator {
         DecisionDraft first = new DecisionDraft();
         Run run = fire(ruleSet, first, new ArrayList<>(), null, facts);
         return run.failure() != null || run.timedOut() || first.routedBy() == null ? Optional.empty()
-                : conflictWith(first, ruleSet, facts);
+                : conflictWith(first, ruleSet, facts).map(Conflict::explanation);
+    }
+
+    /** A routing conflict: the rule that would have routed otherwise, and what the author is told. */
+    private record Conflict(String otherRule, String explanation) {
     }
 
     /** Decides again without each routing rule in turn, while the next one to route has the first's salience. */
-    private Optional<String> conflictWith(DecisionDraft first, RuleSet ruleSet, Object[] facts) {
+    private Optional<Conflict> conflictWith(DecisionDraft first, RuleSet ruleSet, Object[] facts) {
         int salience = ruleSet.salience(first.routedBy());
         Set<String> heldBack = new HashSet<>(Set.of(first.routedBy()));
         for (int probe = 0; probe < MAX_CONFLICT_PROBES; probe++) {
@@ -240,11 +246,12 @@ public final class Evaluator {
                 return Optional.empty(); // no other router, or one that ranks lower: salience settled it
             }
             if (!other.getTarget().equals(first.getTarget()) || other.getAction() != first.getAction()) {
-                return Optional.of("rules \"" + first.routedBy() + "\" and \"" + other.routedBy() + "\" both route this"
+                return Optional.of(new Conflict(other.routedBy(), "rules \"" + first.routedBy() + "\" and \""
+                        + other.routedBy() + "\" both route this"
                         + " alert at salience " + salience + ": the first decided to " + first.getAction().wireName()
                         + " " + first.getTarget().name() + ", the second would " + other.getAction().wireName() + " "
                         + other.getTarget().name() + "; give the one that should win a higher salience, or narrow the"
-                        + " conditions of either");
+                        + " conditions of either"));
             }
             heldBack.add(other.routedBy());
         }

@@ -72,6 +72,16 @@ class RoutingConflictTest {
     }
 
     @Test
+    void bothRulesOfAConflictAreAmongTheRulesFired() {
+        // Else a rule that only ever loses conflicts would be "dead" to explore while it conflicts.
+        RuleSet ruleSet = withCustomerRule("0", "analytics-dev", "PAGE");
+        Evaluation evaluation = Evaluator.withDefaults().evaluate(ruleSet, LABELLED_OUTAGE);
+        assertThat(evaluation.fallback()).isEqualTo(Evaluation.Fallback.CONFLICT);
+        assertThat(evaluation.firedRules()).contains("Customer-impacting alerts go to the customer team",
+                "Service-health alerts page the service's on-call team");
+    }
+
+    @Test
     void withTheSearchPerDecisionOffTheGateStillFailsTheScenario() throws Exception {
         RuleSet ruleSet = withCustomerRule("0", "analytics-dev", "PAGE");
         Packs.write(dir.resolve("rules/tests/customers.yaml"), """
