@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -66,23 +67,22 @@ public final class Explorer {
 
     /** The representative's evaluations, computed by the first member to ask, dropped after the last. */
     private static final class Shared {
-        private Evaluation[][] rows;
-        private int awaited;
+        private final Once<Evaluation[][]> rows = new Once<>();
+        private final AtomicInteger awaited;
 
         Shared(int members) {
-            this.awaited = members;
+            this.awaited = new AtomicInteger(members);
         }
 
-        synchronized Evaluation[][] rows(Supplier<Evaluation[][]> evaluate) {
-            if (rows == null) {
-                rows = evaluate.get();
-            }
-            awaited--;
-            return rows;
+        /** The rows, for one member more. */
+        Evaluation[][] rows(Supplier<Evaluation[][]> evaluate) {
+            Evaluation[][] shared = rows.get(evaluate);
+            awaited.decrementAndGet();
+            return shared;
         }
 
-        synchronized boolean done() {
-            return awaited <= 0;
+        boolean done() {
+            return awaited.get() <= 0;
         }
     }
 

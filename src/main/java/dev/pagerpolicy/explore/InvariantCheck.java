@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Checks invariants over a domain and keeps, for each, how many alerts it was checked against, how many broke it,
@@ -18,18 +17,6 @@ import java.util.function.Supplier;
  */
 public final class InvariantCheck {
     static final int COUNTEREXAMPLES = 3;
-
-    /** A value computed by the first to ask; the others wait for it. */
-    private static final class Once<T> {
-        private T value;
-
-        synchronized T get(Supplier<T> compute) {
-            if (value == null) {
-                value = compute.get();
-            }
-            return value;
-        }
-    }
 
     private final List<Invariant> invariants;
     private final long[] checked;

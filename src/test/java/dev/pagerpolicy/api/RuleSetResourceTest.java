@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.Poll;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -106,9 +107,7 @@ class RuleSetResourceTest {
     @Test
     void aReloadIsAcceptedAtOnceAndItsOutcomeIsShownByTheRuleSet() {
         String before = activeVersion();
-        Packs.edit(policies().resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
-        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
-        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.useTenMinuteTier2Acks(TempPackProfile.dir());
 
         int id = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload").then()
                 .statusCode(202)
@@ -118,7 +117,7 @@ class RuleSetResourceTest {
                 .extract().path("id");
 
         // Polled, not timed: the gate takes as long as this machine needs.
-        await(() -> {
+        Poll.until("the reload ended", () -> {
             Integer last = as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then().extract().path("lastReload.id");
             return last != null && last >= id;
         });
@@ -129,25 +128,10 @@ class RuleSetResourceTest {
                 .body("pendingReload", nullValue());
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("the reload finished").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     @Test
     void aGoodChangeGoesLiveAndDecisionsShowTheNewVersion() {
         String before = activeVersion();
-        Packs.edit(policies().resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
-        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
-        Packs.edit(rules().resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.useTenMinuteTier2Acks(TempPackProfile.dir());
 
         String version = as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(200)

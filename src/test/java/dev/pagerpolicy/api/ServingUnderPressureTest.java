@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
+import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
@@ -208,36 +209,35 @@ class ServingUnderPressureTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(alert("spin-" + i, "\"mood\": \"spinning\""))).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            for (int attempt = 0; attempt < 600 && threads.replaced() == 0; attempt++) {
-                Thread.sleep(100); // until the spinning rules hold their threads and those are replaced
-            }
-            assertThat(threads.replaced()).as("threads held by spinning rules, replaced").isPositive();
+            // Until the spinning rules hold their threads and those are replaced.
+            Poll.until("threads held by spinning rules, replaced", () -> threads.replaced() > 0);
             // The calm alert may still queue behind spinning ones not yet started, and this profile's idle timeout of
             // 1 s closes a connection kept waiting that long: asked again until decided, however slow the machine,
             // while the rules still spin (for a minute).
-            HttpResponse<String> other = null;
-            for (int attempt = 0; attempt < 100 && other == null; attempt++) {
+            HttpRequest calm = HttpRequest.newBuilder(decide).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(alert("calm", "\"mood\": \"calm\""))).build();
+            java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> decided =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Poll.until("the calm alert was decided", () -> {
                 try {
-                    other = client.sendAsync(HttpRequest.newBuilder(decide).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(alert("calm", "\"mood\": \"calm\"")))
-                                    .build(), HttpResponse.BodyHandlers.ofString())
-                            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    decided.set(client.sendAsync(calm, HttpResponse.BodyHandlers.ofString())
+                            .get(30, java.util.concurrent.TimeUnit.SECONDS));
+                    return true;
                 } catch (java.util.concurrent.ExecutionException closed) {
                     assertThat(closed).hasRootCauseInstanceOf(java.io.EOFException.class);
-                    Thread.sleep(200);
+                    return false;
+                } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(e);
                 }
-            }
-            assertThat(other).as("the calm alert was decided").isNotNull();
+            });
+            HttpResponse<String> other = decided.get();
             assertThat(other.statusCode()).isEqualTo(200);
             assertThat(other.body()).contains("\"alertId\":\"calm\"", "\"fallback\":false");
         } finally {
             SPIN_STOP.setLevel(java.util.logging.Level.OFF);
         }
         // (Their callers are gone: this profile's idle timeout of 1 s closes connections that wait that long.)
-        for (int attempt = 0; attempt < 300 && threads.replaced() > 0; attempt++) {
-            Thread.sleep(100);
-        }
-        assertThat(threads.replaced()).as("once the rules stop spinning, the extra threads go").isZero();
+        Poll.until("once the rules stop spinning, the extra threads go", () -> threads.replaced() == 0);
     }
 
     @jakarta.inject.Inject

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.Poll;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,16 +45,10 @@ class StopWithASpinningRuleIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             HttpClient client = HttpClient.newHttpClient();
-            boolean ready = false;
-            for (int attempt = 0; attempt < 1200 && !ready && app.isAlive(); attempt++) {
-                try {
-                    ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
-                            + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(ready).as("ready; it said:%n%s", Files.readString(output)).isTrue();
+            HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
+                    + "/q/health/ready")).build();
+            Poll.until("ready or stopped", () -> !app.isAlive() || ready(client, readiness));
+            assertThat(ready(client, readiness)).as("ready; it said:%n%s", Files.readString(output)).isTrue();
             for (int i = 0; i < 2; i++) {
                 client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/decide"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -61,14 +56,32 @@ class StopWithASpinningRuleIT {
                                  "labels": {"mood": "spinning"}}""")).build(), HttpResponse.BodyHandlers.discarding());
             }
             // Both spinning: the decision threads are replaced once they are stuck.
-            for (int attempt = 0; attempt < 600 && !Files.readString(output).contains("decisions are stuck"); attempt++) {
-                Thread.sleep(100);
-            }
+            Poll.until("the decision threads held by spinning rules replaced", () -> said(output)
+                    .contains("decisions are stuck"));
             app.destroy(); // SIGTERM
             boolean stopped = app.waitFor(60, TimeUnit.SECONDS);
             assertThat(stopped).as("stopped on SIGTERM; it said:%n%s", Files.readString(output)).isTrue();
         } finally {
             app.destroyForcibly();
+        }
+    }
+
+    private static boolean ready(HttpClient client, HttpRequest readiness) {
+        try {
+            return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String said(Path output) {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -46,9 +46,7 @@ class ReloaderTest {
     @Test
     void aGoodChangeGoesLiveAndDecisionsCarryTheNewVersion() {
         String before = active.get().version();
-        Packs.edit(policies.resolve("sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
-        Packs.edit(rules.resolve("tests/service-health.yaml"), "ackWithin: PT15M\n    escalation", "ackWithin: PT10M\n    escalation");
-        Packs.edit(rules.resolve("tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
+        Packs.useTenMinuteTier2Acks(dir);
 
         ReloadAttempt attempt = reloader.reload("test");
 
