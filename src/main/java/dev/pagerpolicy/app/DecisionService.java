@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides alerts with whatever rule set is active when each one arrives, and leaves a trace of every
@@ -103,9 +104,13 @@ public class DecisionService {
         }
     }
 
-    /** The fallback decision for an input that could not be read as an alert, recorded like any other. */
-    public EncodedDecision fallback(String alertId, String cause) {
+    /**
+     * The fallback decision for an alert given by labels that could not be read as an alert, recorded like any
+     * other; its id is read from the label that carries ids, as for any alert.
+     */
+    public EncodedDecision fallback(Map<String, String> labels, String cause) {
         RuleSet ruleSet = active.get();
+        String alertId = InputReader.idOf(labels, ruleSet.catalog().inputs(), configuredLabels());
         return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0, Repeat.NONE);
     }
 
@@ -132,7 +137,8 @@ public class DecisionService {
         metrics.record(decision, firedRules, tookNanos);
         EncodedDecision encoded = encoded(decision);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
-                decision.policyVersion(), log.mask(alert), encoded, firedRules, repeated ? Boolean.TRUE : null);
+                decision.policyVersion(), log.mask(alert), log.maskedLabels(alert), encoded, firedRules,
+                repeated ? Boolean.TRUE : null);
         byte[] line = json(record);
         log.write(line);
         recent.add(record.decisionId(), line);

@@ -61,6 +61,8 @@ public interface PagerPolicyConfig {
 
     Alertmanager alertmanager();
 
+    Metrics metrics();
+
 
     interface DecisionLog {
         /** Whether each decision is written as one JSON line. */
@@ -121,6 +123,15 @@ public interface PagerPolicyConfig {
          */
         @WithDefault("128K")
         MemorySize maxResponseBytes();
+    }
+
+    interface Metrics {
+        /**
+         * Whether rule firings are counted per rule ({@code pager_policy_rule_firings_total{rule=...}}): one series per
+         * rule of the active rule set, so off unless asked for.
+         */
+        @WithDefault("false")
+        boolean ruleFirings();
     }
 
     interface Alertmanager {

@@ -32,7 +32,8 @@ public class RuleSetLifecycle {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) throws IOException {
+    void onStop(@Observes ShutdownEvent event, Reloader reloader) throws IOException {
+        reloader.stop();
         if (watcher != null) {
             watcher.close();
         }

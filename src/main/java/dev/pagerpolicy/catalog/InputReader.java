@@ -38,11 +38,23 @@ public final class InputReader {
     }
 
     /**
+     * The id of an alert given by its labels alone, read from the label the policies or the configuration name:
+     * also for an alert that cannot be read as a whole and gets the fallback.
+     */
+    public static String idOf(Map<String, String> labels, InputMapping inputs, LabelNames configured) {
+        return labels == null ? null : labels.get(labelNames(inputs, configured).id());
+    }
+
+    private static LabelNames labelNames(InputMapping inputs, LabelNames configured) {
+        return inputs.labels() != null ? inputs.labels() : configured;
+    }
+
+    /**
      * @param configured     which labels carry the fields, unless the policies say ({@code labels:} of inputs.yaml)
      * @param firedAtDefault the instant of an alert that says nothing of when it fired: now
      */
     public static Read read(AlertInput input, InputMapping inputs, LabelNames configured, Instant firedAtDefault) {
-        LabelNames names = inputs.labels() != null ? inputs.labels() : configured;
+        LabelNames names = labelNames(inputs, configured);
         Map<String, String> labels = input.labels() == null ? Map.of() : input.labels();
         Map<Field, String> given = new EnumMap<>(Field.class);
         given.put(Field.KIND, input.kind() != null ? input.kind().wireName() : labels.get(names.kind()));
@@ -64,7 +76,7 @@ public final class InputReader {
         if (service.isEmpty()) {
             missing(names.service(), Field.SERVICE, unread);
         }
-        String id = input.id() != null ? input.id() : labels.get(names.id());
+        String id = input.id() != null ? input.id() : idOf(labels, inputs, configured);
         Alert alert = new Alert(id, kind == null ? AlertKind.OTHER : kind, severity, service.orElse(null),
                 resolved.value(Field.MODEL).orElse(null), resolved.value(Field.ENVIRONMENT).orElse(null),
                 input.firedAt() == null ? firedAtDefault : input.firedAt(), labels, input.signals());

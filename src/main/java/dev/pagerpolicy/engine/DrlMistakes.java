@@ -42,6 +42,8 @@ final class DrlMistakes {
 
     private static final Pattern NOT_APPLICABLE = Pattern.compile(
             "The method (\\w+)\\(([^)]*)\\) in the type (\\w+) is not applicable for the arguments \\(([^)]*)\\)");
+    private static final Pattern UNDEFINED_ON_DRAFT =
+            Pattern.compile("The method (\\w+)\\(([^)]*)\\) is undefined for the type DecisionDraft");
     private static final Pattern UNANALYSABLE = Pattern.compile("Unable to Analyse Expression (.+?):?$");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)");
@@ -74,6 +76,10 @@ final class DrlMistakes {
         Matcher m = NOT_APPLICABLE.matcher(raw.text());
         if (m.find()) {
             return wrongArguments(m, unit, generatedJava);
+        }
+        m = UNDEFINED_ON_DRAFT.matcher(raw.text());
+        if (m.find() && raw.file() != null) {
+            return notOnTheDraft(raw.file(), m.group(1), m.group(2));
         }
         m = UNANALYSABLE.matcher(raw.text());
         if (m.find() && raw.file() != null) {
@@ -117,6 +123,33 @@ final class DrlMistakes {
             }
         }
         return Optional.ofNullable(first);
+    }
+
+    /**
+     * {@code $draft.enterRule("...")}, {@code $draft.explain("...")}: a call the draft does not offer rules, at the
+     * call's line, with what it does offer. Reasons that stand for no change are gone: their words belong in the note
+     * of the call that made the change.
+     */
+    private static Optional<Problem> notOnTheDraft(RuleFile file, String method, String parameters) {
+        String code = DrlText.withoutComments(file.text());
+        Matcher call = Pattern.compile("\\.\\s*" + method + "\\s*\\(").matcher(code);
+        if (!call.find()) {
+            return Optional.empty();
+        }
+        TreeSet<String> records = new TreeSet<>();
+        TreeSet<String> reads = fields(DecisionDraft.class);
+        for (Method offered : DecisionDraft.class.getMethods()) {
+            if (offered.getReturnType() == void.class) {
+                records.add(offered.getName());
+            } else if (offered.getParameterCount() > 0) {
+                reads.add(offered.getName() + "(...)");
+            }
+        }
+        String gone = method.equals("explain") ? "; a reason must stand for a change: put its words in the note of"
+                + " the call that makes the change" : "";
+        return Optional.of(at(file, code, call.start(), "a rule cannot call " + method + "(" + parameters
+                + ") on the DecisionDraft" + gone + "; rules record with " + String.join(", ", records)
+                + ", and read " + String.join(", ", reads)));
     }
 
     private static String firstStringArgument(List<RuleFile> unit, String method) {

@@ -7,8 +7,8 @@ import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
-import dev.pagerpolicy.decision.DecisionDraft;
 import dev.pagerpolicy.decision.DecisionIds;
+import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
 import dev.pagerpolicy.engine.Evaluation.Fallback;
@@ -28,7 +28,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Decides one alert against one rule set. Inserts the facts that concern the alert (the alert, its service
- * and tier, its model, a maintenance window open when it fired), the catalog for look-ups by name, and a {@link DecisionDraft}; whatever goes wrong,
+ * and tier, its model, a maintenance window open when it fired), the catalog for look-ups by name, and a draft for the rules to record into; whatever goes wrong,
  * the answer is a decision: when the rules cannot give one, the catalog's fallback team handles the alert and
  * the reason says why.
  */
@@ -152,11 +152,12 @@ public final class Evaluator {
             return Outcome.fallback(Fallback.UNKNOWN_INPUT, "model \"" + alert.model() + "\" is not in the catalog");
         }
         Object[] facts = facts(catalog, alert, service, model);
-        DecisionDraft draft = new DecisionDraft();
-        Run run = fire(ruleSet, draft, firedRules, null, facts);
+        RecordingDraft draft = new RecordingDraft();
+        // One deadline for the whole decision: the rules' run and every conflict probe after it.
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        Run run = fire(ruleSet, draft, firedRules, null, deadline, facts);
         if (run.timedOut()) {
-            String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1) + "\")";
-            return Outcome.fallback(Fallback.TIMED_OUT, "the rules took longer than the limit of " + timeLimit.toMillis() + " ms" + last);
+            return timedOut(firedRules, "");
         }
         if (run.failure() != null) {
             return Outcome.fallback(Fallback.FAILED, "a rule failed: " + rootMessage(run.failure(), firedRules));
@@ -172,7 +173,12 @@ public final class Evaluator {
             return undecided(alert, service, unreadCause);
         }
         if (searchConflictsPerDecision) {
-            Optional<Conflict> conflict = conflictWith(draft, ruleSet, facts);
+            ConflictSearch search = conflictWith(draft, ruleSet, deadline, facts);
+            if (search.timedOut()) {
+                // Unknown whether another rule would route differently: the decision cannot be vouched for.
+                return timedOut(firedRules, ", searching for a routing conflict");
+            }
+            Optional<Conflict> conflict = search.conflict();
             if (conflict.isPresent()) {
                 // The other rule matched and would have routed: it is among the rules this evaluation fired.
                 firedRules.add(conflict.get().otherRule());
@@ -182,6 +188,13 @@ public final class Evaluator {
         return new Outcome(new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
                 draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
                 draft.recommendations(), draft.reasons(), ruleSet.version(), false), Fallback.NONE, null);
+    }
+
+    private Outcome timedOut(List<String> firedRules, String during) {
+        String last = firedRules.isEmpty() ? "" : " (last rule to fire: \"" + firedRules.get(firedRules.size() - 1)
+                + "\"" + during + ")";
+        return Outcome.fallback(Fallback.TIMED_OUT, "the rules took longer than the limit of " + timeLimit.toMillis()
+                + " ms" + last);
     }
 
     /**
@@ -223,39 +236,48 @@ public final class Evaluator {
             return Optional.empty();
         }
         Object[] facts = facts(catalog, alert, service, model);
-        DecisionDraft first = new DecisionDraft();
-        Run run = fire(ruleSet, first, new ArrayList<>(), null, facts);
+        RecordingDraft first = new RecordingDraft();
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        Run run = fire(ruleSet, first, new ArrayList<>(), null, deadline, facts);
         return run.failure() != null || run.timedOut() || first.routedBy() == null ? Optional.empty()
-                : conflictWith(first, ruleSet, facts).map(Conflict::explanation);
+                : conflictWith(first, ruleSet, deadline, facts).conflict().map(Conflict::explanation);
     }
 
     /** A routing conflict: the rule that would have routed otherwise, and what the author is told. */
     private record Conflict(String otherRule, String explanation) {
     }
 
+    /** What a conflict search found, or that the decision's deadline passed before it could tell. */
+    private record ConflictSearch(Optional<Conflict> conflict, boolean timedOut) {
+        static final ConflictSearch NONE = new ConflictSearch(Optional.empty(), false);
+        static final ConflictSearch TIMED_OUT = new ConflictSearch(Optional.empty(), true);
+    }
+
     /** Decides again without each routing rule in turn, while the next one to route has the first's salience. */
-    private Optional<Conflict> conflictWith(DecisionDraft first, RuleSet ruleSet, Object[] facts) {
+    private ConflictSearch conflictWith(RecordingDraft first, RuleSet ruleSet, long deadline, Object[] facts) {
         int salience = ruleSet.salience(first.routedBy());
         Set<String> heldBack = new HashSet<>(Set.of(first.routedBy()));
         for (int probe = 0; probe < MAX_CONFLICT_PROBES; probe++) {
-            DecisionDraft other = new DecisionDraft();
+            RecordingDraft other = new RecordingDraft();
             Run run = fire(ruleSet, other, new ArrayList<>(), match -> !heldBack.contains(match.getRule().getName()),
-                    facts);
-            if (run.failure() != null || run.timedOut() || other.routedBy() == null
-                    || ruleSet.salience(other.routedBy()) != salience) {
-                return Optional.empty(); // no other router, or one that ranks lower: salience settled it
+                    deadline, facts);
+            if (run.timedOut()) {
+                return ConflictSearch.TIMED_OUT;
+            }
+            if (run.failure() != null || other.routedBy() == null || ruleSet.salience(other.routedBy()) != salience) {
+                return ConflictSearch.NONE; // no other router, or one that ranks lower: salience settled it
             }
             if (!other.getTarget().equals(first.getTarget()) || other.getAction() != first.getAction()) {
-                return Optional.of(new Conflict(other.routedBy(), "rules \"" + first.routedBy() + "\" and \""
+                return new ConflictSearch(Optional.of(new Conflict(other.routedBy(), "rules \"" + first.routedBy() + "\" and \""
                         + other.routedBy() + "\" both route this"
                         + " alert at salience " + salience + ": the first decided to " + first.getAction().wireName()
                         + " " + first.getTarget().name() + ", the second would " + other.getAction().wireName() + " "
                         + other.getTarget().name() + "; give the one that should win a higher salience, or narrow the"
-                        + " conditions of either"));
+                        + " conditions of either")), false);
             }
             heldBack.add(other.routedBy());
         }
-        return Optional.empty();
+        return ConflictSearch.NONE;
     }
 
     /**
@@ -272,12 +294,13 @@ public final class Evaluator {
     /**
      * Fires the rules over the facts in a pooled session, under the firing cap and the watchdog.
      *
-     * @param filter which matches may fire; null: all
+     * @param filter   which matches may fire; null: all
+     * @param deadline {@link System#nanoTime} by which the whole decision must be made
      */
-    private Run fire(RuleSet ruleSet, DecisionDraft draft, List<String> firedRules, AgendaFilter filter,
-                     Object... facts) {
+    private Run fire(RuleSet ruleSet, RecordingDraft draft, List<String> firedRules, AgendaFilter filter,
+                     long deadline, Object... facts) {
         KieSession session = ruleSet.sessions().newKieSession();
-        Watchdog.Guard guard = watchdog.watch(session, System.nanoTime() + timeLimit.toNanos());
+        Watchdog.Guard guard = watchdog.watch(session, deadline);
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -351,7 +374,8 @@ public final class Evaluator {
     private static Decision fallbackDecision(RuleSet ruleSet, String alertId, Action action, Duration ackWithin,
                                              String reason) {
         return new Decision(newDecisionId(), alertId, Target.of(ruleSet.catalog().fallbackTeam()), action, ackWithin,
-                null, List.of(), List.of(), List.of(), List.of(new Reason(FALLBACK_RULE, reason)), ruleSet.version(),
+                null, List.of(), List.of(), List.of(), List.of(new Reason(FALLBACK_RULE, Effect.ROUTE,
+                action.wireName() + " " + ruleSet.catalog().fallbackTeam().name(), reason)), ruleSet.version(),
                 true);
     }
 
@@ -361,10 +385,14 @@ public final class Evaluator {
             cause = cause.getCause();
         }
         String ruleName = e instanceof ConsequenceException ce && ce.getMatch() != null
-                ? "rule \"" + ce.getMatch().getRule().getName() + "\" threw "
+                ? "rule \"" + ce.getMatch().getRule().getName() + (cause instanceof DraftMisuse ? "\" " : "\" threw ")
                 // Drools wraps exceptions in a ConsequenceException, not errors: those come from the rule firing.
                 : e instanceof Error && !firedRules.isEmpty() ? "rule \"" + firedRules.get(firedRules.size() - 1) + "\" threw "
                 : "";
+        if (cause instanceof DraftMisuse) {
+            // Not a crash but a refusal: the message says which call, and why it would have made the decision lie.
+            return ruleName + "called " + cause.getMessage();
+        }
         return ruleName + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 

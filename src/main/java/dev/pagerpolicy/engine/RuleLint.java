@@ -73,7 +73,7 @@ public final class RuleLint {
 
     /**
      * The draft tells the engine of its changes itself: an update of it in a consequence is at best redundant,
-     * and after explain() alone it re-activates the rule for ever.
+     * and at worst re-activates the rule for ever.
      */
     private static void explicitDraftUpdates(RuleFile file, String code, List<Problem> problems) {
         Matcher rules = DrlText.RULE_PARTS.matcher(code);
@@ -86,8 +86,8 @@ public final class RuleLint {
                 while (update.find()) {
                     problems.add(new Problem(file.path(), DrlText.lineAt(code, rules.start(5) + update.start()),
                             "rule \"" + name + "\": remove " + update.group(1) + "($" + bindings.group(1) + "): the draft"
-                                    + " tells the engine of every change itself, and an update after explain() would"
-                                    + " make rules fire again and again"));
+                                    + " tells the engine of every change itself, and an update would make rules fire"
+                                    + " again and again"));
                 }
             }
         }

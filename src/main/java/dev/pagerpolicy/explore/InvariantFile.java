@@ -174,7 +174,7 @@ public final class InvariantFile {
     private static String oneOf(String value, dev.pagerpolicy.alert.WireNamed[] known, String kind) {
         List<String> names = Arrays.stream(known).map(dev.pagerpolicy.alert.WireNamed::wireName).toList();
         return names.contains(value) ? null
-                : "\"" + value + "\" is not a " + kind + " (" + names.stream().collect(Collectors.joining(", ")) + ")";
+                : "\"" + value + "\" is not " + (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " (" + names.stream().collect(Collectors.joining(", ")) + ")";
     }
 
     private static String duration(String value) {

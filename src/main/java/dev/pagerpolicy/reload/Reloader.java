@@ -37,6 +37,8 @@ public final class Reloader {
     private volatile ReloadAttempt lastAttempt;
     private PendingReload queued;
     private PendingReload running;
+    /** Set when the service stops: what is left is abandoned, not reported as a failure of the rules. */
+    private volatile boolean stopping;
 
     public Reloader(RuleSetVerifier verifier, ActiveRuleSet active, Clock clock) {
         this(verifier, active, clock, Executors.newSingleThreadExecutor(runnable -> {
@@ -60,9 +62,22 @@ public final class Reloader {
             return queued;
         }
         PendingReload pending = new PendingReload(requests.incrementAndGet(), trigger, clock.instant());
+        if (stopping) {
+            pending.outcome().complete(abandoned(pending, clock.instant(), System.nanoTime()));
+            return pending;
+        }
         queued = pending;
         worker.execute(() -> run(pending));
         return pending;
+    }
+
+    /**
+     * Called as the service stops: a reload queued is not started, one asked for is not queued, and one running that
+     * fails because the service is going away (its beans and class loaders closing under it) is logged as
+     * abandoned, not as an error.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /** Asks for a reload and waits for it to end. */
@@ -98,6 +113,9 @@ public final class Reloader {
         String trigger = pending.getTrigger();
         Instant start = clock.instant();
         long startNanos = System.nanoTime();
+        if (stopping) {
+            return abandoned(pending, start, startNanos);
+        }
         ReloadAttempt attempt;
         try {
             RuleSet candidate = verifier.buildVerified();
@@ -115,6 +133,9 @@ public final class Reloader {
             LOG.warnf("reload (%s) failed; rule set %s stays active. %d problem(s):%n%s", trigger,
                     active.get().version(), problems.size(), String.join("\n", problems));
         } catch (RuntimeException | Error e) {
+            if (stopping) {
+                return abandoned(pending, start, startNanos);
+            }
             // A bug in loading, or a rule set whose scenarios exhaust the heap or the stack, must not take the
             // active set down with it; the memory of the failed candidate is free again once it is dropped.
             attempt = new ReloadAttempt(id, start, trigger, ReloadAttempt.FAILED, null,
@@ -123,6 +144,12 @@ public final class Reloader {
                     + " stays active", e);
         }
         return attempt;
+    }
+
+    private ReloadAttempt abandoned(PendingReload pending, Instant start, long startNanos) {
+        LOG.infof("reload (%s) abandoned: the service is stopping", pending.getTrigger());
+        return new ReloadAttempt(pending.getId(), start, pending.getTrigger(), ReloadAttempt.FAILED, null,
+                Duration.ofNanos(System.nanoTime() - startNanos), List.of("abandoned: the service is stopping"));
     }
 
     public Optional<ReloadAttempt> lastAttempt() {

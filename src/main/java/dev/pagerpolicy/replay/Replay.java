@@ -37,8 +37,6 @@ import java.util.function.LongConsumer;
  * GET /v1/decisions} answer (one JSON array), one decision at a time: memory does not grow with the log.
  */
 public final class Replay {
-    /** The value the decision log writes for a masked label. */
-    static final String MASK = "***";
     private static final int MAX_EXAMPLES = 10;
     private static final int MAX_PROBLEMS = 20;
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -211,7 +209,8 @@ public final class Replay {
                     + PlausibleInstant.EARLIEST_TEXT + " up to " + PlausibleInstant.LATEST_TEXT);
             return;
         }
-        if (alert.labels().containsValue(MASK)) {
+        // The record names the labels it masked: their values are lost, and the rules might read them.
+        if (node.path("maskedLabels").isArray() && !node.get("maskedLabels").isEmpty()) {
             masked++;
             return;
         }

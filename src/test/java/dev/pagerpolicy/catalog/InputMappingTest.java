@@ -110,4 +110,16 @@ class InputMappingTest {
                                 file + ":18: mapping \"crash loops are outages\" is never used: mapping \"everything is"
                                         + " an outage\" (line 16) matches every alert it matches and sets kind first"));
     }
+
+    @Test
+    void theIdOfAnAlertGivenByLabelsComesFromTheLabelThePoliciesOrTheConfigurationName() throws Exception {
+        Map<String, String> labels = Map.of("alertname", "CheckoutDown", "incident", "INC-42");
+        LabelNames configured = new LabelNames("kind", "severity", "service", "model", "env", "incident");
+        assertThat(InputReader.idOf(labels, shipped(), LabelNames.DEFAULT)).isEqualTo("CheckoutDown");
+        assertThat(InputReader.idOf(labels, shipped(), configured)).isEqualTo("INC-42");
+        InputMapping policiesName = new InputMapping(new LabelNames("kind", "severity", "service", "model", "env",
+                "alertname"), Map.of(), java.util.List.of());
+        assertThat(InputReader.idOf(labels, policiesName, configured)).as("the policies' labels: win")
+                .isEqualTo("CheckoutDown");
+    }
 }

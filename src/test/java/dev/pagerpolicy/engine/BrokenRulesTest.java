@@ -1,6 +1,7 @@
 package dev.pagerpolicy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagerpolicy.alert.Alert;
@@ -30,7 +31,7 @@ class BrokenRulesTest {
         assertThat(decision.fallback()).isTrue();
         assertThat(decision.action()).isEqualTo(Action.PAGE);
         assertThat(decision.target().team()).isEqualTo("platform-sre");
-        assertThat(decision.reasons()).containsExactly(new Reason("fallback", reason));
+        assertThat(decision.reasons()).extracting(Reason::rule, Reason::explanation).containsExactly(tuple("fallback", reason));
     }
 
     @Test

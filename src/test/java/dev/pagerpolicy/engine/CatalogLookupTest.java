@@ -107,7 +107,7 @@ class CatalogLookupTest {
                     Service( tier.name == "tier-4" )
                     $draft : DecisionDraft( paging )
                 then
-                    $draft.explain("tier 4");
+                    $draft.recommend("tier 4", "noted");
                 end
                 """);
         assertThat(refused().problems()).extracting(Object::toString).containsExactly(rules.resolve("tiers.drl")
@@ -127,7 +127,7 @@ class CatalogLookupTest {
                     $team : Team( name == "analytics-dev" )
                     $draft : DecisionDraft( undecided )
                 then
-                    $draft.explain("never");
+                    $draft.recommend("never", "noted");
                 end
                 """);
         assertThat(refused().problems()).extracting(Object::toString).containsExactly(rules.resolve("teams.drl")

@@ -10,8 +10,8 @@ import dev.pagerpolicy.catalog.BusinessHours;
 import dev.pagerpolicy.catalog.Role;
 import dev.pagerpolicy.catalog.Team;
 import dev.pagerpolicy.decision.Action;
-import dev.pagerpolicy.decision.DecisionDraft;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.Packs;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The draft tells the engine of its changes itself: no update() to forget, none to loop on; reasons tell the truth. */
+/** The draft tells the engine of its changes itself: no update() to forget, none to loop on; a downgrade says what it undid. */
 class DraftChangesTest {
     private static final Instant NIGHT = Instant.parse("2026-11-25T03:00:00Z");
 
@@ -62,7 +62,7 @@ class DraftChangesTest {
                 when
                     $draft : DecisionDraft( paging )
                 then
-                    $draft.explain("a page");
+                    $draft.recommend("a page", "noted");
                     update($draft);
                 end
                 """);
@@ -70,47 +70,20 @@ class DraftChangesTest {
                 () -> Packs.loader().load(rules, dir.resolve("policies")));
         assertThat(refused.problems()).extracting(Object::toString).containsExactly(rules.resolve("explains.drl")
                 + ":10: rule \"Pages are noted\": remove update($draft): the draft tells the engine of every change"
-                + " itself, and an update after explain() would make rules fire again and again");
-    }
-
-    @Test
-    void anExplainOnlyRuleDoesNotLoopIntoTheFallback() {
-        Packs.write(rules.resolve("explains.drl"), """
-                package rules
-
-                import dev.pagerpolicy.decision.DecisionDraft
-
-                rule "Pages are noted"
-                when
-                    $draft : DecisionDraft( paging )
-                then
-                    $draft.explain("a page was decided");
-                end
-                """);
-        Decision decision = decide(AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null);
-        assertThat(decision.fallback()).isFalse();
-        assertThat(decision.reasons()).contains(new Reason("Pages are noted", "a page was decided"));
-    }
-
-    @Test
-    void anEscalationReasonNamesTheChainActuallyBuilt() {
-        // platform-sre is checkout-api's on-call team and already the target: the chain is payments-dev alone.
-        Decision decision = decide(AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api", null);
-        assertThat(decision.reasons()).contains(new Reason("Pages escalate to the on-call team, then the dev team",
-                "unacknowledged pages escalate to payments-dev"));
+                + " itself, and an update would make rules fire again and again");
     }
 
     @Test
     void aDowngradeSaysWhatItUndid() {
         Team sre = new Team("platform-sre", Role.OPS, true, ZoneId.of("UTC"), BusinessHours.parse("Mon-Fri 09:00-17:00"), 0);
         Team dev = new Team("payments-dev", Role.DEV, true, ZoneId.of("UTC"), BusinessHours.parse("Mon-Fri 09:00-17:00"), 0);
-        DecisionDraft draft = new DecisionDraft();
+        RecordingDraft draft = new RecordingDraft();
         draft.route(sre, Action.PAGE, "routed");
         draft.requireAckWithin(Duration.ofMinutes(5), "tier-1");
         draft.deferUntil(NIGHT, "waits");
-        draft.escalateTo(dev);
+        draft.escalateTo(dev, "then payments");
         draft.downgradeTo(Action.TICKET, "a ticket instead");
-        assertThat(draft.reasons()).last().isEqualTo(new Reason("", "a ticket instead (undoing: acknowledgement within"
+        assertThat(draft.reasons()).last().isEqualTo(new Reason("", Effect.DOWNGRADE, "ticket (was page)", "a ticket instead (undoing: acknowledgement within"
                 + " PT5M, the wait until 2026-11-25T03:00:00Z, escalation to payments-dev)"));
         assertThat(draft.getAckWithin()).isNull();
         assertThat(draft.escalationSteps()).isEmpty();

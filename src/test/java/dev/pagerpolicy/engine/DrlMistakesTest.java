@@ -109,9 +109,9 @@ class DrlMistakesTest {
                 then
                     $draft.route($onCall, Action.PAGE,""", """
                 then
-                    $draft.explain("no such getter: " + $draft.getNothing());
+                    $draft.recommend("no such getter: " + $onCall.getNothing(), "noted");
                     $draft.route($onCall, Action.PAGE,""");
         assertThat(problems).containsExactly(file + ":11: " + RULE
-                + "The method getNothing() is undefined for the type DecisionDraft");
+                + "The method getNothing() is undefined for the type Team");
     }
 }

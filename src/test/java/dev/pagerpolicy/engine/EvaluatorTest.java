@@ -8,6 +8,7 @@ import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Role;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.EscalationStep;
 import dev.pagerpolicy.decision.FollowUp;
 import dev.pagerpolicy.decision.Reason;
@@ -43,6 +44,8 @@ class EvaluatorTest {
                 "Service-health alerts page the service's on-call team",
                 "Pages are acknowledged within the tier's time",
                 "Pages escalate to the on-call team, then the dev team");
+        assertThat(d.reasons()).extracting(Reason::effect)
+                .containsExactly(Effect.ROUTE, Effect.ACK_WITHIN, Effect.ESCALATE);
     }
 
     @Test
@@ -116,7 +119,7 @@ class EvaluatorTest {
         assertThat(d.target()).isEqualTo(new Target("platform-sre", Role.OPS));
         assertThat(d.action()).isEqualTo(Action.PAGE);
         assertThat(d.ackWithin()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(d.reasons()).containsExactly(new Reason("fallback",
+        assertThat(d.reasons()).containsExactly(new Reason("fallback", Effect.ROUTE, "page platform-sre",
                 "service \"billing-batch\" is not in the catalog; the fallback team platform-sre is paged"));
     }
 

@@ -119,4 +119,53 @@ class RoutingConflictTest {
                 Severity.CRITICAL, "fraud-scoring", "fraud-detector", null, Instant.parse("2026-11-25T03:00:00Z"),
                 null, null))).isEmpty();
     }
+
+    @Test
+    void oneDeadlineCoversTheDecisionWithItsConflictProbes() {
+        // Two more rules route the labelled outage as the shipped rule does, each busy for 300 ms of wall-clock
+        // time: whichever routes first, the probes run the others, so the decision takes at least 600 ms in all,
+        // however fast the machine, while no single run of the rules reaches the limit of 500 ms on a fast one.
+        Packs.write(dir.resolve("rules/busy.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Busy agreeing router one"
+                when
+                    Alert( label("customer_impact") == "true" )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                then
+                    java.time.Instant end = java.time.Instant.now().plusMillis(300);
+                    while (java.time.Instant.now().isBefore(end)) {
+                    }
+                    $draft.route($catalog.team("platform-sre"), Action.PAGE, "the on-call team, slowly");
+                end
+
+                rule "Busy agreeing router two"
+                when
+                    Alert( label("customer_impact") == "true" )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                then
+                    java.time.Instant end = java.time.Instant.now().plusMillis(300);
+                    while (java.time.Instant.now().isBefore(end)) {
+                    }
+                    $draft.route($catalog.team("platform-sre"), Action.PAGE, "the on-call team, slowly again");
+                end
+                """);
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+
+        Evaluation serving = Evaluator.withDefaults().evaluate(ruleSet, LABELLED_OUTAGE);
+        assertThat(serving.fallback()).isEqualTo(Evaluation.Fallback.TIMED_OUT);
+        assertThat(serving.decision().reasons().get(0).explanation())
+                .startsWith("the rules took longer than the limit of 500 ms (last rule to fire: \"");
+
+        Evaluation gate = Evaluator.withDefaults().forGate().evaluate(ruleSet, LABELLED_OUTAGE);
+        assertThat(gate.fallback()).as("the rules agree: no conflict, once there is time to see it")
+                .isEqualTo(Evaluation.Fallback.NONE);
+    }
 }

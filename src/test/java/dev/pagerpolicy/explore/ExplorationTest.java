@@ -80,7 +80,7 @@ class ExplorationTest {
                     SlaTier( ackWithin.toHours() > 24 )
                     $draft : DecisionDraft( )
                 then
-                    $draft.explain("no tier is that slow");
+                    $draft.recommend("no tier is that slow", "noted");
                 end
                 """);
 

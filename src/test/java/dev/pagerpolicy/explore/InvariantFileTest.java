@@ -39,7 +39,7 @@ class InvariantFileTest {
                         dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.target.team: team"
                                 + " \"sre-db\" is not defined in the policies",
                         dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.action: \"pages\""
-                                + " is not a action (page, ticket, notify, automate, ignore)",
+                                + " is not an action (page, ticket, automate, notify, ignore)",
                         dir.resolve("invariants.yaml") + ":6: invariant \"both\": state either \"never\" or \"always\","
                                 + " not both",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": when.team is not a field"

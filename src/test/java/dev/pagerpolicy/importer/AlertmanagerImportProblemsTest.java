@@ -89,7 +89,7 @@ class AlertmanagerImportProblemsTest {
 
         assertThat(printed).isEqualTo("""
                 1
-                receivers.yaml:2: receiver "ops": action must be one of page, ticket, notify, automate, ignore
+                receivers.yaml:2: receiver "ops": action must be one of page, ticket, automate, notify, ignore
                 receivers.yaml:3: receiver "mails": which team does it ticket? (team is needed unless the action is \
                 ignore)
                 2 problems; nothing written

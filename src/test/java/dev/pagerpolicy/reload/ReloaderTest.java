@@ -177,4 +177,44 @@ class ReloaderTest {
         assertThat(third.getId()).isEqualTo(first.getId() + 1);
         assertThat(tasks).hasSize(1);
     }
+
+    @Test
+    void aReloadLeftWhenTheServiceStopsIsAbandonedQuietly() throws Exception {
+        java.util.Deque<Runnable> tasks = new java.util.ArrayDeque<>();
+        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(), new ScenarioRunner(evaluator, Clock.systemUTC()),
+                StandaloneValidator.get(), rules, policies);
+        Reloader stopping = new Reloader(verifier, active, Clock.systemUTC(), tasks::add);
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler recorder = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(Reloader.class.getName());
+        logger.addHandler(recorder);
+        try {
+            PendingReload pending = stopping.request("file-watcher");
+            stopping.stop();
+            tasks.poll().run();
+
+            ReloadAttempt attempt = pending.outcome().get();
+            assertThat(attempt.result()).isEqualTo("failed");
+            assertThat(attempt.problems()).containsExactly("abandoned: the service is stopping");
+            assertThat(logged).extracting(java.util.logging.LogRecord::getLevel)
+                    .allMatch(level -> level.intValue() < java.util.logging.Level.WARNING.intValue());
+            assertThat(stopping.request("api").outcome().get().problems())
+                    .containsExactly("abandoned: the service is stopping");
+        } finally {
+            logger.removeHandler(recorder);
+        }
+    }
 }

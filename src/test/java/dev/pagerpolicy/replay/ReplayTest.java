@@ -57,7 +57,10 @@ class ReplayTest {
     @Test
     void maskedUnreadableAndOutOfWindowLinesAreCountedNotCompared() throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(LOG));
-        lines.set(0, lines.get(0).replace("\"labels\":{}", "\"labels\":{\"customer\":\"***\"}"));
+        // The record says which labels were masked; a label whose own value is "***" is just a value.
+        lines.set(0, lines.get(0).replace("\"labels\":{}", "\"labels\":{\"customer\":\"***\"}")
+                .replace("\"decision\":", "\"maskedLabels\":[\"customer\"],\"decision\":"));
+        lines.set(1, lines.get(1).replace("\"labels\":{}", "\"labels\":{\"stars\":\"***\"}"));
         lines.add(3, "2026-11-27 09:00:00 INFO started");
         lines.add(5, "{\"status\":\"UP\"}");
         Path log = dir.resolve("decisions.log");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagerpolicy.catalog.Role;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.EscalationStep;
 import dev.pagerpolicy.decision.FollowUp;
 import dev.pagerpolicy.decision.Reason;
@@ -20,10 +21,10 @@ class ExpectationCheckTest {
     private static final Decision PAGE = new Decision("d", "a", new Target("platform-sre", Role.OPS), Action.PAGE,
             Duration.ofMinutes(5), NINE, List.of(new EscalationStep(Duration.ofMinutes(5), "payments-dev", Role.DEV)),
             List.of(new FollowUp("fraud-ds", Role.DATA_SCIENTIST, Action.TICKET)), List.of("fallback-model"),
-            List.of(new Reason("Outages page", "checkout-api is down")), "v1", false);
+            List.of(new Reason("Outages page", Effect.ROUTE, "page platform-sre", "checkout-api is down")), "v1", false);
     private static final Decision FALLBACK = new Decision("d", "a", new Target("platform-sre", Role.OPS), Action.PAGE,
             Duration.ofMinutes(5), null, List.of(), List.of(), List.of(),
-            List.of(new Reason("fallback", "no rule decided; the fallback team platform-sre is paged")), "v1", true);
+            List.of(new Reason("fallback", Effect.ROUTE, "page platform-sre", "no rule decided; the fallback team platform-sre is paged")), "v1", true);
 
     private static ExpectationBuilder expect() {
         return new ExpectationBuilder();
@@ -73,7 +74,7 @@ class ExpectationCheckTest {
         assertThat(check(expect().rulesFired("Outages page").reasons("is down"), PAGE)).isEmpty();
         assertThat(check(expect().rulesFired("Drift tickets").reasons("is slow"), PAGE)).containsExactly(
                 "expected rule \"Drift tickets\" to fire, it did not",
-                "expected a reason containing \"is slow\", got [checkout-api is down]");
+                "expected a reason containing \"is slow\", got [route page platform-sre: checkout-api is down]");
     }
 
     @Test

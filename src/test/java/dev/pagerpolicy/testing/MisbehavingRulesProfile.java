@@ -36,7 +36,7 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
                 Alert( label("mood") == "recursive" )
                 $draft : DecisionDraft()
             then
-                $draft.explain("depth " + depth(0));
+                $draft.recommend("depth " + depth(0), "noted");
             end
 
             rule "Spins in plain Java"
@@ -51,7 +51,7 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
                 while (java.time.Instant.now().isBefore(end)
                         && java.util.logging.Logger.getLogger("pager-policy.test.spin-stop").getLevel() == null) {
                 }
-                $draft.explain("spun");
+                $draft.recommend("spun", "noted");
             end
 
             rule "Runs out of memory"

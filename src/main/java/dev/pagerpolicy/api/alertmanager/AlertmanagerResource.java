@@ -62,7 +62,7 @@ public class AlertmanagerResource {
                     : "fingerprint " + alert.fingerprint();
             return decisions.decide(mapping.input(alert), "the Alertmanager alert", fingerprint);
         }
-        return decisions.fallback(alert.label("alertname"), "the Alertmanager alert could not be read: "
+        return decisions.fallback(alert.labels(), "the Alertmanager alert could not be read: "
                 + String.join("; ", problems));
     }
 }

@@ -1,6 +1,7 @@
 package dev.pagerpolicy.app.observe;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.LabelMask;
 import dev.pagerpolicy.app.PagerPolicyConfig;
 import dev.pagerpolicy.app.RefusedToStartException;
 import io.quarkus.runtime.Startup;
@@ -30,7 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DecisionLog {
     public static final String CATEGORY = "pager-policy.decisions";
-    static final String MASK = "***";
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
     private Set<String> masked = Set.of();
@@ -93,15 +93,24 @@ public class DecisionLog {
         }
     }
 
-    /** The alert as it may be shown: masked labels replaced by {@value #MASK}. */
+    /** The alert as it may be shown, its masked labels' values replaced by {@value LabelMask#VALUE}. */
     public Alert mask(Alert alert) {
-        if (alert == null || masked.isEmpty() || alert.labels().keySet().stream().noneMatch(this::isMasked)) {
+        List<String> names = maskedLabels(alert);
+        if (names.isEmpty()) {
             return alert;
         }
         Map<String, String> labels = new HashMap<>(alert.labels());
-        labels.replaceAll((name, value) -> isMasked(name) ? MASK : value);
+        names.forEach(name -> labels.put(name, LabelMask.VALUE));
         return new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                 alert.environment(), alert.firedAt(), labels, alert.signals());
+    }
+
+    /** The labels of {@code alert} that {@link #mask} masks, sorted: recorded beside the masked alert. */
+    public List<String> maskedLabels(Alert alert) {
+        if (alert == null || masked.isEmpty()) {
+            return List.of();
+        }
+        return alert.labels().keySet().stream().filter(this::isMasked).sorted().toList();
     }
 
     private boolean isMasked(String label) {

@@ -11,6 +11,7 @@ import java.util.List;
  * logged as one JSON line and served by {@code GET /v1/decisions/{decisionId}}.
  *
  * @param alert      the alert as decided, labels masked; null when the input could not be read as an alert
+ * @param maskedLabels the names of the alert's labels whose values are masked; null when none is
  * @param decision   the decision, written as its JSON was written once for the answer too
  * @param rulesFired every rule that fired, in order
  * @param repeat     true when this replica decided the same alert, with the same rule set, before (an Alertmanager
@@ -18,8 +19,10 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(String decisionId, Instant evaluatedAt, long tookMicros, String policyVersion,
-                             Alert alert, EncodedDecision decision, List<String> rulesFired, Boolean repeat) {
+                             Alert alert, List<String> maskedLabels, EncodedDecision decision,
+                             List<String> rulesFired, Boolean repeat) {
     public DecisionRecord {
+        maskedLabels = maskedLabels == null || maskedLabels.isEmpty() ? null : List.copyOf(maskedLabels);
         rulesFired = List.copyOf(rulesFired);
     }
 }

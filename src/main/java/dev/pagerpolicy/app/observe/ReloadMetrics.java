@@ -24,7 +24,9 @@ public class ReloadMetrics {
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private MultiGauge activeVersion;
 
-    void register(@Observes StartupEvent event, MeterRegistry registry, Reloader reloader, ActiveRuleSet active) {
+    void register(@Observes StartupEvent event, MeterRegistry registry, Reloader reloader, ActiveRuleSet active,
+                  DecisionMetrics decisionMetrics) {
+        decisionMetrics.activeRules(active.get().ruleNames());
         Gauge.builder("pager.policy.reload.last.success", lastSuccess, AtomicLong::get)
                 .description("1 if the last reload succeeded (or none was tried), 0 if it failed")
                 .register(registry);
@@ -48,6 +50,7 @@ public class ReloadMetrics {
             lastAttemptEpochSeconds.set(attempt.at().getEpochSecond());
             if (!attempt.failed()) {
                 lastSuccessEpochSeconds.set(attempt.at().getEpochSecond());
+                decisionMetrics.activeRules(active.get().ruleNames());
             }
             showVersion(active.get().version());
         });
