@@ -1,7 +1,7 @@
 package dev.pagerpolicy.api;
 
-import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,11 +1,11 @@
 package dev.pagerpolicy.api;
 
 import dev.pagerpolicy.api.security.Roles;
-import dev.pagerpolicy.engine.ActiveRuleSet;
-import dev.pagerpolicy.engine.RuleSet;
 import dev.pagerpolicy.reload.PendingReload;
 import dev.pagerpolicy.reload.ReloadAttempt;
 import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
+import dev.pagerpolicy.ruleset.RuleSet;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

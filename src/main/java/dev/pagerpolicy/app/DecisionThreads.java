@@ -1,6 +1,6 @@
 package dev.pagerpolicy.app;
 
-import dev.pagerpolicy.engine.Evaluator;
+import dev.pagerpolicy.evaluate.Evaluator;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

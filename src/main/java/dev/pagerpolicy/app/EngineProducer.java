@@ -1,13 +1,13 @@
 package dev.pagerpolicy.app;
 
-import dev.pagerpolicy.engine.ActiveRuleSet;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.engine.RuleCache;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.reload.Reloader;
 import dev.pagerpolicy.reload.RuleSetVerifier;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -177,7 +177,7 @@ public interface PagerPolicyConfig {
         String dir();
 
         /** How many compiled rule files (or rule sets compiled as one) are kept; the least recently used go first. */
-        @WithDefault("" + dev.pagerpolicy.engine.RuleCache.DEFAULT_MAX_ENTRIES)
+        @WithDefault("" + dev.pagerpolicy.compile.RuleCache.DEFAULT_MAX_ENTRIES)
         int maxEntries();
     }
 

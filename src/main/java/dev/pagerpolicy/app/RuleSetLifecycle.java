@@ -1,8 +1,8 @@
 package dev.pagerpolicy.app;
 
-import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.reload.DirectoryWatcher;
 import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
-import dev.pagerpolicy.engine.ActiveRuleSet;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

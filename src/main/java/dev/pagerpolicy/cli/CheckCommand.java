@@ -1,10 +1,10 @@
 package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
-import dev.pagerpolicy.explore.DomainSpec;
-import dev.pagerpolicy.explore.InvariantFile;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.domain.DomainSpec;
+import dev.pagerpolicy.gate.InvariantFile;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import java.io.PrintStream;

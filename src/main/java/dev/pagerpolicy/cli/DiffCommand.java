@@ -1,13 +1,13 @@
 package dev.pagerpolicy.cli;
 
+import dev.pagerpolicy.analysis.DiffReport;
+import dev.pagerpolicy.analysis.Finding;
+import dev.pagerpolicy.analysis.RuleSetDiff;
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
-import dev.pagerpolicy.explore.DiffReport;
-import dev.pagerpolicy.explore.DomainSpec;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.explore.Explorer;
-import dev.pagerpolicy.explore.Finding;
-import dev.pagerpolicy.explore.RuleSetDiff;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import java.io.PrintStream;

@@ -1,15 +1,15 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.explore.Domain;
-import dev.pagerpolicy.explore.DomainSpec;
-import dev.pagerpolicy.explore.ExploreReport;
-import dev.pagerpolicy.explore.Exploration;
+import dev.pagerpolicy.analysis.Exploration;
+import dev.pagerpolicy.analysis.ExploreReport;
+import dev.pagerpolicy.analysis.Finding;
+import dev.pagerpolicy.domain.Domain;
+import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.explore.Explorer;
-import dev.pagerpolicy.explore.Finding;
-import dev.pagerpolicy.explore.Invariant;
-import dev.pagerpolicy.explore.InvariantFile;
-import dev.pagerpolicy.explore.InvariantResult;
+import dev.pagerpolicy.gate.Invariant;
+import dev.pagerpolicy.gate.InvariantFile;
+import dev.pagerpolicy.gate.InvariantResult;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,17 +1,17 @@
 package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.engine.RuleCache;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.gate.ScenarioLoader;
+import dev.pagerpolicy.gate.ScenarioResult;
+import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.importer.AlertmanagerConfig;
 import dev.pagerpolicy.importer.ImportedPack;
 import dev.pagerpolicy.importer.Receivers;
 import dev.pagerpolicy.importer.Route;
-import dev.pagerpolicy.scenario.ScenarioLoader;
-import dev.pagerpolicy.scenario.ScenarioResult;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.scenario.ScenarioResult;
+import dev.pagerpolicy.gate.ScenarioResult;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

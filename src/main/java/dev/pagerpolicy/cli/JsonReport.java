@@ -3,8 +3,8 @@ package dev.pagerpolicy.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pagerpolicy.scenario.Coverage;
-import dev.pagerpolicy.scenario.ScenarioResult;
+import dev.pagerpolicy.gate.Coverage;
+import dev.pagerpolicy.gate.ScenarioResult;
 import java.util.List;
 
 /** Reports as JSON, for tools that post-process a run: scenario results and rule coverage, explorations, diffs. */

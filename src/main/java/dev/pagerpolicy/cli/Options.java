@@ -1,7 +1,7 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.engine.RuleCache;
+import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.evaluate.Evaluator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

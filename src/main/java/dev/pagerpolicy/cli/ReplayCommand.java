@@ -1,8 +1,8 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.replay.Replay;
-import dev.pagerpolicy.replay.ReplayReport;
+import dev.pagerpolicy.analysis.Replay;
+import dev.pagerpolicy.analysis.ReplayReport;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import java.io.IOException;
 import java.io.PrintStream;

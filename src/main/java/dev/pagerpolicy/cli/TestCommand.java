@@ -1,13 +1,13 @@
 package dev.pagerpolicy.cli;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.explore.InvariantGate;
-import dev.pagerpolicy.scenario.Coverage;
-import dev.pagerpolicy.scenario.Scenario;
-import dev.pagerpolicy.scenario.ScenarioLoader;
-import dev.pagerpolicy.scenario.ScenarioResult;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.gate.Coverage;
+import dev.pagerpolicy.gate.InvariantGate;
+import dev.pagerpolicy.gate.Scenario;
+import dev.pagerpolicy.gate.ScenarioLoader;
+import dev.pagerpolicy.gate.ScenarioResult;
+import dev.pagerpolicy.gate.ScenarioRunner;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Located;
 import java.io.IOException;

@@ -2,9 +2,12 @@ package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Service;
-import dev.pagerpolicy.engine.Evaluation;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.domain.AlertShape;
+import dev.pagerpolicy.domain.Domain;
+import dev.pagerpolicy.domain.ServiceClasses;
+import dev.pagerpolicy.evaluate.Evaluation;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.ruleset.RuleSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +43,11 @@ public final class Explorer {
         this(evaluator, threads, true);
     }
 
-    /** @param byClass whether services the rules cannot tell apart are evaluated once per class */
-    Explorer(Evaluator evaluator, int threads, boolean byClass) {
+    /**
+     * @param byClass whether services the rules cannot tell apart are evaluated once per class; false evaluates every
+     *                service, which the tests compare the reduced exploration with
+     */
+    public Explorer(Evaluator evaluator, int threads, boolean byClass) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -140,7 +146,7 @@ public final class Explorer {
      * The same alert of the representative of the shape's class of services, whose decisions are the shape's; empty
      * when the shape is decided on its own (its service is alone in its class, or it concerns a model).
      */
-    Optional<AlertShape> representative(RuleSet ruleSet, Domain domain, AlertShape shape) {
+    public Optional<AlertShape> representative(RuleSet ruleSet, Domain domain, AlertShape shape) {
         if (!byClass || shape.model() != null) {
             return Optional.empty();
         }
@@ -173,12 +179,12 @@ public final class Explorer {
     }
 
     /** One alert of a shape, by severity and time, evaluated on the calling thread. */
-    Evaluation evaluateOne(RuleSet ruleSet, Domain domain, AlertShape shape, int severity, int slot) {
+    public Evaluation evaluateOne(RuleSet ruleSet, Domain domain, AlertShape shape, int severity, int slot) {
         return evaluator.evaluate(ruleSet, shape.alert(domain.severities().get(severity), domain.week().at(slot)));
     }
 
     /** Every evaluation of one shape, made for it alone: for a caller that shares the result itself. */
-    Evaluation[][] evaluateAlone(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
+    public Evaluation[][] evaluateAlone(RuleSet ruleSet, Domain domain, AlertShape shape, Predicate<Severity> severities) {
         List<Severity> all = domain.severities();
         Evaluation[][] evaluations = new Evaluation[all.size()][];
         for (int s = 0; s < all.size(); s++) {

@@ -3,10 +3,10 @@ package dev.pagerpolicy.explore;
 import java.util.function.Supplier;
 
 /** A value computed by the first to ask for it; the others wait for it and share it. */
-final class Once<T> {
+public final class Once<T> {
     private T value;
 
-    synchronized T get(Supplier<T> compute) {
+    public synchronized T get(Supplier<T> compute) {
         if (value == null) {
             value = compute.get();
         }

@@ -1,7 +1,7 @@
 package dev.pagerpolicy.reload;
 
-import dev.pagerpolicy.engine.ActiveRuleSet;
-import dev.pagerpolicy.engine.RuleSet;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.pagerpolicy.reload;
 
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
-import dev.pagerpolicy.explore.InvariantGate;
-import dev.pagerpolicy.explore.InvariantResult;
-import dev.pagerpolicy.scenario.Scenario;
-import dev.pagerpolicy.scenario.ScenarioLoader;
-import dev.pagerpolicy.scenario.ScenarioResult;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.gate.InvariantGate;
+import dev.pagerpolicy.gate.InvariantResult;
+import dev.pagerpolicy.gate.Scenario;
+import dev.pagerpolicy.gate.ScenarioLoader;
+import dev.pagerpolicy.gate.ScenarioResult;
+import dev.pagerpolicy.gate.ScenarioRunner;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.ConcurrentRead;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Located;

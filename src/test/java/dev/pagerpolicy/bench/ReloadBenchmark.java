@@ -1,9 +1,9 @@
 package dev.pagerpolicy.bench;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.RuleCache;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.engine.RuleSetLoader;
+import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.ActiveRuleSet;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.gate.ScenarioRunner;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.ConfigMapVolume;
 import dev.pagerpolicy.testing.Packs;

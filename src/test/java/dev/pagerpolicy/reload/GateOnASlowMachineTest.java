@@ -3,9 +3,9 @@ package dev.pagerpolicy.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.engine.RuleSet;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.gate.ScenarioRunner;
+import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.engine.Evaluator;
-import dev.pagerpolicy.scenario.ScenarioRunner;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import dev.pagerpolicy.testing.Packs;

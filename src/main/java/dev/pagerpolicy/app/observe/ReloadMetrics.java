@@ -1,7 +1,7 @@
 package dev.pagerpolicy.app.observe;
 
-import dev.pagerpolicy.engine.ActiveRuleSet;
 import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

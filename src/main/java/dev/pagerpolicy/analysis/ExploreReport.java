@@ -1,0 +1,31 @@
+package dev.pagerpolicy.analysis;
+
+import dev.pagerpolicy.gate.InvariantResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code explore} found over the whole domain of a rule set.
+ *
+ * @param inputClasses how many classes of alerts were evaluated
+ * @param step         the time between two alert times of the reference week
+ * @param times        alert times explored: the week's, and those of the calendar's moments
+ * @param calendar     the holidays and maintenance windows explored beside the week
+ * @param gaps         alerts no rule decides, which reach the fallback
+ * @param failures     alerts for which the rules throw, loop, time out or conflict
+ * @param deadRules    rules that fire for no alert of the domain
+ * @param woken        by team: the alerts that page it at once outside its business hours
+ * @param invariants   how each invariant fared
+ */
+public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
+                            int times, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            Map<String, Wakes> woken, List<InvariantResult> invariants) {
+
+    /** The alerts that wake one team, and how many classes of alerts that is. */
+    public record Wakes(long inputClasses, List<Finding> alerts) {
+    }
+
+    public boolean clean() {
+        return gaps.isEmpty() && failures.isEmpty() && invariants.stream().allMatch(InvariantResult::holds);
+    }
+}

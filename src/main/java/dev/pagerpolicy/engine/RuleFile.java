@@ -1,5 +1,0 @@
-package dev.pagerpolicy.engine;
-
-/** One DRL file as read from disk: its path as the user names it, and its text. */
-public record RuleFile(String path, String text) {
-}

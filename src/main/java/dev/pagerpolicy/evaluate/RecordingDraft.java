@@ -1,0 +1,273 @@
+package dev.pagerpolicy.evaluate;
+
+import dev.pagerpolicy.catalog.Team;
+import dev.pagerpolicy.decision.Action;
+import dev.pagerpolicy.decision.DecisionDraft;
+import dev.pagerpolicy.decision.Effect;
+import dev.pagerpolicy.decision.EscalationStep;
+import dev.pagerpolicy.decision.FollowUp;
+import dev.pagerpolicy.decision.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine's side of a {@link DecisionDraft}: it enforces what each recording method promises, writes each
+ * reason's rule and effect itself, and keeps the plumbing (which rule is firing, whom to tell of a change, the
+ * conflicts) out of the rules' reach — the class is not public, so a consequence cannot name it.
+ */
+final class RecordingDraft implements DecisionDraft {
+    private String currentRule = "";
+    private Team target;
+    private Action action;
+    private Duration ackWithin;
+    private Instant notBefore;
+    private final List<Team> escalation = new ArrayList<>();
+    private final List<FollowUp> followUps = new ArrayList<>();
+    private final Set<String> recommendations = new LinkedHashSet<>();
+    private final List<Reason> reasons = new ArrayList<>();
+    private final List<String> conflicts = new ArrayList<>();
+    /** The rule that routed: the one a conflict search holds back. */
+    private String routedBy;
+    /** The rule that last chose the target: the router, or a rule that handed the page over since. */
+    private String targetChosenBy;
+    private Runnable changed = () -> { };
+
+    // ---- what rules record -------------------------------------------------------------------------------
+
+    @Override
+    public void route(Team team, Action routedAction, String note) {
+        required(team, "route", "a team");
+        required(routedAction, "route", "an action");
+        requireNote("route", note);
+        if (target != null) {
+            if (!target.equals(team) || action != routedAction) {
+                conflicts.add("rule \"" + currentRule + "\" would " + routedAction.wireName() + " " + team.name()
+                        + " but rule \"" + targetChosenBy + "\" already decided to " + action.wireName() + " "
+                        + target.name());
+            }
+            return;
+        }
+        target = team;
+        action = routedAction;
+        routedBy = currentRule;
+        targetChosenBy = currentRule;
+        record(Effect.ROUTE, routedAction.wireName() + " " + team.name(), note);
+    }
+
+    @Override
+    public void downgradeTo(Action lowerAction, String note) {
+        required(lowerAction, "downgradeTo", "an action");
+        requireNote("downgradeTo", note);
+        requireRouted("downgradeTo");
+        if (!lowerAction.isLowerThan(action)) {
+            throw new DraftMisuse("downgradeTo(" + lowerAction.wireName() + ", ...) on a decision to "
+                    + action.wireName() + " " + target.name() + ": a downgrade must lower the action (from most to least"
+                    + " urgent: page, ticket, automate, notify, ignore)");
+        }
+        Action was = action;
+        action = lowerAction;
+        List<String> undone = new ArrayList<>();
+        if (lowerAction != Action.PAGE) {
+            if (ackWithin != null) {
+                undone.add("acknowledgement within " + ackWithin);
+            }
+            if (notBefore != null) {
+                undone.add("the wait until " + notBefore);
+            }
+            if (!escalation.isEmpty()) {
+                undone.add("escalation to " + String.join(", ", escalation.stream().map(Team::name).toList()));
+            }
+            ackWithin = null;
+            notBefore = null;
+            escalation.clear();
+        }
+        record(Effect.DOWNGRADE, lowerAction.wireName() + " (was " + was.wireName() + ")",
+                undone.isEmpty() ? note : note + " (undoing: " + String.join(", ", undone) + ")");
+    }
+
+    @Override
+    public void handOverTo(Team team, String note) {
+        required(team, "handOverTo", "a team");
+        requireNote("handOverTo", note);
+        requirePage("handOverTo");
+        if (team.equals(target)) {
+            return;
+        }
+        Team from = target;
+        target = team;
+        targetChosenBy = currentRule;
+        escalation.remove(team); // the new target is no longer a later step of its own page
+        record(Effect.HAND_OVER, team.name() + " (was " + from.name() + ")", note);
+    }
+
+    @Override
+    public void requireAckWithin(Duration duration, String note) {
+        required(duration, "requireAckWithin", "a duration");
+        requireNote("requireAckWithin", note);
+        requirePage("requireAckWithin");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new DraftMisuse("requireAckWithin(" + duration + ", ...): an acknowledgement time must be positive");
+        }
+        ackWithin = duration;
+        record(Effect.ACK_WITHIN, duration.toString(), note);
+    }
+
+    @Override
+    public void deferUntil(Instant instant, String note) {
+        required(instant, "deferUntil", "an instant");
+        requireNote("deferUntil", note);
+        requirePage("deferUntil");
+        notBefore = instant;
+        record(Effect.DEFER, instant.toString(), note);
+    }
+
+    @Override
+    public void escalateTo(Team team, String note) {
+        required(team, "escalateTo", "a team");
+        requireNote("escalateTo", note);
+        requirePage("escalateTo");
+        if (!involves(team)) {
+            escalation.add(team);
+            record(Effect.ESCALATE, team.name(), note);
+        }
+    }
+
+    @Override
+    public void followUp(Team team, Action followUpAction, String note) {
+        required(team, "followUp", "a team");
+        required(followUpAction, "followUp", "an action");
+        requireNote("followUp", note);
+        followUps.add(new FollowUp(team.name(), team.role(), followUpAction));
+        record(Effect.FOLLOW_UP, followUpAction.wireName() + " " + team.name(), note);
+    }
+
+    @Override
+    public void recommend(String recommendation, String note) {
+        if (recommendation == null || recommendation.isBlank()) {
+            throw new DraftMisuse("recommend(...) with a blank recommendation");
+        }
+        requireNote("recommend", note);
+        recommendations.add(recommendation);
+        record(Effect.RECOMMEND, recommendation, note);
+    }
+
+    private void record(Effect effect, String value, String note) {
+        reasons.add(new Reason(currentRule, effect, value, note));
+        changed.run();
+    }
+
+    private static void required(Object argument, String method, String what) {
+        if (argument == null) {
+            throw new DraftMisuse(method + "(...) without " + what + " (null)");
+        }
+    }
+
+    private static void requireNote(String method, String note) {
+        if (note == null || note.isBlank()) {
+            throw new DraftMisuse(method + "(...) with a blank note: every change needs a note that says why");
+        }
+    }
+
+    private void requireRouted(String method) {
+        if (target == null) {
+            throw new DraftMisuse(method + "(...) before any rule routed the alert: it needs a routed decision");
+        }
+    }
+
+    private void requirePage(String method) {
+        requireRouted(method);
+        if (action != Action.PAGE) {
+            throw new DraftMisuse(method + "(...) on a decision to " + action.wireName() + " " + target.name()
+                    + ": it needs a routed page");
+        }
+    }
+
+    // ---- what rules test ---------------------------------------------------------------------------------
+
+    @Override
+    public boolean isUndecided() {
+        return target == null;
+    }
+
+    @Override
+    public boolean isPaging() {
+        return target != null && action == Action.PAGE;
+    }
+
+    @Override
+    public Team getTarget() {
+        return target;
+    }
+
+    @Override
+    public Action getAction() {
+        return action;
+    }
+
+    @Override
+    public Duration getAckWithin() {
+        return ackWithin;
+    }
+
+    @Override
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    @Override
+    public boolean hasReasonFrom(String rule) {
+        return reasons.stream().anyMatch(reason -> reason.rule().equals(rule));
+    }
+
+    @Override
+    public boolean involves(Team team) {
+        return team.equals(target) || escalation.contains(team);
+    }
+
+    // ---- for the engine ----------------------------------------------------------------------------------
+
+    /** Called with what tells the engine of a change, once the draft is a fact of its session. */
+    void onChange(Runnable tellTheEngine) {
+        this.changed = tellTheEngine;
+    }
+
+    /** Called before each rule fires, so that reasons name the rule that gave them. */
+    void enterRule(String ruleName) {
+        this.currentRule = ruleName;
+    }
+
+    /** The rule that routed the draft, or null while it is undecided; a hand-over does not change it. */
+    String routedBy() {
+        return routedBy;
+    }
+
+    List<String> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    List<Reason> reasons() {
+        return List.copyOf(reasons);
+    }
+
+    List<EscalationStep> escalationSteps() {
+        List<EscalationStep> steps = new ArrayList<>();
+        Duration interval = ackWithin == null ? Duration.ZERO : ackWithin;
+        for (int i = 0; i < escalation.size(); i++) {
+            Team team = escalation.get(i);
+            steps.add(new EscalationStep(interval.multipliedBy(i + 1L), team.name(), team.role()));
+        }
+        return steps;
+    }
+
+    List<FollowUp> followUps() {
+        return List.copyOf(followUps);
+    }
+
+    List<String> recommendations() {
+        return List.copyOf(recommendations);
+    }
+}

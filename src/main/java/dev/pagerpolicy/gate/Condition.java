@@ -1,0 +1,99 @@
+package dev.pagerpolicy.gate;
+
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.catalog.Team;
+import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.domain.AlertShape;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One field of an invariant's {@code when}, {@code never} or {@code always}: holds when the field's value is
+ * one of the values given. A value may name a team through the alert's service or model ({@code
+ * $service.onCallTeam}), so that one invariant speaks of every service.
+ */
+record Condition(String field, List<String> values) {
+    /** Fields of the alert, for {@code when}. */
+    static final Set<String> ALERT_FIELDS = Set.of("service", "model", "kind", "severity", "tier", "production",
+            "environment", "maintenance");
+    /** {@code labels.NAME}: the value of a label, {@code ""} when the alert has none (as Alertmanager reads it). */
+    static final String LABELS = "labels";
+    static final String LABEL_PREFIX = LABELS + ".";
+    /** Fields of the alert that depend on when it fired, so are known only for one time of the domain. */
+    static final Set<String> TIMED_FIELDS = Set.of("maintenance");
+    /** Fields of the decision, for {@code never} and {@code always}. */
+    static final Set<String> DECISION_FIELDS = Set.of("action", "target.team", "target.role", "notBefore",
+            "deferred", "fallback", "ackWithin");
+    /** Teams a value can name through the alert, for every service at once. */
+    static final Set<String> TEAM_REFERENCES = Set.of("$service.onCallTeam", "$service.devTeam",
+            "$service.dataTeam", "$model.mlTeam", "$model.dataScienceTeam");
+
+    Condition {
+        values = List.copyOf(values);
+    }
+
+    /** One alert of the domain, when it fired, and (once decided) its decision. */
+    record Subject(AlertShape shape, Severity severity, Instant at, Catalog catalog, Decision decision) {
+    }
+
+    boolean isTimed() {
+        return TIMED_FIELDS.contains(field);
+    }
+
+    boolean holds(Subject subject) {
+        AlertShape shape = subject.shape();
+        String actual = valueOf(subject);
+        for (String expected : values) {
+            String resolved = expected.startsWith("$") ? teamOf(shape, expected) : expected;
+            if (resolved != null && resolved.equals(actual)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String valueOf(Subject subject) {
+        AlertShape shape = subject.shape();
+        Decision decision = subject.decision();
+        return switch (field) {
+            case "service" -> shape.service().name();
+            case "model" -> shape.model() == null ? "null" : shape.model().name();
+            case "kind" -> shape.kind().wireName();
+            case "severity" -> subject.severity().wireName();
+            case "maintenance" -> String.valueOf(subject.catalog().maintenanceAt(shape.service().name(),
+                    shape.model() == null ? null : shape.model().name(), subject.at()).isPresent());
+            case "tier" -> shape.service().tier().name();
+            case "production" -> String.valueOf(shape.production());
+            case "environment" -> shape.environment();
+            case "action" -> decision.action().wireName();
+            case "target.team" -> decision.target().team();
+            case "target.role" -> decision.target().role().wireName();
+            case "notBefore" -> decision.notBefore() == null ? "null" : decision.notBefore().toString();
+            case "deferred" -> String.valueOf(decision.notBefore() != null);
+            case "fallback" -> String.valueOf(decision.fallback());
+            case "ackWithin" -> decision.ackWithin() == null ? "null" : decision.ackWithin().toString();
+            default -> {
+                if (!field.startsWith(LABEL_PREFIX)) {
+                    throw new IllegalStateException("unchecked field " + field);
+                }
+                yield shape.labels().getOrDefault(field.substring(LABEL_PREFIX.length()), "");
+            }
+        };
+    }
+
+    /** The team a reference names for this alert; null when the alert has no model to name it through. */
+    private static String teamOf(AlertShape shape, String reference) {
+        Function<Team, String> name = team -> team == null ? null : team.name();
+        return switch (reference) {
+            case "$service.onCallTeam" -> name.apply(shape.service().onCallTeam());
+            case "$service.devTeam" -> name.apply(shape.service().devTeam());
+            case "$service.dataTeam" -> name.apply(shape.service().dataTeam());
+            case "$model.mlTeam" -> shape.model() == null ? null : name.apply(shape.model().mlTeam());
+            case "$model.dataScienceTeam" -> shape.model() == null ? null : name.apply(shape.model().dataScienceTeam());
+            default -> throw new IllegalStateException("unchecked reference " + reference);
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package dev.pagerpolicy.gate;
+
+import dev.pagerpolicy.source.Problem;
+import java.util.List;
+
+/**
+ * How one invariant fared over the domain.
+ *
+ * @param checked         how many classes of alerts it applies to
+ * @param violations      how many of them break it
+ * @param counterexamples the smallest of those, concretely: alert, time, decision and rules fired
+ * @param inconclusive    how many classes it applies to whose rules ran past the gate's wall-clock guard, alone
+ *                        too: neither checked nor violated, since the machine's speed must not decide a verdict
+ */
+public record InvariantResult(String name, String file, int line, long checked, long violations,
+                              List<String> counterexamples, long inconclusive) {
+    public InvariantResult {
+        counterexamples = List.copyOf(counterexamples);
+    }
+
+    public InvariantResult(String name, String file, int line, long checked, long violations,
+                           List<String> counterexamples) {
+        this(name, file, line, checked, violations, counterexamples, 0);
+    }
+
+    public boolean holds() {
+        return violations == 0;
+    }
+
+    /** "FILE:LINE: invariant "..." is inconclusive for N alerts: ...", when it is. */
+    public String inconclusiveLine() {
+        return file + ":" + line + ": invariant \"" + name + "\" is inconclusive for " + inconclusive + " of "
+                + (checked + inconclusive) + " alerts: their rules ran past the gate's wall-clock guard, twice (the"
+                + " second time alone); their verdict is unknown, not violated";
+    }
+
+    /** The violation as the gate reports it, at the invariant's line. */
+    public Problem problem() {
+        return new Problem(file, line, "invariant \"" + name + "\" is violated by " + violations + " of " + checked
+                + " alerts, e.g. " + String.join(" | ", counterexamples));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.pagerpolicy.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.ruleset.RuleSet;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayTest {
+    /** 60 decisions logged by the service with the shipped pack: alerts of three services at Mon 03:00 UTC. */
+    private static final Path LOG = Path.of("src/test/resources/replay/decisions.log");
+
+    @TempDir
+    Path dir;
+
+    private RuleSet tierTwoPagesHighAlertsAroundTheClock() {
+        Packs.copyShipped(dir);
+        Packs.edit(dir.resolve("policies/sla-tiers.yaml"), "    ackWithin: PT15M\n    pagesAroundTheClock: [critical]",
+                "    ackWithin: PT10M\n    pagesAroundTheClock: [critical, high]");
+        return Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+    }
+
+    private static ReplayReport replay(RuleSet ruleSet, Path file, Optional<Instant> since) throws Exception {
+        return new Replay(Evaluator.withDefaults(), ruleSet, since, Optional.empty()).run(file, read -> { });
+    }
+
+    @Test
+    void theLoggedDecisionsReplayUnchangedWithTheRulesThatMadeThem() throws Exception {
+        ReplayReport report = replay(Packs.shipped(), LOG, Optional.empty());
+
+        assertThat(report.lines()).isEqualTo(60);
+        assertThat(report.replayed()).isEqualTo(60);
+        assertThat(report.changed()).isZero();
+    }
+
+    @Test
+    void aChangeOfTheTierShowsInTheDecisionsOfItsService() throws Exception {
+        ReplayReport report = replay(tierTwoPagesHighAlertsAroundTheClock(), LOG, Optional.empty());
+
+        // recommendations: outage and latency at critical, high and medium page; the high ones no longer wait.
+        assertThat(report.changed()).isEqualTo(6);
+        assertThat(report.changesByAspect()).containsEntry("ack time", 6L).containsEntry("deferral", 2L)
+                .containsEntry("escalation chain", 6L).doesNotContainKey("target");
+        assertThat(report.examples()).hasSize(6).anyMatch(example -> example.endsWith("(outage/high of recommendations"
+                + " at 2026-11-23T03:00:00Z): ack PT15M → PT10M; waits for business hours → at once; escalation"
+                + " storefront-dev after PT15M → storefront-dev after PT10M"));
+    }
+
+    @Test
+    void maskedUnreadableAndOutOfWindowLinesAreCountedNotCompared() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(LOG));
+        // The record says which labels were masked; a label whose own value is "***" is just a value.
+        lines.set(0, lines.get(0).replace("\"labels\":{}", "\"labels\":{\"customer\":\"***\"}")
+                .replace("\"decision\":", "\"maskedLabels\":[\"customer\"],\"decision\":"));
+        lines.set(1, lines.get(1).replace("\"labels\":{}", "\"labels\":{\"stars\":\"***\"}"));
+        lines.add(3, "2026-11-27 09:00:00 INFO started");
+        lines.add(5, "{\"status\":\"UP\"}");
+        Path log = dir.resolve("decisions.log");
+        Files.write(log, lines);
+
+        ReplayReport report = replay(Packs.shipped(), log, Optional.of(Instant.parse("2026-11-23T03:00:00Z")));
+
+        assertThat(report.lines()).isEqualTo(61);
+        assertThat(report.masked()).isEqualTo(1);
+        assertThat(report.unreadable()).isEqualTo(2);
+        assertThat(report.problems()).containsExactly(log + ":4: not JSON",
+                log + ":6: not a decision (no \"decision\" field)");
+        assertThat(report.replayed()).isEqualTo(59);
+        assertThat(report.changed()).isZero();
+
+        ReplayReport later = replay(Packs.shipped(), log, Optional.of(Instant.parse("2026-11-23T03:00:01Z")));
+        assertThat(later.outsideWindow()).isEqualTo(59);
+    }
+
+    @Test
+    void theAnswerOfGetDecisionsReplaysToo() throws Exception {
+        List<String> lines = Files.readAllLines(LOG).subList(0, 3);
+        Path answer = dir.resolve("recent.json");
+        Files.writeString(answer, "[\n" + String.join(",\n", lines) + "\n]\n");
+
+        ReplayReport report = replay(tierTwoPagesHighAlertsAroundTheClock(), answer, Optional.empty());
+
+        assertThat(report.lines()).isEqualTo(3);
+        assertThat(report.replayed()).isEqualTo(3);
+    }
+
+    @Test
+    void hostileLinesAreCountedAndTheRunGoesOn() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(LOG).subList(0, 4));
+        String first = lines.get(0);
+        lines.add(first.replace("2026-11-23T03:00:00Z", "+999999999-12-31T23:59:59Z"));
+        lines.add(first.replaceFirst("\"decision\":\\{.*$", "\"decision\":null}"));
+        lines.add("{\"alert\": 7, \"decision\": []}");
+        Path log = dir.resolve("decisions.log");
+        try (var out = Files.newOutputStream(log)) {
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28, '\n'}); // not UTF-8, not JSON
+            byte[] huge = new byte[3 * 1024 * 1024]; // a line far longer than any decision
+            java.util.Arrays.fill(huge, (byte) 'x');
+            out.write(huge);
+            out.write('\n');
+            out.write((lines.get(1) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        ReplayReport report = replay(Packs.shipped(), log, Optional.empty());
+
+        assertThat(report.problems()).containsExactly(
+                log + ":5: not a decision: firedAt +999999999-12-31T23:59:59Z is not from 2000-01-01T00:00:00Z up to"
+                        + " 2200-01-01T00:00:00Z",
+                log + ":6: not a decision (its \"decision\" is not an object)",
+                log + ":7: not a decision (its \"decision\" is not an object)",
+                log + ":8: not JSON",
+                log + ":9: longer than 1048576 characters; no decision is");
+        assertThat(report.unreadable()).isEqualTo(5);
+        assertThat(report.replayed()).isEqualTo(5);
+        assertThat(report.changed()).isZero();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pagerpolicy.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.domain.DomainSpec;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSetDiffTest {
+    private final RuleSetDiff diff = new RuleSetDiff(new Explorer(Evaluator.withDefaults(), 2));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTierThatPagesAroundTheClockForHighAlertsChangesExactlyItsServicesAlerts() {
+        Packs.copyShipped(dir);
+        Packs.edit(dir.resolve("policies/sla-tiers.yaml"), "    ackWithin: PT15M\n    pagesAroundTheClock: [critical]",
+                "    ackWithin: PT10M\n    pagesAroundTheClock: [critical, high]");
+
+        DiffReport report = diff.run(Packs.shipped(), Packs.load(dir.resolve("rules"), dir.resolve("policies")),
+                DomainSpec.NONE);
+
+        // recommendations, without and with its model: 4 service-health kinds at critical, high, medium, and
+        // model_performance/critical of the model: every page of the tier-2 service changes its ack time, at each
+        // of the 548 times but those of the model's maintenance window, where the model's pages are tickets.
+        assertThat(report.changed()).isEqualTo(13_572);
+        assertThat(report.compared()).isEqualTo(383_600);
+        assertThat(report.changes()).extracting(Finding::text).contains(
+                "outage, error_rate, latency, saturation/high of recommendations, outside business hours"
+                        + " (Mon-Fri 09:00-17:00 UTC; the holidays and maintenance windows explored included): ack PT15M → PT10M; waits for business hours → at once;"
+                        + " escalation storefront-dev after PT15M → storefront-dev after PT10M",
+                "outage, error_rate, latency, saturation/critical, medium of recommendations, at any time (all week, every"
+                        + " holiday and maintenance window):"
+                        + " ack PT15M → PT10M; escalation storefront-dev after PT15M → storefront-dev after PT10M");
+        assertThat(report.changes()).hasSize(7);
+        assertThat(report.nightPages()).containsOnlyKeys("platform-sre");
+        assertThat(report.nightPages().get("platform-sre")).isEqualTo(new DiffReport.NightPages(3_168, 0));
+        assertThat(report.onlyInBase()).isEmpty();
+        assertThat(report.anyChange()).isTrue();
+    }
+
+    @Test
+    void servicesAndModelsOnOneSideOnlyAreReportedNotCompared() {
+        Packs.copyShipped(dir);
+        Packs.edit(dir.resolve("policies/services.yaml"), "  - name: churn-reports", "  - name: churn-reports-v2");
+        Packs.edit(dir.resolve("policies/models.yaml"), "service: churn-reports", "service: churn-reports-v2");
+        Packs.edit(dir.resolve("policies/inputs.yaml"), "reporting: churn-reports", "reporting: churn-reports-v2");
+
+        DiffReport report = diff.run(Packs.shipped(), Packs.load(dir.resolve("rules"), dir.resolve("policies")),
+                DomainSpec.NONE);
+
+        assertThat(report.onlyInBase()).containsExactly("service churn-reports",
+                "model churn-predictor of service churn-reports");
+        assertThat(report.onlyInChanged()).containsExactly("service churn-reports-v2",
+                "model churn-predictor of service churn-reports-v2");
+        assertThat(report.changed()).isZero();
+        assertThat(report.compared()).isEqualTo(100L * 5 * 548);
+    }
+
+    @Test
+    void theSameRulesChangeNothing() {
+        DiffReport report = diff.run(Packs.shipped(), Packs.shipped(), DomainSpec.NONE);
+
+        assertThat(report.anyChange()).isFalse();
+        assertThat(report.changes()).isEmpty();
+    }
+}

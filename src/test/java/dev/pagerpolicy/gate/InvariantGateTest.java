@@ -1,0 +1,63 @@
+package dev.pagerpolicy.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.ruleset.RuleSet;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvariantGateTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVerdictIsRememberedForTheSameFilesAndLimitsOnly() throws Exception {
+        Packs.copyShipped(dir);
+        Path scenarios = dir.resolve("rules/tests");
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+        RuleCache cache = RuleCache.in(dir.resolve("cache"), 10);
+        InvariantGate gate = new InvariantGate(Evaluator.withDefaults(), cache);
+
+        InvariantGate.Verdict first = gate.check(ruleSet, scenarios);
+        InvariantGate.Verdict second = gate.check(ruleSet, scenarios);
+        InvariantGate.Verdict otherLimits = new InvariantGate(new Evaluator(50, Duration.ofMillis(500)), cache)
+                .check(ruleSet, scenarios);
+        Packs.edit(scenarios.resolve("invariants.yaml"), "kind: [model_drift, concept_drift]",
+                "kind: [model_drift, concept_drift, model_performance]");
+        InvariantGate.Verdict changedInvariants = gate.check(ruleSet, scenarios);
+        InvariantGate.Verdict stillViolated = gate.check(ruleSet, scenarios);
+
+        assertThat(first.remembered()).isFalse();
+        assertThat(first.results()).hasSize(5).allMatch(InvariantResult::holds);
+        assertThat(second.remembered()).isTrue();
+        assertThat(second.stated()).isEqualTo(5);
+        assertThat(otherLimits.remembered()).isFalse();
+        assertThat(changedInvariants.violated()).extracting(InvariantResult::name).containsExactly("drift never pages");
+        assertThat(stillViolated.remembered()).isFalse();
+        assertThat(stillViolated.violated()).hasSize(1);
+    }
+
+    @Test
+    void aVerdictOfAnotherBuildOfTheServiceIsNotReused() throws Exception {
+        Packs.copyShipped(dir);
+        Path scenarios = dir.resolve("rules/tests");
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+        RuleCache cache = RuleCache.in(dir.resolve("cache"), 10);
+
+        InvariantGate.Verdict before = new InvariantGate(Evaluator.withDefaults(), cache, "build-1").check(ruleSet, scenarios);
+        InvariantGate.Verdict sameBuild = new InvariantGate(Evaluator.withDefaults(), cache, "build-1")
+                .check(ruleSet, scenarios);
+        InvariantGate.Verdict upgraded = new InvariantGate(Evaluator.withDefaults(), cache, "build-2")
+                .check(ruleSet, scenarios);
+
+        assertThat(before.remembered()).isFalse();
+        assertThat(sameBuild.remembered()).isTrue();
+        assertThat(upgraded.remembered()).isFalse();
+        assertThat(upgraded.results()).hasSize(5).allMatch(InvariantResult::holds);
+    }
+}
