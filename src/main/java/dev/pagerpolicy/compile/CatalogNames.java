@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Checks the catalog names rules write against the policies, so that a misspelled or removed name fails
  * {@code check}, start-up and reload instead of a rule that silently never fires. Names are read where rules
  * state them as text: look-ups ({@code $catalog.team("rides-sre")}) and comparisons with an entity's name
- * ({@code Service( tier.name == "tier-4" )}). Also refuses patterns on types that are never facts.
+ * ({@code Service( tier.name == "tier-4" )}, read from Drools' parse tree). Also refuses patterns on types that are
+ * never facts.
  */
 final class CatalogNames {
     private enum Kind {
@@ -32,17 +33,8 @@ final class CatalogNames {
     }
 
     private static final Pattern LOOKUP = Pattern.compile("\\.\\s*(team|service|tier|model)\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
-    /** A pattern on a catalog type, up to its closing parenthesis (constraints do not nest parentheses here). */
-    private static final Pattern ENTITY_PATTERN =
-            Pattern.compile("(?<![\\w.])(Team|Service|SlaTier|Model)\\s*\\(([^()]*(?:\\([^()]*\\)[^()]*)*)\\)");
     private static final Pattern NAME_COMPARISON =
             Pattern.compile("(?:(\\w+)\\s*\\.\\s*)?\\bname\\s*==\\s*\"([^\"]*)\"");
-    /**
-     * A top-level pattern on Team in a rule's conditions (at the start of a line, possibly bound): teams are
-     * reached through the facts that name them, never inserted themselves, so such a rule could never fire.
-     */
-    private static final Pattern NEVER_A_FACT = Pattern.compile("(?m)^\\s*(?:\\$\\w+\\s*:\\s*)?(Team)\\s*\\(");
-
     /** Which kind of entity {@code Type( property.name == "x" )} names, by the type and the property. */
     private static final Map<String, Map<String, Kind>> PROPERTIES = Map.of(
             "Team", Map.of("", Kind.TEAM),
@@ -63,41 +55,50 @@ final class CatalogNames {
                 Kind kind = Kind.valueOf(lookups.group(1).toUpperCase(java.util.Locale.ROOT));
                 require(kind, lookups.group(2), catalog, file, DrlText.lineAt(code, lookups.start(2)), policiesDir, problems);
             }
-            Matcher patterns = ENTITY_PATTERN.matcher(code);
-            while (patterns.find()) {
-                Map<String, Kind> properties = PROPERTIES.get(patterns.group(1));
-                Matcher names = NAME_COMPARISON.matcher(patterns.group(2));
-                while (names.find()) {
-                    Kind kind = properties.get(names.group(1) == null ? "" : names.group(1));
-                    if (kind != null) {
-                        int offset = patterns.start(2) + names.start(2);
-                        require(kind, names.group(2), catalog, file, DrlText.lineAt(code, offset), policiesDir, problems);
+            ParsedDrl.of(file).ifPresent(tree -> {
+                for (ParsedDrl.Rule rule : tree.rules()) {
+                    for (ParsedDrl.Pattern pattern : rule.patterns()) {
+                        comparedNames(pattern, catalog, file, policiesDir, problems);
+                        if (pattern.type().equals("Team") && !pattern.fromSource()) {
+                            problems.add(new Problem(file.path(), pattern.line(), "rule \"" + rule.name()
+                                    + "\": Team is never a fact, so this rule would never fire; reach a team through"
+                                    + " Service, Model or the catalog: $catalog : Catalog() ... $catalog.team(\""
+                                    + exampleName(pattern) + "\")"));
+                        }
                     }
                 }
-            }
-            neverFacts(file, code, problems);
+            });
         }
         return problems;
     }
 
-    private static void neverFacts(RuleFile file, String code, List<Problem> problems) {
-        Matcher rules = DrlText.RULE_PARTS.matcher(code);
-        while (rules.find()) {
-            String name = DrlText.ruleName(rules);
-            Matcher pattern = NEVER_A_FACT.matcher(rules.group(4));
-            if (pattern.find()) {
-                problems.add(new Problem(file.path(), DrlText.lineAt(code, rules.start(4) + pattern.start(1)),
-                        "rule \"" + name + "\": Team is never a fact, so this rule would never fire; reach a team"
-                                + " through Service, Model or the catalog: $catalog : Catalog() ... $catalog.team(\""
-                                + exampleName(rules.group(4).substring(pattern.end())) + "\")"));
+    /** {@code Service( tier.name == "tier-4" )}: each name a constraint compares an entity's name with. */
+    private static void comparedNames(ParsedDrl.Pattern pattern, Catalog catalog, RuleFile file, Path policiesDir,
+                                      List<Problem> problems) {
+        Map<String, Kind> properties = PROPERTIES.get(pattern.type());
+        if (properties == null) {
+            return;
+        }
+        for (ParsedDrl.Constraint constraint : pattern.constraints()) {
+            Matcher names = NAME_COMPARISON.matcher(constraint.text());
+            while (names.find()) {
+                Kind kind = properties.get(names.group(1) == null ? "" : names.group(1));
+                if (kind != null) {
+                    require(kind, names.group(2), catalog, file, constraint.line(), policiesDir, problems);
+                }
             }
         }
     }
 
     /** The name the pattern compares with, to show the author the look-up that means the same. */
-    private static String exampleName(String afterPattern) {
-        Matcher name = NAME_COMPARISON.matcher(afterPattern);
-        return name.find() ? name.group(2) : "name";
+    private static String exampleName(ParsedDrl.Pattern pattern) {
+        for (ParsedDrl.Constraint constraint : pattern.constraints()) {
+            Matcher name = NAME_COMPARISON.matcher(constraint.text());
+            if (name.find()) {
+                return name.group(2);
+            }
+        }
+        return "name";
     }
 
     private static void require(Kind kind, String name, Catalog catalog, RuleFile file, int line, Path policiesDir,

@@ -87,11 +87,7 @@ final class DrlText {
     static final Pattern RULE_NAME =
             Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))", Pattern.MULTILINE);
 
-    /** A rule from its name to its end: the name as in {@link #RULE_NAME}, conditions group 4, consequence 5. */
-    static final Pattern RULE_PARTS = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))"
-            + "(.*?)^\\s*then\\b(.*?)^\\s*end\\b", Pattern.DOTALL);
-
-    /** The rule's name a match of {@link #RULE_NAME} or {@link #RULE_PARTS} found. */
+    /** The rule's name a match of {@link #RULE_NAME} found. */
     static String ruleName(Matcher rule) {
         return rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
     }
@@ -99,6 +95,19 @@ final class DrlText {
     /** Where that name starts. */
     static int ruleNameStart(Matcher rule) {
         return rule.start(rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3);
+    }
+
+    /** The offset at which 1-based {@code line} starts; the text's length past its last line. */
+    static int offsetOfLine(String text, int line) {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return text.length();
+            }
+            offset = newline + 1;
+        }
+        return offset;
     }
 
     static int lineAt(String text, int offset) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks Drools does not make: a rule name defined twice, imports outside the fact model, calls that have no
- * place in a rule (processes, threads, reflection, files, network), and updates of the decision draft, which
- * tells the engine of its changes itself.
+ * place in a rule (processes, threads, reflection, files, network), updates of the decision draft, which tells the
+ * engine of its changes itself, and a rule without {@code end}.
  *
  * <p>This is a speed bump against mistakes, not a sandbox: DRL consequences are Java, and a determined author
  * can get around a text check. The rules repository must be trusted like the service's own code.
@@ -21,14 +21,13 @@ public final class RuleLint {
             "dev.pagerpolicy.alert.", "dev.pagerpolicy.catalog.", "dev.pagerpolicy.decision.",
             "java.time.", "java.util.");
 
+    /** Import lines, blanked out of the text scanned for calls: the tree judges them. */
     private static final Pattern IMPORT =
             Pattern.compile("^\\s*import\\s+(?:function\\s+|accumulate\\s+|static\\s+)?([\\w.*$]+)", Pattern.MULTILINE);
     private static final Pattern FORBIDDEN_CALL = Pattern.compile(
             "\\b(System\\s*\\.|Runtime\\b|Thread\\b|ProcessBuilder\\b|Class\\s*\\.\\s*forName\\b|getClass\\s*\\("
                     + "|getDeclared\\w*\\s*\\(|setAccessible\\s*\\(|MethodHandles?\\b"
                     + "|java\\s*\\.\\s*(?:io|nio|net|lang\\s*\\.\\s*reflect|lang\\s*\\.\\s*invoke)\\b)");
-
-    private static final Pattern DRAFT_BINDING = Pattern.compile("\\$(\\w+)\\s*:\\s*DecisionDraft\\s*\\(");
 
     private RuleLint() {
     }
@@ -38,26 +37,25 @@ public final class RuleLint {
         Map<String, Problem> firstDefinition = new HashMap<>();
         for (RuleFile file : files) {
             String code = DrlText.withoutComments(file.text());
-            Matcher names = DrlText.RULE_NAME.matcher(code);
-            while (names.find()) {
-                String name = DrlText.ruleName(names);
-                Problem here = new Problem(file.path(), DrlText.lineAt(code, DrlText.ruleNameStart(names)), "");
-                Problem first = firstDefinition.putIfAbsent(name, here);
-                if (first != null) {
-                    problems.add(new Problem(here.file(), here.line(), "rule \"" + name
-                            + "\" is already defined at " + first.file() + ":" + first.line()));
+            // What the file declares is read from Drools' parse tree; a file that does not parse is refused by the
+            // compiler, at its syntax error, and only the checks of its text run here.
+            ParsedDrl.of(file).ifPresent(tree -> {
+                for (ParsedDrl.Rule rule : tree.rules()) {
+                    Problem here = new Problem(file.path(), rule.line(), "");
+                    Problem first = firstDefinition.putIfAbsent(rule.name(), here);
+                    if (first != null) {
+                        problems.add(new Problem(here.file(), here.line(), "rule \"" + rule.name()
+                                + "\" is already defined at " + first.file() + ":" + first.line()));
+                    }
                 }
-            }
-            Matcher imports = IMPORT.matcher(code);
-            while (imports.find()) {
-                String imported = imports.group(1);
-                if (ALLOWED_IMPORTS.stream().noneMatch(imported::startsWith)) {
-                    problems.add(new Problem(file.path(), DrlText.lineAt(code, imports.start(1)), "import \""
-                            + imported + "\" is not allowed (rules may import " + String.join("*, ", ALLOWED_IMPORTS)
-                            + "*)"));
+                for (ParsedDrl.Import imported : tree.imports()) {
+                    if (ALLOWED_IMPORTS.stream().noneMatch(imported.target()::startsWith)) {
+                        problems.add(new Problem(file.path(), imported.line(), "import \"" + imported.target()
+                                + "\" is not allowed (rules may import " + String.join("*, ", ALLOWED_IMPORTS) + "*)"));
+                    }
                 }
-            }
-            explicitDraftUpdates(file, code, problems);
+                explicitDraftUpdates(file, code, tree, problems);
+            });
             missingEnds(file, code, problems);
             // Imports are judged above against the allow-list; here only code is scanned.
             String body = IMPORT.matcher(DrlText.withoutStringContents(code)).replaceAll(m -> " ".repeat(m.group().length()));
@@ -73,21 +71,23 @@ public final class RuleLint {
 
     /**
      * The draft tells the engine of its changes itself: an update of it in a consequence is at best redundant,
-     * and at worst re-activates the rule for ever.
+     * and at worst re-activates the rule for ever. The draft's bindings come from the tree; the consequence is
+     * Java, read as text from its {@code then} on.
      */
-    private static void explicitDraftUpdates(RuleFile file, String code, List<Problem> problems) {
-        Matcher rules = DrlText.RULE_PARTS.matcher(code);
-        while (rules.find()) {
-            String name = DrlText.ruleName(rules);
-            Matcher bindings = DRAFT_BINDING.matcher(rules.group(4));
-            while (bindings.find()) {
-                Matcher update = Pattern.compile("\\b(update|modify)\\s*\\(\\s*\\$" + bindings.group(1) + "\\s*\\)")
-                        .matcher(rules.group(5));
-                while (update.find()) {
-                    problems.add(new Problem(file.path(), DrlText.lineAt(code, rules.start(5) + update.start()),
-                            "rule \"" + name + "\": remove " + update.group(1) + "($" + bindings.group(1) + "): the draft"
-                                    + " tells the engine of every change itself, and an update would make rules fire"
-                                    + " again and again"));
+    private static void explicitDraftUpdates(RuleFile file, String code, ParsedDrl tree, List<Problem> problems) {
+        for (ParsedDrl.Rule rule : tree.rules()) {
+            for (String binding : rule.bindingsOf("DecisionDraft")) {
+                Pattern update = Pattern.compile("(?<![\\w$])(update|modify)\\s*\\(\\s*" + Pattern.quote(binding)
+                        + "\\s*\\)");
+                Matcher inConsequence = update.matcher(rule.consequence());
+                Matcher inFile = update.matcher(code);
+                int from = DrlText.offsetOfLine(code, rule.consequenceLine());
+                while (inConsequence.find() && inFile.find(from)) {
+                    problems.add(new Problem(file.path(), DrlText.lineAt(code, inFile.start()), "rule \""
+                            + rule.name() + "\": remove " + inConsequence.group(1) + "(" + binding + "): the draft"
+                            + " tells the engine of every change itself, and an update would make rules fire"
+                            + " again and again"));
+                    from = inFile.end();
                 }
             }
         }
