@@ -7,6 +7,7 @@ import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.domain.AlertShape;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -24,9 +25,18 @@ record Condition(String field, List<String> values) {
     static final String LABEL_PREFIX = LABELS + ".";
     /** Fields of the alert that depend on when it fired, so are known only for one time of the domain. */
     static final Set<String> TIMED_FIELDS = Set.of("maintenance");
-    /** Fields of the decision, for {@code never} and {@code always}. */
-    static final Set<String> DECISION_FIELDS = Set.of("action", "target.team", "target.role", "notBefore",
-            "deferred", "fallback", "ackWithin");
+    /**
+     * Fields of the decision, for {@code never} and {@code always}: {@link DecisionField}s, in the words of scenarios,
+     * diff and replay. {@code paged.team} and {@code paged.role} are everyone a page wakes, escalation steps included.
+     */
+    static final Set<String> DECISION_FIELDS = Set.of(DecisionField.ACTION.wireName(),
+            DecisionField.TARGET_TEAM.wireName(), DecisionField.TARGET_ROLE.wireName(),
+            DecisionField.NOT_BEFORE.wireName(), DecisionField.DEFERRED.wireName(), DecisionField.FALLBACK.wireName(),
+            DecisionField.ACK_WITHIN.wireName(), DecisionField.ESCALATION.wireName(),
+            DecisionField.PAGED_TEAM.wireName(), DecisionField.PAGED_ROLE.wireName());
+    /** Fields whose values are teams, which a reference through the alert ({@code $service.onCallTeam}) may name. */
+    static final Set<String> TEAM_FIELDS = Set.of(DecisionField.TARGET_TEAM.wireName(),
+            DecisionField.ESCALATION.wireName(), DecisionField.PAGED_TEAM.wireName());
     /** Teams a value can name through the alert, for every service at once. */
     static final Set<String> TEAM_REFERENCES = Set.of("$service.onCallTeam", "$service.devTeam",
             "$service.dataTeam", "$model.mlTeam", "$model.dataScienceTeam");
@@ -43,21 +53,27 @@ record Condition(String field, List<String> values) {
         return TIMED_FIELDS.contains(field);
     }
 
+    /** Whether one of the field's values (a list field may have several, or none) is one of those given. */
     boolean holds(Subject subject) {
         AlertShape shape = subject.shape();
-        String actual = valueOf(subject);
+        List<String> actual = valuesOf(subject);
         for (String expected : values) {
             String resolved = expected.startsWith("$") ? teamOf(shape, expected) : expected;
-            if (resolved != null && resolved.equals(actual)) {
+            if (resolved != null && actual.contains(resolved)) {
                 return true;
             }
         }
         return false;
     }
 
-    private String valueOf(Subject subject) {
+    private List<String> valuesOf(Subject subject) {
+        Optional<DecisionField> ofDecision = DecisionField.named(field);
+        return ofDecision.isPresent() ? ofDecision.get().valuesOf(Outcome.of(subject.decision()))
+                : List.of(alertValueOf(subject));
+    }
+
+    private String alertValueOf(Subject subject) {
         AlertShape shape = subject.shape();
-        Decision decision = subject.decision();
         return switch (field) {
             case "service" -> shape.service().name();
             case "model" -> shape.model() == null ? "null" : shape.model().name();
@@ -68,13 +84,6 @@ record Condition(String field, List<String> values) {
             case "tier" -> shape.service().tier().name();
             case "production" -> String.valueOf(shape.production());
             case "environment" -> shape.environment();
-            case "action" -> decision.action().wireName();
-            case "target.team" -> decision.target().team();
-            case "target.role" -> decision.target().role().wireName();
-            case "notBefore" -> decision.notBefore() == null ? "null" : decision.notBefore().toString();
-            case "deferred" -> String.valueOf(decision.notBefore() != null);
-            case "fallback" -> String.valueOf(decision.fallback());
-            case "ackWithin" -> decision.ackWithin() == null ? "null" : decision.ackWithin().toString();
             default -> {
                 if (!field.startsWith(LABEL_PREFIX)) {
                     throw new IllegalStateException("unchecked field " + field);

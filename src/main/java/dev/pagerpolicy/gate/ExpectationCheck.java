@@ -1,15 +1,15 @@
 package dev.pagerpolicy.gate;
 
-import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
-import dev.pagerpolicy.decision.EscalationStep;
 import dev.pagerpolicy.decision.FollowUp;
 import dev.pagerpolicy.decision.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
-/** Compares a decision with what a scenario expects, wording each mismatch as "expected X, got Y". */
+/**
+ * Compares a decision with what a scenario expects, field by field in the words of {@link DecisionField}, wording each
+ * mismatch as "expected X, got Y".
+ */
 final class ExpectationCheck {
     private final List<String> mismatches = new ArrayList<>();
 
@@ -23,18 +23,19 @@ final class ExpectationCheck {
     }
 
     private void compare(Expectation want, Decision got, List<String> firedRules) {
+        Outcome outcome = Outcome.of(got);
         if (want.target() != null) {
-            same("target.team", want.target().team(), got.target().team());
-            same("target.role", want.target().role(), got.target().role().wireName());
+            same(DecisionField.TARGET_TEAM, want.target().team(), outcome);
+            same(DecisionField.TARGET_ROLE, want.target().role(), outcome);
         }
-        same("action", want.action(), got.action().wireName());
-        same("ackWithin", want.ackWithin(), got.ackWithin());
-        same("notBefore", want.notBefore(), got.notBefore());
-        same("deferred", want.deferred(), got.notBefore() != null);
+        same(DecisionField.ACTION, want.action(), outcome);
+        same(DecisionField.ACK_WITHIN, want.ackWithin(), outcome);
+        same(DecisionField.NOT_BEFORE, want.notBefore(), outcome);
+        same(DecisionField.DEFERRED, want.deferred(), outcome);
         if (want.fallback() == null && got.fallback()) {
             mismatches.add("expected a decision of the rules, got the fallback: " + fallbackReason(got));
         }
-        same("fallback", want.fallback(), got.fallback());
+        same(DecisionField.FALLBACK, want.fallback(), outcome);
         for (String recommendation : want.recommendations()) {
             if (!got.recommendations().contains(recommendation)) {
                 mismatches.add("expected recommendation \"" + recommendation + "\", got " + got.recommendations());
@@ -46,11 +47,12 @@ final class ExpectationCheck {
                         .map(f -> f.team() + "/" + f.role().wireName() + " " + f.action().wireName()).toList());
             }
         }
-        if (want.escalation() != null) {
-            same("escalation", want.escalation(), got.escalation().stream().map(EscalationStep::team).toList());
+        if (want.escalation() != null && !want.escalation().equals(DecisionField.ESCALATION.valuesOf(outcome))) {
+            mismatches.add("expected escalation " + want.escalation() + ", got "
+                    + DecisionField.ESCALATION.valuesOf(outcome));
         }
         for (String team : want.notPaged()) {
-            if (isPaged(team, got)) {
+            if (DecisionField.pages(outcome, team)) {
                 mismatches.add("expected " + team + " not to be paged, but it is");
             }
         }
@@ -74,13 +76,6 @@ final class ExpectationCheck {
                 .findFirst().orElse("(no reason)");
     }
 
-    private static boolean isPaged(String team, Decision decision) {
-        boolean target = decision.action() == Action.PAGE && decision.target().team().equals(team);
-        boolean followUp = decision.followUps().stream().anyMatch(f -> f.action() == Action.PAGE && f.team().equals(team));
-        boolean escalation = decision.escalation().stream().anyMatch(s -> s.team().equals(team));
-        return target || followUp || escalation;
-    }
-
     private static boolean matches(Expectation.FollowUpExpectation want, FollowUp got) {
         return (want.team() == null || want.team().equals(got.team()))
                 && (want.role() == null || want.role().equals(got.role().wireName()))
@@ -92,9 +87,11 @@ final class ExpectationCheck {
                 + (f.action() == null ? "" : " " + f.action());
     }
 
-    private void same(String field, Object want, Object got) {
-        if (want != null && !Objects.equals(want, got)) {
-            mismatches.add("expected " + field + " " + want + ", got " + got);
+    /** A field the scenario states ({@code want} not null) must have that one value, compared as the field's text. */
+    private void same(DecisionField field, Object want, Outcome got) {
+        String actual = field.textOf(got);
+        if (want != null && !want.toString().equals(actual)) {
+            mismatches.add("expected " + field.wireName() + " " + want + ", got " + actual);
         }
     }
 }

@@ -144,19 +144,19 @@ public final class InvariantFile {
     /** Why a value cannot be meant for a field, or null when it can. */
     private static String invalid(String field, String value, Catalog catalog) {
         if (value.startsWith("$")) {
-            return field.equals("target.team") && Condition.TEAM_REFERENCES.contains(value) ? null
-                    : "\"" + value + "\" is not a reference here (target.team may be one of "
-                    + String.join(", ", new TreeSet<>(Condition.TEAM_REFERENCES)) + ")";
+            return Condition.TEAM_FIELDS.contains(field) && Condition.TEAM_REFERENCES.contains(value) ? null
+                    : "\"" + value + "\" is not a reference here (" + String.join(", ", new TreeSet<>(Condition.TEAM_FIELDS))
+                    + " may name one of " + String.join(", ", new TreeSet<>(Condition.TEAM_REFERENCES)) + ")";
         }
         return switch (field) {
             case "service" -> known(value, catalog.services().keySet(), "service");
             case "model" -> value.equals("null") ? null : known(value, catalog.models().keySet(), "model");
             case "tier" -> known(value, catalog.tiers().keySet(), "SLA tier");
-            case "target.team" -> known(value, catalog.teams().keySet(), "team");
+            case "target.team", "escalation", "paged.team" -> known(value, catalog.teams().keySet(), "team");
             case "kind" -> oneOf(value, AlertKind.values(), "kind");
             case "severity" -> oneOf(value, Severity.values(), "severity");
             case "action" -> oneOf(value, Action.values(), "action");
-            case "target.role" -> oneOf(value, Role.values(), "role");
+            case "target.role", "paged.role" -> oneOf(value, Role.values(), "role");
             case "production", "maintenance", "deferred", "fallback" -> value.equals("true") || value.equals("false") ? null
                     : "\"" + value + "\" is not true or false";
             case "notBefore" -> value.equals("null") ? null

@@ -65,8 +65,8 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
     }
 
     /**
-     * What changed from {@code before} to this, aspect by aspect: "page analytics-dev → ticket analytics-dev;
-     * ack PT5M → PT15M". Each side's team zones come from its own catalog.
+     * What changed from {@code before} to this, field by field: "page analytics-dev → ticket analytics-dev;
+     * ackWithin PT5M → PT15M". The arrow means before → after only. Each side's team zones come from its own catalog.
      */
     public String changesFrom(Outcome before, Function<String, ZoneId> zonesBefore, Function<String, ZoneId> zonesNow) {
         List<String> changes = new ArrayList<>();
@@ -75,7 +75,7 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
                     + (fallback ? " (fallback)" : ""));
         }
         if (!Objects.equals(ackWithin, before.ackWithin)) {
-            changes.add("ack " + orNone(before.ackWithin) + " → " + orNone(ackWithin));
+            changes.add(DecisionField.ACK_WITHIN.wireName() + " " + orNone(before.ackWithin) + " → " + orNone(ackWithin));
         }
         if (!Objects.equals(notBefore, before.notBefore)) {
             // Only when both wait does the exact time say more than the range of the week the line covers.
@@ -83,37 +83,30 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
             changes.add(waits(before, zonesBefore, bothWait) + " → " + waits(this, zonesNow, bothWait));
         }
         if (!escalation.equals(before.escalation)) {
-            changes.add("escalation " + chain(before.escalation) + " → " + chain(escalation));
+            changes.add(DecisionField.ESCALATION.wireName() + " " + chain(before.escalation) + " → " + chain(escalation));
         }
         if (!followUps.equals(before.followUps)) {
-            changes.add("follow-ups " + followUps(before.followUps) + " → " + followUps(followUps));
+            changes.add(DecisionField.FOLLOW_UPS.wireName() + " " + DecisionField.FOLLOW_UPS.textOf(before) + " → "
+                    + DecisionField.FOLLOW_UPS.textOf(this));
         }
         return String.join("; ", changes);
     }
 
-    /** What kinds of change there are between two outcomes, for counting: target, action, ack, deferral... */
+    /** The fields a change between two outcomes is counted by, in the words of {@link DecisionField}. */
+    private static final List<DecisionField> ASPECTS = List.of(DecisionField.TARGET_TEAM, DecisionField.TARGET_ROLE,
+            DecisionField.ACTION, DecisionField.FALLBACK, DecisionField.ACK_WITHIN, DecisionField.NOT_BEFORE,
+            DecisionField.ESCALATION, DecisionField.FOLLOW_UPS);
+
+    /** The fields that differ between two outcomes, for counting: target.team, action, ackWithin, notBefore... */
     public List<String> aspectsChangedFrom(Outcome before) {
         List<String> aspects = new ArrayList<>();
-        if (!team.equals(before.team) || role != before.role) {
-            aspects.add("target");
-        }
-        if (action != before.action) {
-            aspects.add("action");
-        }
-        if (fallback != before.fallback) {
-            aspects.add("fallback");
-        }
-        if (!Objects.equals(ackWithin, before.ackWithin)) {
-            aspects.add("ack time");
-        }
-        if (!Objects.equals(notBefore, before.notBefore)) {
-            aspects.add("deferral");
-        }
-        if (!escalation.equals(before.escalation)) {
-            aspects.add("escalation chain");
-        }
-        if (!followUps.equals(before.followUps)) {
-            aspects.add("follow-ups");
+        for (DecisionField field : ASPECTS) {
+            // A chain of the same teams escalating sooner or later is a changed chain too.
+            boolean differs = field == DecisionField.ESCALATION ? !escalation.equals(before.escalation)
+                    : !field.valuesOf(this).equals(field.valuesOf(before));
+            if (differs) {
+                aspects.add(field.wireName());
+            }
         }
         return aspects;
     }
@@ -130,13 +123,9 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
         return duration == null ? "none" : duration.toString();
     }
 
+    /** "payments-dev after PT5M, then storefront-dev after PT10M": steps in words, so that → only means before → after. */
     private static String chain(List<EscalationStep> steps) {
-        return steps.isEmpty() ? "none" : String.join(" → ",
+        return steps.isEmpty() ? "none" : String.join(", then ",
                 steps.stream().map(step -> step.team() + " after " + step.after()).toList());
-    }
-
-    private static String followUps(List<FollowUp> followUps) {
-        return followUps.isEmpty() ? "none" : String.join(", ",
-                followUps.stream().map(f -> f.action().wireName() + " " + f.team()).toList());
     }
 }

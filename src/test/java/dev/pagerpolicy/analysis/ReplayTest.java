@@ -47,10 +47,10 @@ class ReplayTest {
 
         // recommendations: outage and latency at critical, high and medium page; the high ones no longer wait.
         assertThat(report.changed()).isEqualTo(6);
-        assertThat(report.changesByAspect()).containsEntry("ack time", 6L).containsEntry("deferral", 2L)
-                .containsEntry("escalation chain", 6L).doesNotContainKey("target");
+        assertThat(report.changesByAspect()).containsEntry("ackWithin", 6L).containsEntry("notBefore", 2L)
+                .containsEntry("escalation", 6L).doesNotContainKey("target.team");
         assertThat(report.examples()).hasSize(6).anyMatch(example -> example.endsWith("(outage/high of recommendations"
-                + " at 2026-11-23T03:00:00Z): ack PT15M → PT10M; waits for business hours → at once; escalation"
+                + " at 2026-11-23T03:00:00Z): ackWithin PT15M → PT10M; waits for business hours → at once; escalation"
                 + " storefront-dev after PT15M → storefront-dev after PT10M"));
     }
 

@@ -32,11 +32,17 @@ class RuleSetDiffTest {
         assertThat(report.compared()).isEqualTo(383_600);
         assertThat(report.changes()).extracting(Finding::text).contains(
                 "outage, error_rate, latency, saturation/high of recommendations, outside business hours"
-                        + " (Mon-Fri 09:00-17:00 UTC; the holidays and maintenance windows explored included): ack PT15M → PT10M; waits for business hours → at once;"
+                        + " (Mon-Fri 09:00-17:00 UTC; the holidays and maintenance windows explored included): ackWithin PT15M → PT10M; waits for"
+                        + " business hours → at once;"
                         + " escalation storefront-dev after PT15M → storefront-dev after PT10M",
                 "outage, error_rate, latency, saturation/critical, medium of recommendations, at any time (all week, every"
                         + " holiday and maintenance window):"
-                        + " ack PT15M → PT10M; escalation storefront-dev after PT15M → storefront-dev after PT10M");
+                        + " ackWithin PT15M → PT10M; escalation storefront-dev after PT15M → storefront-dev after PT10M",
+                // A chain of two steps says "then" between its steps: the arrow only ever means before → after.
+                "outage, error_rate, latency, saturation/medium of recommendations (model product-recs), at any time,"
+                        + " except during maintenance \"feature store migration\" of product-recs (Sat 2026-12-05 22:00"
+                        + " Europe/London): ackWithin PT15M → PT10M; escalation storefront-dev after PT15M, then recs-ml"
+                        + " after PT30M → storefront-dev after PT10M, then recs-ml after PT20M");
         assertThat(report.changes()).hasSize(7);
         assertThat(report.nightPages()).containsOnlyKeys("platform-sre");
         assertThat(report.nightPages().get("platform-sre")).isEqualTo(new DiffReport.NightPages(3_168, 0));

@@ -47,7 +47,7 @@ class InvariantFileTest {
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.notBefore: only"
                                 + " null can be stated (a page that does not wait); use deferred: true for one that does",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.target.team:"
-                                + " \"$service.owner\" is not a reference here (target.team may be one of"
+                                + " \"$service.owner\" is not a reference here (escalation, paged.team, target.team may name one of"
                                 + " $model.dataScienceTeam, $model.mlTeam, $service.dataTeam, $service.devTeam,"
                                 + " $service.onCallTeam)",
                         dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\" is already defined at "
