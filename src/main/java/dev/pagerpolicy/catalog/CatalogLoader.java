@@ -18,7 +18,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -345,13 +344,11 @@ public final class CatalogLoader {
     }
 
     private ZoneId zone(TeamEntry t, Located<?> at) {
-        try {
-            return ZoneId.of(t.timeZone());
-        } catch (DateTimeException e) {
-            problems.add(at.problem("team \"" + t.name() + "\": unknown time zone \"" + t.timeZone()
-                    + "\" (use an IANA name such as Europe/Berlin)"));
-            return null;
+        Optional<ZoneId> zone = TimeZones.named(t.timeZone());
+        if (zone.isEmpty()) {
+            problems.add(at.problem("team \"" + t.name() + "\": " + TimeZones.unknown(t.timeZone())));
         }
+        return zone.orElse(null);
     }
 
     /** Runs a parser; on failure reports {@code prefix} followed by the parser's own message. */

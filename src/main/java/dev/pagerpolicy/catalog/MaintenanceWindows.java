@@ -3,7 +3,6 @@ package dev.pagerpolicy.catalog;
 import dev.pagerpolicy.catalog.source.MaintenanceEntry;
 import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the maintenance windows of {@code maintenance.yaml}: each names a known service or model, ends after it
@@ -127,13 +127,11 @@ final class MaintenanceWindows {
     }
 
     private static ZoneId zone(MaintenanceEntry m, String owner, Located<?> at, List<Problem> problems) {
-        try {
-            return ZoneId.of(m.timeZone());
-        } catch (DateTimeException e) {
-            problems.add(at.problem(owner + ": unknown time zone \"" + m.timeZone()
-                    + "\" (use an IANA name such as Europe/Berlin)"));
-            return null;
+        Optional<ZoneId> zone = TimeZones.named(m.timeZone());
+        if (zone.isEmpty()) {
+            problems.add(at.problem(owner + ": " + TimeZones.unknown(m.timeZone())));
         }
+        return zone.orElse(null);
     }
 
     private static LocalDateTime time(String text, String field, Located<?> at, List<Problem> problems) {

@@ -59,6 +59,14 @@ public interface DecisionDraft {
      */
     void escalateTo(Team team, String note);
 
+    /**
+     * Makes a routed page immediate, whatever comes after: it goes out now (a wait already set is undone), and later
+     * calls that would lower it ({@link #downgradeTo}) or hold it back ({@link #deferUntil}) change nothing — each says
+     * so in a reason of its own, naming this rule. One rule states "patient-safety alerts page now" instead of every
+     * maintenance and business-hours rule excluding them.
+     */
+    void pageNow(String note);
+
     /** Someone else to tell, beside the target: a ticket for the ML team of a model whose service is down. */
     void followUp(Team team, Action followUpAction, String note);
 
@@ -89,4 +97,7 @@ public interface DecisionDraft {
 
     /** Whether {@code team} is the target or already an escalation step. */
     boolean involves(Team team);
+
+    /** Whether a rule made the page immediate with {@link #pageNow}. */
+    boolean isImmediate();
 }

@@ -20,6 +20,10 @@ public enum Effect implements WireNamed {
     ACK_WITHIN("ack-within"),
     /** value: the instant the page waits for. */
     DEFER("defer"),
+    /** The page goes out now whatever comes after; value: "page platform-sre". */
+    PAGE_NOW("page-now"),
+    /** A change {@link #PAGE_NOW} kept from happening; value: the call, e.g. "downgrade to ticket". */
+    KEPT_IMMEDIATE("kept-immediate"),
     /** value: the team added as the next escalation step. */
     ESCALATE("escalate"),
     /** value: "ticket ml-team". */

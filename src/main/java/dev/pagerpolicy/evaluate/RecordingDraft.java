@@ -25,6 +25,8 @@ final class RecordingDraft implements DecisionDraft {
     private Action action;
     private Duration ackWithin;
     private Instant notBefore;
+    /** The rule that made the page immediate, or null. */
+    private String immediateBy;
     private final List<Team> escalation = new ArrayList<>();
     private final List<FollowUp> followUps = new ArrayList<>();
     private final Set<String> recommendations = new LinkedHashSet<>();
@@ -63,6 +65,9 @@ final class RecordingDraft implements DecisionDraft {
         required(lowerAction, "downgradeTo", "an action");
         requireNote("downgradeTo", note);
         requireRouted("downgradeTo");
+        if (keptImmediate("downgrade to " + lowerAction.wireName(), note)) {
+            return;
+        }
         if (!lowerAction.isLowerThan(action)) {
             throw new DraftMisuse("downgradeTo(" + lowerAction.wireName() + ", ...) on a decision to "
                     + action.wireName() + " " + target.name() + ": a downgrade must lower the action (from most to least"
@@ -121,6 +126,9 @@ final class RecordingDraft implements DecisionDraft {
         required(instant, "deferUntil", "an instant");
         requireNote("deferUntil", note);
         requirePage("deferUntil");
+        if (keptImmediate("defer until " + instant, note)) {
+            return;
+        }
         notBefore = instant;
         record(Effect.DEFER, instant.toString(), note);
     }
@@ -134,6 +142,37 @@ final class RecordingDraft implements DecisionDraft {
             escalation.add(team);
             record(Effect.ESCALATE, team.name(), note);
         }
+    }
+
+    @Override
+    public void pageNow(String note) {
+        requireNote("pageNow", note);
+        requirePage("pageNow");
+        if (immediateBy != null) {
+            return;
+        }
+        immediateBy = currentRule;
+        String undone = notBefore == null ? "" : " (undoing: the wait until " + notBefore + ")";
+        notBefore = null;
+        record(Effect.PAGE_NOW, action.wireName() + " " + target.name(), note + undone);
+    }
+
+    /**
+     * Whether the page is immediate, so that {@code change} is not made; the reason says whose word kept it, and with
+     * the changing rule's own note, what it would have done. Recorded once per rule and change, and the engine is not
+     * told: nothing it can see changed.
+     */
+    private boolean keptImmediate(String change, String note) {
+        if (immediateBy == null) {
+            return false;
+        }
+        boolean said = reasons.stream().anyMatch(r -> r.effect() == Effect.KEPT_IMMEDIATE && r.rule().equals(currentRule)
+                && r.value().equals(change));
+        if (!said) {
+            reasons.add(new Reason(currentRule, Effect.KEPT_IMMEDIATE, change, "not done, rule \"" + immediateBy
+                    + "\" made the page immediate; the rule's note: " + note));
+        }
+        return true;
     }
 
     @Override
@@ -226,6 +265,11 @@ final class RecordingDraft implements DecisionDraft {
     @Override
     public boolean involves(Team team) {
         return team.equals(target) || escalation.contains(team);
+    }
+
+    @Override
+    public boolean isImmediate() {
+        return immediateBy != null;
     }
 
     // ---- for the engine ----------------------------------------------------------------------------------

@@ -67,6 +67,14 @@ class CatalogLoaderTest extends CopiedPolicies {
     }
 
     @Test
+    void aFixedOffsetIsRefusedLikeAnyZoneThatIsNotIana() {
+        // GMT+1 is an offset Java reads, but it ignores daylight saving: Berlin's 09:00 would be wrong half the year.
+        Packs.edit(policies.resolve("teams.yaml"), "timeZone: Europe/Berlin", "timeZone: GMT+1");
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":13: team \"payments-dev\": unknown time zone"
+                + " \"GMT+1\" (use an IANA name such as Europe/Berlin; a fixed offset ignores daylight saving time)");
+    }
+
+    @Test
     void malformedBusinessHoursShowTheExpectedForm() {
         Packs.edit(policies.resolve("teams.yaml"), "businessHours: Mon-Fri 09:00-17:00", "businessHours: weekdays 9 to 5");
         assertThat(problems()).containsExactly(file("teams.yaml") + ":8: team \"platform-sre\": business hours"

@@ -79,8 +79,8 @@ class TruthfulDraftTest {
                 end
                 """)).isEqualTo(file + ":12: rule \"Pages are signed by someone else\": a rule cannot call"
                 + " enterRule(String) on the DecisionDraft; rules record with deferUntil, downgradeTo, escalateTo,"
-                + " followUp, handOverTo, recommend, requireAckWithin, route, and read ackWithin, action,"
-                + " hasReasonFrom(...), involves(...), notBefore, paging, target, undecided");
+                + " followUp, handOverTo, pageNow, recommend, requireAckWithin, route, and read ackWithin, action,"
+                + " hasReasonFrom(...), immediate, involves(...), notBefore, paging, target, undecided");
     }
 
     @Test
