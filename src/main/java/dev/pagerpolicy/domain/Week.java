@@ -52,8 +52,9 @@ public record Week(LocalDate monday, Duration step, List<Moment> moments) {
         long minutes = MAX_STEP.toMinutes();
         for (Catalog catalog : catalogs) {
             for (Team team : catalog.teams().values()) {
-                minutes = gcd(minutes, team.businessHours().start().getMinute());
-                minutes = gcd(minutes, team.businessHours().end().getMinute());
+                for (int boundary : team.businessHours().boundaryMinutes()) {
+                    minutes = gcd(minutes, boundary % 60);
+                }
                 for (Instant at : List.of(start, start.plus(Duration.ofDays(7)))) {
                     minutes = gcd(minutes, Math.abs(team.timeZone().getRules().getOffset(at).getTotalSeconds() / 60));
                 }

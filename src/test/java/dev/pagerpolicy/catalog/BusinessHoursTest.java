@@ -87,4 +87,33 @@ class BusinessHoursTest {
         assertThatThrownBy(() -> BusinessHours.parse("Mon-Fry 09:00-17:00"))
                 .hasMessage("business hours \"Mon-Fry 09:00-17:00\": \"Fry\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
     }
+
+    @Test
+    void roundTheClockIsAlwaysWithinHours() {
+        BusinessHours always = BusinessHours.parse("24/7");
+        assertThat(always.contains(ny("2026-11-28T03:00"))).isTrue();
+        assertThat(always.contains(ny("2026-11-29T23:59"))).isTrue();
+        assertThat(always.nextStart(ny("2026-11-28T03:00"))).isEqualTo(ny("2026-11-28T03:00"));
+        assertThat(always.describe()).isEqualTo("24/7");
+        assertThat(BusinessHours.parse("Mon-Sun 00:00-24:00").contains(ny("2026-11-25T23:30"))).isTrue();
+    }
+
+    @Test
+    void weekdaysAndWeekendCoverAreOneWeekOfSeveralRanges() {
+        BusinessHours cover = BusinessHours.parse("Mon-Fri 09:00-17:00, Sat-Sun 10:00-14:00");
+        assertThat(cover.contains(ny("2026-11-28T11:00"))).as("Saturday late morning").isTrue();
+        assertThat(cover.contains(ny("2026-11-28T15:00"))).as("Saturday afternoon").isFalse();
+        assertThat(cover.contains(ny("2026-11-25T15:00"))).as("Wednesday afternoon").isTrue();
+        assertThat(cover.nextStart(ny("2026-11-27T17:30"))).as("Friday evening waits for Saturday")
+                .isEqualTo(ny("2026-11-28T10:00"));
+        assertThat(cover.days()).hasSize(7);
+        assertThat(cover.describe()).isEqualTo("Mon-Fri 09:00-17:00, Sat-Sun 10:00-14:00");
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsSaysHowToWriteTheNight() {
+        assertThatThrownBy(() -> BusinessHours.parse("Mon-Fri 22:00-06:00"))
+                .hasMessage("business hours \"Mon-Fri 22:00-06:00\": 22:00-06:00 ends before it starts; write a night"
+                        + " as two ranges, e.g. \"Mon-Fri 22:00-24:00, Tue-Sat 00:00-06:00\"");
+    }
 }

@@ -78,7 +78,8 @@ class CatalogLoaderTest extends CopiedPolicies {
     void malformedBusinessHoursShowTheExpectedForm() {
         Packs.edit(policies.resolve("teams.yaml"), "businessHours: Mon-Fri 09:00-17:00", "businessHours: weekdays 9 to 5");
         assertThat(problems()).containsExactly(file("teams.yaml") + ":8: team \"platform-sre\": business hours"
-                + " \"weekdays 9 to 5\" are not like \"Mon-Fri 09:00-17:00\"");
+                + " \"weekdays 9 to 5\" are not like \"Mon-Fri 09:00-17:00\", \"Mon-Fri 09:00-17:00, Sat 10:00-14:00\""
+                + " or \"24/7\"");
     }
 
     @Test
