@@ -12,11 +12,14 @@ import java.util.List;
  * @param notBefore   set when a page waits for the target's business hours
  * @param policyVersion content hash of the rules and policies that decided
  * @param fallback    true when no rule could decide and the catalog's fallback team was paged
+ * @param escalationRepeats how many more times the escalation chain runs when its last step is not acknowledged;
+ *                    null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decision(String decisionId, String alertId, Target target, Action action, Duration ackWithin,
                        Instant notBefore, List<EscalationStep> escalation, List<FollowUp> followUps,
-                       List<String> recommendations, List<Reason> reasons, String policyVersion, boolean fallback) {
+                       List<String> recommendations, List<Reason> reasons, String policyVersion, boolean fallback,
+                       Integer escalationRepeats) {
 
     public Decision {
         escalation = List.copyOf(escalation);
@@ -28,7 +31,7 @@ public record Decision(String decisionId, String alertId, Target target, Action 
     /** The same decision under another id: the one the same alert always gets (see {@link DecisionIds#ofAlert}). */
     public Decision withDecisionId(String id) {
         return new Decision(id, alertId, target, action, ackWithin, notBefore, escalation, followUps, recommendations,
-                reasons, policyVersion, fallback);
+                reasons, policyVersion, fallback, escalationRepeats);
     }
 
     /** The same decision, its reasons preceded by {@code first} (how the alert was read, say). */
@@ -39,6 +42,6 @@ public record Decision(String decisionId, String alertId, Target target, Action 
         List<Reason> all = new java.util.ArrayList<>(first);
         all.addAll(reasons);
         return new Decision(decisionId, alertId, target, action, ackWithin, notBefore, escalation, followUps,
-                recommendations, all, policyVersion, fallback);
+                recommendations, all, policyVersion, fallback, escalationRepeats);
     }
 }

@@ -60,6 +60,19 @@ public interface DecisionDraft {
     void escalateTo(Team team, String note);
 
     /**
+     * As {@link #escalateTo(Team, String)}, with a delay of its own: {@code team} is paged {@code after} the previous
+     * step (or the page itself), whatever the acknowledgement time, as in PagerDuty's and Opsgenie's escalation
+     * policies.
+     */
+    void escalateTo(Team team, Duration after, String note);
+
+    /**
+     * When the last step too stays unacknowledged, the chain starts again from the target, {@code times} more times
+     * (1 to 9).
+     */
+    void repeatEscalation(int times, String note);
+
+    /**
      * Makes a routed page immediate, whatever comes after: it goes out now (a wait already set is undone), and later
      * calls that would lower it ({@link #downgradeTo}) or hold it back ({@link #deferUntil}) change nothing — each says
      * so in a reason of its own, naming this rule. One rule states "patient-safety alerts page now" instead of every

@@ -24,8 +24,10 @@ public enum Effect implements WireNamed {
     PAGE_NOW("page-now"),
     /** A change {@link #PAGE_NOW} kept from happening; value: the call, e.g. "downgrade to ticket". */
     KEPT_IMMEDIATE("kept-immediate"),
-    /** value: the team added as the next escalation step. */
+    /** value: the team added as the next escalation step, with its own delay if it has one ("payments-dev after PT10M"). */
     ESCALATE("escalate"),
+    /** value: how many more times the chain runs, "2 times". */
+    REPEAT_ESCALATION("repeat-escalation"),
     /** value: "ticket ml-team". */
     FOLLOW_UP("follow-up"),
     /** value: the recommendation. */

@@ -188,7 +188,8 @@ public final class Evaluator {
         }
         return new Outcome(new Decision(newDecisionId(), alert.id(), Target.of(draft.getTarget()), draft.getAction(),
                 draft.getAckWithin(), draft.getNotBefore(), draft.escalationSteps(), draft.followUps(),
-                draft.recommendations(), draft.reasons(), ruleSet.version(), false), Fallback.NONE, null);
+                draft.recommendations(), draft.reasons(), ruleSet.version(), false, draft.escalationRepeats()),
+                Fallback.NONE, null);
     }
 
     private Outcome timedOut(List<String> firedRules, String during) {
@@ -377,7 +378,7 @@ public final class Evaluator {
         return new Decision(newDecisionId(), alertId, Target.of(ruleSet.catalog().fallbackTeam()), action, ackWithin,
                 null, List.of(), List.of(), List.of(), List.of(new Reason(FALLBACK_RULE, Effect.ROUTE,
                 action.wireName() + " " + ruleSet.catalog().fallbackTeam().name(), reason)), ruleSet.version(),
-                true);
+                true, null);
     }
 
     private static String rootMessage(Throwable e, List<String> firedRules) {

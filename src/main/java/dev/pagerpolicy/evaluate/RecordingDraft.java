@@ -20,6 +20,8 @@ import java.util.Set;
  * conflicts) out of the rules' reach — the class is not public, so a consequence cannot name it.
  */
 final class RecordingDraft implements DecisionDraft {
+    /** The most repeats of a chain: past it, a page that nobody acknowledges is an incident of its own. */
+    static final int MAX_REPEATS = 9;
     private String currentRule = "";
     private Team target;
     private Action action;
@@ -28,6 +30,9 @@ final class RecordingDraft implements DecisionDraft {
     /** The rule that made the page immediate, or null. */
     private String immediateBy;
     private final List<Team> escalation = new ArrayList<>();
+    /** Each step's own delay after the one before it, or null: one acknowledgement time. */
+    private final List<Duration> stepDelays = new ArrayList<>();
+    private int escalationRepeats;
     private final List<FollowUp> followUps = new ArrayList<>();
     private final Set<String> recommendations = new LinkedHashSet<>();
     private final List<Reason> reasons = new ArrayList<>();
@@ -86,9 +91,14 @@ final class RecordingDraft implements DecisionDraft {
             if (!escalation.isEmpty()) {
                 undone.add("escalation to " + String.join(", ", escalation.stream().map(Team::name).toList()));
             }
+            if (escalationRepeats > 0) {
+                undone.add("repeating the escalation " + escalationRepeats + " times");
+            }
             ackWithin = null;
             notBefore = null;
             escalation.clear();
+            stepDelays.clear();
+            escalationRepeats = 0;
         }
         record(Effect.DOWNGRADE, lowerAction.wireName() + " (was " + was.wireName() + ")",
                 undone.isEmpty() ? note : note + " (undoing: " + String.join(", ", undone) + ")");
@@ -105,7 +115,11 @@ final class RecordingDraft implements DecisionDraft {
         Team from = target;
         target = team;
         targetChosenBy = currentRule;
-        escalation.remove(team); // the new target is no longer a later step of its own page
+        int step = escalation.indexOf(team);
+        if (step >= 0) { // the new target is no longer a later step of its own page
+            escalation.remove(step);
+            stepDelays.remove(step);
+        }
         record(Effect.HAND_OVER, team.name() + " (was " + from.name() + ")", note);
     }
 
@@ -135,13 +149,38 @@ final class RecordingDraft implements DecisionDraft {
 
     @Override
     public void escalateTo(Team team, String note) {
+        escalate(team, null, note);
+    }
+
+    @Override
+    public void escalateTo(Team team, Duration after, String note) {
+        required(after, "escalateTo", "a delay");
+        if (after.isNegative() || after.isZero()) {
+            throw new DraftMisuse("escalateTo(" + team.name() + ", " + after + ", ...): a step's delay must be positive");
+        }
+        escalate(team, after, note);
+    }
+
+    private void escalate(Team team, Duration delay, String note) {
         required(team, "escalateTo", "a team");
         requireNote("escalateTo", note);
         requirePage("escalateTo");
         if (!involves(team)) {
             escalation.add(team);
-            record(Effect.ESCALATE, team.name(), note);
+            stepDelays.add(delay);
+            record(Effect.ESCALATE, team.name() + (delay == null ? "" : " after " + delay), note);
         }
+    }
+
+    @Override
+    public void repeatEscalation(int times, String note) {
+        requireNote("repeatEscalation", note);
+        requirePage("repeatEscalation");
+        if (times < 1 || times > MAX_REPEATS) {
+            throw new DraftMisuse("repeatEscalation(" + times + ", ...): the chain repeats 1 to " + MAX_REPEATS + " times");
+        }
+        escalationRepeats = times;
+        record(Effect.REPEAT_ESCALATION, times + " times", note);
     }
 
     @Override
@@ -297,14 +336,22 @@ final class RecordingDraft implements DecisionDraft {
         return List.copyOf(reasons);
     }
 
+    /** The steps, each {@code after} the page: its own delay after the step before, or one acknowledgement time. */
     List<EscalationStep> escalationSteps() {
         List<EscalationStep> steps = new ArrayList<>();
         Duration interval = ackWithin == null ? Duration.ZERO : ackWithin;
+        Duration after = Duration.ZERO;
         for (int i = 0; i < escalation.size(); i++) {
             Team team = escalation.get(i);
-            steps.add(new EscalationStep(interval.multipliedBy(i + 1L), team.name(), team.role()));
+            after = after.plus(stepDelays.get(i) == null ? interval : stepDelays.get(i));
+            steps.add(new EscalationStep(after, team.name(), team.role()));
         }
         return steps;
+    }
+
+    /** How many more times the chain runs; null for none, as the decision writes it. */
+    Integer escalationRepeats() {
+        return escalationRepeats == 0 ? null : escalationRepeats;
     }
 
     List<FollowUp> followUps() {

@@ -25,6 +25,9 @@ public enum DecisionField {
     FALLBACK("fallback", o -> List.of(String.valueOf(o.fallback()))),
     /** The teams of the escalation steps, in order. */
     ESCALATION("escalation", o -> o.escalation().stream().map(EscalationStep::team).toList()),
+    /** How many more times the chain runs when its last step is not acknowledged: "0" for none. */
+    ESCALATION_REPEATS("escalationRepeats", o -> List.of(String.valueOf(o.escalationRepeats() == null ? 0
+            : o.escalationRepeats()))),
     /** "ticket recs-ds": each follow-up's action and team. */
     FOLLOW_UPS("followUps", o -> o.followUps().stream().map(f -> f.action().wireName() + " " + f.team()).toList()),
     /** Every team a page can wake: the target of a page, each escalation step, each follow-up that pages. */

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * rule sets decide an alert alike when their outcomes are equal.
  */
 public record Outcome(String team, Role role, Action action, Duration ackWithin, Instant notBefore,
-                      List<EscalationStep> escalation, List<FollowUp> followUps, boolean fallback) {
+                      List<EscalationStep> escalation, Integer escalationRepeats, List<FollowUp> followUps,
+                      boolean fallback) {
 
     public Outcome {
         escalation = List.copyOf(escalation);
@@ -46,8 +47,8 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
 
     public static Outcome of(Decision decision) {
         return new Outcome(decision.target().team(), decision.target().role(), decision.action(),
-                decision.ackWithin(), decision.notBefore(), decision.escalation(), decision.followUps(),
-                decision.fallback());
+                decision.ackWithin(), decision.notBefore(), decision.escalation(), decision.escalationRepeats(),
+                decision.followUps(), decision.fallback());
     }
 
     /** "page analytics-dev", "page payments-dev, waits until Mon 09:00 Europe/Berlin", "ticket platform-sre (fallback)". */
@@ -85,6 +86,10 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
         if (!escalation.equals(before.escalation)) {
             changes.add(DecisionField.ESCALATION.wireName() + " " + chain(before.escalation) + " → " + chain(escalation));
         }
+        if (!Objects.equals(escalationRepeats, before.escalationRepeats)) {
+            changes.add(DecisionField.ESCALATION_REPEATS.wireName() + " " + DecisionField.ESCALATION_REPEATS.textOf(before)
+                    + " → " + DecisionField.ESCALATION_REPEATS.textOf(this));
+        }
         if (!followUps.equals(before.followUps)) {
             changes.add(DecisionField.FOLLOW_UPS.wireName() + " " + DecisionField.FOLLOW_UPS.textOf(before) + " → "
                     + DecisionField.FOLLOW_UPS.textOf(this));
@@ -95,7 +100,7 @@ public record Outcome(String team, Role role, Action action, Duration ackWithin,
     /** The fields a change between two outcomes is counted by, in the words of {@link DecisionField}. */
     private static final List<DecisionField> ASPECTS = List.of(DecisionField.TARGET_TEAM, DecisionField.TARGET_ROLE,
             DecisionField.ACTION, DecisionField.FALLBACK, DecisionField.ACK_WITHIN, DecisionField.NOT_BEFORE,
-            DecisionField.ESCALATION, DecisionField.FOLLOW_UPS);
+            DecisionField.ESCALATION, DecisionField.ESCALATION_REPEATS, DecisionField.FOLLOW_UPS);
 
     /** The fields that differ between two outcomes, for counting: target.team, action, ackWithin, notBefore... */
     public List<String> aspectsChangedFrom(Outcome before) {

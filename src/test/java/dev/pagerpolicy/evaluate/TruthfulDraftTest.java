@@ -79,7 +79,7 @@ class TruthfulDraftTest {
                 end
                 """)).isEqualTo(file + ":12: rule \"Pages are signed by someone else\": a rule cannot call"
                 + " enterRule(String) on the DecisionDraft; rules record with deferUntil, downgradeTo, escalateTo,"
-                + " followUp, handOverTo, pageNow, recommend, requireAckWithin, route, and read ackWithin, action,"
+                + " followUp, handOverTo, pageNow, recommend, repeatEscalation, requireAckWithin, route, and read ackWithin, action,"
                 + " hasReasonFrom(...), immediate, involves(...), notBefore, paging, target, undecided");
     }
 

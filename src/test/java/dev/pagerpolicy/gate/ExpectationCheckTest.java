@@ -21,10 +21,10 @@ class ExpectationCheckTest {
     private static final Decision PAGE = new Decision("d", "a", new Target("platform-sre", Role.OPS), Action.PAGE,
             Duration.ofMinutes(5), NINE, List.of(new EscalationStep(Duration.ofMinutes(5), "payments-dev", Role.DEV)),
             List.of(new FollowUp("fraud-ds", Role.DATA_SCIENTIST, Action.TICKET)), List.of("fallback-model"),
-            List.of(new Reason("Outages page", Effect.ROUTE, "page platform-sre", "checkout-api is down")), "v1", false);
+            List.of(new Reason("Outages page", Effect.ROUTE, "page platform-sre", "checkout-api is down")), "v1", false, null);
     private static final Decision FALLBACK = new Decision("d", "a", new Target("platform-sre", Role.OPS), Action.PAGE,
             Duration.ofMinutes(5), null, List.of(), List.of(), List.of(),
-            List.of(new Reason("fallback", Effect.ROUTE, "page platform-sre", "no rule decided; the fallback team platform-sre is paged")), "v1", true);
+            List.of(new Reason("fallback", Effect.ROUTE, "page platform-sre", "no rule decided; the fallback team platform-sre is paged")), "v1", true, null);
 
     private static ExpectationBuilder expect() {
         return new ExpectationBuilder();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Per-rule firing counters are opt-in, and never more than one per rule of the active rule set. */
 class RuleFiringMetricsTest {
     private static final Decision PAGE = new Decision("d", null, new Target("platform-sre", Role.OPS), Action.PAGE,
-            null, null, List.of(), List.of(), List.of(), List.of(), "v1", false);
+            null, null, List.of(), List.of(), List.of(), List.of(), "v1", false, null);
 
     private static List<String> series(SimpleMeterRegistry registry) {
         return registry.find("pager.policy.rule.firings").counters().stream().map(c -> c.getId().getTag("rule"))
