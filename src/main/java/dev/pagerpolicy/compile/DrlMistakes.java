@@ -47,6 +47,9 @@ final class DrlMistakes {
     private static final Pattern UNANALYSABLE = Pattern.compile("Unable to Analyse Expression (.+?):?$");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unknown field (\\w+) on class ([\\w.$]+)");
     private static final Pattern UNKNOWN_CLASS = Pattern.compile("Unable to find class: (\\w+)");
+    /** A binding of a field that does not exist: {@code $kind : knid}. */
+    private static final Pattern UNPARSABLE_BINDING =
+            Pattern.compile("Unable to parse left part of expression: (\\$?\\w+\\s*:\\s*(\\w+))\\s*$");
 
     /** How Drools begins the message that quotes the generated Java source, which the author did not write. */
     static final String GENERATED_SOURCE = "Java source of ";
@@ -85,9 +88,16 @@ final class DrlMistakes {
         if (m.find() && raw.file() != null) {
             return unknownField(raw.file(), m.group(1).strip());
         }
+        m = UNPARSABLE_BINDING.matcher(raw.text());
+        if (m.find() && raw.file() != null) {
+            return unknownField(raw.file(), m.group(1), m.group(2));
+        }
         m = UNKNOWN_FIELD.matcher(raw.text());
         if (m.find() && raw.file() != null) {
-            return unknownConstant(raw.file(), m.group(2), m.group(1));
+            RuleFile file = raw.file();
+            String className = m.group(2);
+            String field = m.group(1);
+            return unknownConstant(file, className, field).or(() -> unknownFieldOnAPath(file, className, field));
         }
         m = UNKNOWN_CLASS.matcher(raw.text());
         if (m.find() && raw.file() != null) {
@@ -165,10 +175,18 @@ final class DrlMistakes {
 
     /** {@code Alert( severty in (...) )}: the pattern's type, its fields, and the closest one. */
     private static Optional<Problem> unknownField(RuleFile file, String expression) {
+        Matcher property = Pattern.compile("^!?\\s*(\\w+)").matcher(expression);
+        return property.find() ? unknownField(file, expression, property.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The field {@code name} of the pattern around {@code expression} (as written, found in the file): the pattern's
+     * type, its fields, and the closest one.
+     */
+    private static Optional<Problem> unknownField(RuleFile file, String expression, String name) {
         String code = DrlText.withoutComments(file.text());
         int at = code.indexOf(expression);
-        Matcher property = Pattern.compile("^!?\\s*(\\w+)").matcher(expression);
-        if (at < 0 || !property.find()) {
+        if (at < 0) {
             return Optional.empty();
         }
         Optional<Class<?>> type = enclosingPatternType(code, at);
@@ -176,12 +194,33 @@ final class DrlMistakes {
             return Optional.empty();
         }
         TreeSet<String> fields = fields(type.get());
-        String name = property.group(1);
         if (fields.contains(name)) {
             return Optional.empty(); // the field exists: the mistake is elsewhere, Drools' message stands
         }
         return Optional.of(at(file, code, at, type.get().getSimpleName() + " has no field \"" + name + "\""
                 + closest(name, fields).map(c -> " (did you mean \"" + c + "\"?)").orElse("")
+                + "; its fields are " + String.join(", ", fields)));
+    }
+
+    /**
+     * {@code Model( mlTeam.mlopsMaturty >= 1 )}: a field further down a path, of a type Drools names, at the line of
+     * the path, with the fields that type has and the closest one.
+     */
+    private static Optional<Problem> unknownFieldOnAPath(RuleFile file, String className, String field) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, DrlMistakes.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+        String code = DrlText.withoutComments(file.text());
+        Matcher use = Pattern.compile("\\.\\s*" + Pattern.quote(field) + "\\b").matcher(code);
+        if (!use.find()) {
+            return Optional.empty();
+        }
+        TreeSet<String> fields = fields(type);
+        return Optional.of(at(file, code, use.start() + 1, type.getSimpleName() + " has no field \"" + field + "\""
+                + closest(field, fields).map(c -> " (did you mean \"" + c + "\"?)").orElse("")
                 + "; its fields are " + String.join(", ", fields)));
     }
 
@@ -274,23 +313,25 @@ final class DrlMistakes {
                 .min((a, b) -> Integer.compare(distance(a, name), distance(b, name)));
     }
 
+    /** Edits between two names, a swap of two neighbouring letters counting as one ("knid" is one from "kind"). */
     private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /** A problem at {@code offset} of {@code file}, naming the rule that stands there. */

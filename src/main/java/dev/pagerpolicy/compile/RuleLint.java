@@ -57,6 +57,7 @@ public final class RuleLint {
                 explicitDraftUpdates(file, code, tree, problems);
             });
             missingEnds(file, code, problems);
+            missingThens(file, code, problems);
             // Imports are judged above against the allow-list; here only code is scanned.
             String body = IMPORT.matcher(DrlText.withoutStringContents(code)).replaceAll(m -> " ".repeat(m.group().length()));
             Matcher calls = FORBIDDEN_CALL.matcher(body);
@@ -121,6 +122,33 @@ public final class RuleLint {
                     + DrlText.lineAt(code, code.indexOf("rule", to)) + ")" : ", at the end of the file";
             problems.add(new Problem(file.path(), lastLine, "rule \"" + names.get(i) + "\" has no end: add \"end\""
                     + " after its consequence" + next));
+        }
+    }
+
+    /** {@code then} at the start of a line, as rules separate their conditions from their consequence. */
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
+
+    /**
+     * A rule without {@code then}: Drools stumbles on its {@code end}, "mismatched input 'end'", which does not say
+     * what is missing. Said at the rule's name, since the line it belongs on is the author's to choose.
+     */
+    private static void missingThens(RuleFile file, String code, List<Problem> problems) {
+        String bare = DrlText.withoutStringContents(code);
+        Matcher rules = DrlText.RULE_NAME.matcher(bare);
+        Matcher named = DrlText.RULE_NAME.matcher(code);
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (rules.find() && named.find(rules.start())) {
+            starts.add(DrlText.ruleNameStart(named));
+            names.add(DrlText.ruleName(named));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            String rule = bare.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : bare.length());
+            if (END.matcher(rule).find() && !THEN.matcher(rule).find()) {
+                problems.add(new Problem(file.path(), DrlText.lineAt(code, starts.get(i)), "rule \"" + names.get(i)
+                        + "\" has no then: write \"then\" on a line of its own between its conditions and its"
+                        + " consequence"));
+            }
         }
     }
 

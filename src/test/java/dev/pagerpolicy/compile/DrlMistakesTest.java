@@ -114,4 +114,27 @@ class DrlMistakesTest {
         assertThat(problems).containsExactly(file + ":11: " + RULE
                 + "The method getNothing() is undefined for the type Team");
     }
+
+    @Test
+    void aMissingThenIsSaidAsSuchAtItsRule() {
+        assertThat(problemsAfter("    $draft : DecisionDraft( undecided )\nthen", "    $draft : DecisionDraft( undecided )\n"))
+                .containsExactly(file + ":11: rule \"Service-health alerts page the service's on-call team\" has no"
+                        + " then: write \"then\" on a line of its own between its conditions and its consequence");
+    }
+
+    @Test
+    void aMisspeltBindingNamesTheFieldItMeant() {
+        assertThat(problemsAfter("Alert( kind in", "Alert( $kind : knid, kind in")).containsExactly(file + ":13: "
+                + RULE + "Alert has no field \"knid\" (did you mean \"kind\"?); its fields are environment, firedAt, id,"
+                + " kind, labels, model, production, service, severity, signals");
+    }
+
+    @Test
+    void aMisspeltFieldDownAPathIsReportedAtThePathWithTheFieldsOfItsType() {
+        file = dir.resolve("rules/data.drl");
+        assertThat(problemsAfter("mlTeam.mlopsMaturity >= 1", "mlTeam.mlopsMaturty >= 1")).containsExactly(file
+                + ":40: rule \"Training pipeline failures are a ticket for the ML team when it has automation\": Team"
+                + " has no field \"mlopsMaturty\" (did you mean \"mlopsMaturity\"?); its fields are businessHours,"
+                + " holidays, mlopsMaturity, name, onCallRotation, partner, role, timeZone");
+    }
 }
