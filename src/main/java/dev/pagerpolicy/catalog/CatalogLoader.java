@@ -175,7 +175,8 @@ public final class CatalogLoader {
         Set<? extends ConstraintViolation<?>> violations = validator.validate(entry.value());
         violations.stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> problems.add(entry.problem(entryName(entry.value()) + ": field \""
+                .forEach(v -> problems.add(entry.at(v.getPropertyPath().iterator().next().getName())
+                        .problem(entryName(entry.value()) + ": field \""
                         + v.getPropertyPath() + "\" " + v.getMessage())));
         return violations.isEmpty();
     }
@@ -230,15 +231,16 @@ public final class CatalogLoader {
         List<Holiday> holidays = new ArrayList<>(Holidays.read(t.holidays() == null ? List.of() : t.holidays(), owner,
                 located, problems));
         for (String calendar : t.calendars() == null ? List.<String>of() : t.calendars()) {
-            List<Holiday> kept = reference(calendars, "calendar", calendar, owner, located);
+            List<Holiday> kept = reference(calendars, "calendar", calendar, owner, located.at("calendars"));
             if (kept != null) {
                 holidays.addAll(kept);
             }
         }
         int problemsBefore = problems.size();
-        Role role = parse(() -> Role.fromWireName(t.role()), "team \"" + t.name() + "\": role ", located);
-        ZoneId zone = zone(t, located);
-        BusinessHours hours = parse(() -> BusinessHours.parse(t.businessHours()), "team \"" + t.name() + "\": ", located);
+        Role role = parse(() -> Role.fromWireName(t.role()), "team \"" + t.name() + "\": role ", located.at("role"));
+        ZoneId zone = zone(t, located.at("timeZone"));
+        BusinessHours hours = parse(() -> BusinessHours.parse(t.businessHours()), "team \"" + t.name() + "\": ",
+                located.at("businessHours"));
         if (role == Role.ML_ENGINEER && t.mlopsMaturity() == null) {
             problems.add(located.problem("team \"" + t.name()
                     + "\": ML engineering teams need \"mlopsMaturity\" (0, 1 or 2)"));
@@ -257,17 +259,17 @@ public final class CatalogLoader {
             return;
         }
         if (t.partner().equals(t.name())) {
-            problems.add(located.problem("team \"" + t.name() + "\": partner must be another team"));
+            problems.add(located.at("partner").problem("team \"" + t.name() + "\": partner must be another team"));
         } else {
-            reference(teams, "team", t.partner(), "team \"" + t.name() + "\" as its partner", located);
+            reference(teams, "team", t.partner(), "team \"" + t.name() + "\" as its partner", located.at("partner"));
         }
     }
 
     private SlaTier tier(Located<TierEntry> located) {
         TierEntry t = located.value();
-        Duration ack = duration(t.ackWithin(), "SLA tier \"" + t.name() + "\": ackWithin", located);
+        Duration ack = duration(t.ackWithin(), "SLA tier \"" + t.name() + "\": ackWithin", located.at("ackWithin"));
         Set<Severity> severities = severities(t.pagesAroundTheClock(), "SLA tier \"" + t.name()
-                + "\": pagesAroundTheClock ", located);
+                + "\": pagesAroundTheClock ", located.at("pagesAroundTheClock"));
         return ack == null ? null : new SlaTier(t.name(), ack, severities);
     }
 
@@ -286,10 +288,11 @@ public final class CatalogLoader {
                             Team defaultDataTeam) {
         ServiceEntry s = located.value();
         String owner = "service \"" + s.name() + "\"";
-        SlaTier tier = reference(tiers, "SLA tier", s.tier(), owner, located);
-        Team onCall = reference(teams, "team", s.onCallTeam(), owner, located);
-        Team dev = reference(teams, "team", s.devTeam(), owner, located);
-        Team data = s.dataTeam() == null ? defaultDataTeam : reference(teams, "team", s.dataTeam(), owner, located);
+        SlaTier tier = reference(tiers, "SLA tier", s.tier(), owner, located.at("tier"));
+        Team onCall = reference(teams, "team", s.onCallTeam(), owner, located.at("onCallTeam"));
+        Team dev = reference(teams, "team", s.devTeam(), owner, located.at("devTeam"));
+        Team data = s.dataTeam() == null ? defaultDataTeam
+                : reference(teams, "team", s.dataTeam(), owner, located.at("dataTeam"));
         if (tier == null || onCall == null || dev == null || data == null) {
             return null;
         }
@@ -299,11 +302,11 @@ public final class CatalogLoader {
     private Model model(Located<ModelEntry> located, Map<String, Team> teams, Map<String, Service> services) {
         ModelEntry m = located.value();
         String owner = "model \"" + m.name() + "\"";
-        Service service = reference(services, "service", m.service(), owner, located);
-        Team ml = reference(teams, "team", m.mlTeam(), owner, located);
-        Team dataScience = reference(teams, "team", m.dataScienceTeam(), owner, located);
+        Service service = reference(services, "service", m.service(), owner, located.at("service"));
+        Team ml = reference(teams, "team", m.mlTeam(), owner, located.at("mlTeam"));
+        Team dataScience = reference(teams, "team", m.dataScienceTeam(), owner, located.at("dataScienceTeam"));
         if (ml != null && ml.role() != Role.ML_ENGINEER) {
-            problems.add(located.problem(owner + ": mlTeam \"" + ml.name() + "\" has role \""
+            problems.add(located.at("mlTeam").problem(owner + ": mlTeam \"" + ml.name() + "\" has role \""
                     + ml.role().wireName() + "\", not \"ml-engineer\""));
             return null;
         }

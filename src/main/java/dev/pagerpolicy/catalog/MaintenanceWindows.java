@@ -31,7 +31,7 @@ final class MaintenanceWindows {
         for (Located<MaintenanceEntry> entry : entries) {
             MaintenanceWindow window = window(entry, services, models, problems);
             if (window != null) {
-                windows.add(new Located<>(window, entry.file(), entry.line()));
+                windows.add(entry.holding(window));
             }
         }
         for (int i = 0; i < windows.size(); i++) {
@@ -59,17 +59,17 @@ final class MaintenanceWindows {
             problems.add(located.problem(owner + ": give either an end or a duration"));
         }
         String service = m.service();
-        if (m.service() != null && services.resolve(m.service(), owner, located) == null) {
+        if (m.service() != null && services.resolve(m.service(), owner, located.at("service")) == null) {
             service = null;
         }
         if (m.model() != null) {
-            Model model = models.resolve(m.model(), owner, located);
+            Model model = models.resolve(m.model(), owner, located.at("model"));
             service = model == null ? null : model.service().name();
         }
-        ZoneId zone = zone(m, owner, located, problems);
-        LocalDateTime start = time(m.start(), owner + ": start", located, problems);
-        LocalDateTime end = m.end() == null ? null : time(m.end(), owner + ": end", located, problems);
-        Duration duration = m.duration() == null ? null : duration(m.duration(), owner, located, problems);
+        ZoneId zone = zone(m, owner, located.at("timeZone"), problems);
+        LocalDateTime start = time(m.start(), owner + ": start", located.at("start"), problems);
+        LocalDateTime end = m.end() == null ? null : time(m.end(), owner + ": end", located.at("end"), problems);
+        Duration duration = m.duration() == null ? null : duration(m.duration(), owner, located.at("duration"), problems);
         if (problems.size() > before || service == null) {
             return null;
         }

@@ -77,14 +77,15 @@ public final class InvariantFile {
             problems.add(located.problem("invariant: give it a name, which is how a violation is reported"));
         }
         if ((entry.never() == null) == (entry.always() == null)) {
-            problems.add(located.problem(label + "state either \"never\" or \"always\", not "
+            problems.add(located.at(entry.never() == null ? null : "always").problem(label
+                    + "state either \"never\" or \"always\", not "
                     + (entry.never() == null ? "neither" : "both")));
             return null;
         }
         Map<String, Object> then = entry.never() != null ? entry.never() : entry.always();
         String thenKey = entry.never() != null ? "never" : "always";
         if (then.isEmpty()) {
-            problems.add(located.problem(label + thenKey + " states nothing to check"));
+            problems.add(located.at(thenKey).problem(label + thenKey + " states nothing to check"));
         }
         List<Condition> when = conditions(entry.when() == null ? Map.of() : entry.when(), "when",
                 Condition.ALERT_FIELDS, catalog, located, label, problems);
@@ -98,6 +99,7 @@ public final class InvariantFile {
                                               Catalog catalog, Located<Entry> located, String label,
                                               List<Problem> problems) {
         List<Condition> conditions = new ArrayList<>();
+        Located<Entry> at = located.at(key); // a problem of a condition is at the line of its when, never or always
         Map<String, Object> ordered = new LinkedHashMap<>();
         written.forEach((field, value) -> {
             // labels: {name: value} is labels.name: value, for each name
@@ -111,7 +113,7 @@ public final class InvariantFile {
             boolean ofALabel = fields == Condition.ALERT_FIELDS && field.startsWith(Condition.LABEL_PREFIX)
                     && field.length() > Condition.LABEL_PREFIX.length();
             if (!fields.contains(field) && !ofALabel) {
-                problems.add(located.problem(label + key + "." + field + " is not a field here (fields: "
+                problems.add(at.problem(label + key + "." + field + " is not a field here (fields: "
                         + String.join(", ", new TreeSet<>(fields)) + (fields == Condition.ALERT_FIELDS
                         ? ", and labels.NAME" : "") + ")"));
                 return;
@@ -120,11 +122,11 @@ public final class InvariantFile {
             for (String v : values) {
                 String problem = invalid(field, v, catalog);
                 if (problem != null) {
-                    problems.add(located.problem(label + key + "." + field + ": " + problem));
+                    problems.add(at.problem(label + key + "." + field + ": " + problem));
                 }
             }
             if (values.isEmpty()) {
-                problems.add(located.problem(label + key + "." + field + ": list at least one value"));
+                problems.add(at.problem(label + key + "." + field + ": list at least one value"));
             }
             // Durations compare as written by Java ("PT5M"), however the author wrote them ("PT300S").
             conditions.add(new Condition(field, field.equals("ackWithin") && problems.isEmpty()

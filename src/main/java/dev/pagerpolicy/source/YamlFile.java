@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,8 +73,9 @@ public final class YamlFile {
                 return Optional.empty();
             }
             int line = lineOf(parser);
-            JsonNode node = parser.readValueAsTree();
-            return convert(node, type, line, "");
+            Map<String, Integer> fieldLines = new HashMap<>();
+            JsonNode node = readNode(parser, fieldLines);
+            return convert(node, type, line, fieldLines, "");
         } catch (IOException e) {
             problems.add(syntaxProblem(e));
             return Optional.empty();
@@ -154,8 +158,9 @@ public final class YamlFile {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             index++;
             int line = lineOf(parser);
-            JsonNode node = parser.readValueAsTree();
-            Optional<Located<T>> entry = convert(node, type, line, entryKind + " #" + index + ": ");
+            Map<String, Integer> fieldLines = new HashMap<>();
+            JsonNode node = readNode(parser, fieldLines);
+            Optional<Located<T>> entry = convert(node, type, line, fieldLines, entryKind + " #" + index + ": ");
             entry.ifPresent(entries::add);
             if (entry.isEmpty() && node.hasNonNull("name")) {
                 unreadableEntryNames.add(node.get("name").asText());
@@ -163,13 +168,43 @@ public final class YamlFile {
         }
     }
 
-    private <T> Optional<Located<T>> convert(JsonNode node, Class<T> type, int line, String prefix) {
+    /**
+     * The value at the parser, noting the line of each of its top-level fields when it is a mapping: Jackson's tree
+     * keeps no lines, and a problem belongs at the line of its field.
+     */
+    private static JsonNode readNode(JsonParser parser, Map<String, Integer> fieldLines) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return parser.readValueAsTree();
+        }
+        ObjectNode object = MAPPER.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            fieldLines.putIfAbsent(field, lineOf(parser));
+            parser.nextToken();
+            object.set(field, parser.readValueAsTree());
+        }
+        return object;
+    }
+
+    private <T> Optional<Located<T>> convert(JsonNode node, Class<T> type, int line, Map<String, Integer> fieldLines,
+                                             String prefix) {
         try {
-            return Optional.of(new Located<>(MAPPER.treeToValue(node, type), name, line));
+            return Optional.of(new Located<>(MAPPER.treeToValue(node, type), name, line, fieldLines));
         } catch (JsonProcessingException e) {
-            problems.add(new Problem(name, line, prefix + describe(e)));
+            problems.add(new Problem(name, fieldLines.getOrDefault(topField(e), line), prefix + describe(e)));
             return Optional.empty();
         }
+    }
+
+    /** The top-level field a conversion failed on, if Jackson says. */
+    private static String topField(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u && u.getPath().size() <= 1) {
+            return u.getPropertyName();
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return m.getPath().get(0).getFieldName();
+        }
+        return null;
     }
 
     private Problem syntaxProblem(IOException e) {

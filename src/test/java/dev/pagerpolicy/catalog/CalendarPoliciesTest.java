@@ -38,8 +38,8 @@ class CalendarPoliciesTest extends CopiedPolicies {
                         + " a yearly day (12-25)",
                 file("calendars.yaml") + ":7: calendar \"us\": holiday \"Christmas Day\" on every 12-25 is listed"
                         + " twice (also as \"Christmas again\")",
-                file("teams.yaml") + ":25: undefined calendar \"mars\" referenced by team \"analytics-dev\"",
-                file("teams.yaml") + ":25: undefined team \"analytics-dev-mars\" referenced by team \"analytics-dev\""
+                file("teams.yaml") + ":30: undefined calendar \"mars\" referenced by team \"analytics-dev\"",
+                file("teams.yaml") + ":31: undefined team \"analytics-dev-mars\" referenced by team \"analytics-dev\""
                         + " as its partner");
     }
 
@@ -75,9 +75,9 @@ class CalendarPoliciesTest extends CopiedPolicies {
                         + " starts (2026-12-01T04:00)",
                 file("maintenance.yaml") + ":13: maintenance window \"overlapping a week later\" of service"
                         + " \"checkout-api\" overlaps window \"nightly\" (line 7)",
-                file("maintenance.yaml") + ":18: undefined service \"billing-batch\" referenced by maintenance window"
+                file("maintenance.yaml") + ":19: undefined service \"billing-batch\" referenced by maintenance window"
                         + " \"nowhere\"",
-                file("maintenance.yaml") + ":18: maintenance window \"nowhere\": unknown time zone \"Mars/Olympus\""
+                file("maintenance.yaml") + ":22: maintenance window \"nowhere\": unknown time zone \"Mars/Olympus\""
                         + " (use an IANA name such as Europe/Berlin)");
     }
 

@@ -28,21 +28,21 @@ class CatalogLoaderTest extends CopiedPolicies {
         Packs.edit(policies.resolve("services.yaml"), "onCallTeam: platform-sre\n    devTeam: payments-dev\n  - name: fraud-scoring",
                 "onCallTeam: sre-db\n    devTeam: payments-dev\n  - name: fraud-scoring");
         assertThat(problems()).containsExactly(
-                file("services.yaml") + ":7: undefined team \"sre-db\" referenced by service \"checkout-api\"");
+                file("services.yaml") + ":9: undefined team \"sre-db\" referenced by service \"checkout-api\"");
     }
 
     @Test
     void undefinedTierIsReported() {
         Packs.edit(policies.resolve("services.yaml"), "tier: tier-3", "tier: tier-9");
         assertThat(problems()).containsExactly(
-                file("services.yaml") + ":19: undefined SLA tier \"tier-9\" referenced by service \"churn-reports\"");
+                file("services.yaml") + ":20: undefined SLA tier \"tier-9\" referenced by service \"churn-reports\"");
     }
 
     @Test
     void undefinedServiceOfAModelIsReported() {
         Packs.edit(policies.resolve("models.yaml"), "service: fraud-scoring", "service: fraud");
         assertThat(problems()).containsExactly(
-                file("models.yaml") + ":5: undefined service \"fraud\" referenced by model \"fraud-detector\"");
+                file("models.yaml") + ":6: undefined service \"fraud\" referenced by model \"fraud-detector\"");
     }
 
     @Test
@@ -55,14 +55,14 @@ class CatalogLoaderTest extends CopiedPolicies {
     @Test
     void unknownRoleListsTheAllowedOnes() {
         Packs.edit(policies.resolve("teams.yaml"), "role: ops", "role: sre");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":8: team \"platform-sre\": role \"sre\" is not one of"
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":9: team \"platform-sre\": role \"sre\" is not one of"
                 + " ops, dev, ml-engineer, data-scientist, data-engineer");
     }
 
     @Test
     void unknownTimeZoneIsReported() {
         Packs.edit(policies.resolve("teams.yaml"), "timeZone: Europe/Berlin", "timeZone: Europe/Bonn");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":13: team \"payments-dev\": unknown time zone"
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":16: team \"payments-dev\": unknown time zone"
                 + " \"Europe/Bonn\" (use an IANA name such as Europe/Berlin)");
     }
 
@@ -70,14 +70,14 @@ class CatalogLoaderTest extends CopiedPolicies {
     void aFixedOffsetIsRefusedLikeAnyZoneThatIsNotIana() {
         // GMT+1 is an offset Java reads, but it ignores daylight saving: Berlin's 09:00 would be wrong half the year.
         Packs.edit(policies.resolve("teams.yaml"), "timeZone: Europe/Berlin", "timeZone: GMT+1");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":13: team \"payments-dev\": unknown time zone"
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":16: team \"payments-dev\": unknown time zone"
                 + " \"GMT+1\" (use an IANA name such as Europe/Berlin; a fixed offset ignores daylight saving time)");
     }
 
     @Test
     void malformedBusinessHoursShowTheExpectedForm() {
         Packs.edit(policies.resolve("teams.yaml"), "businessHours: Mon-Fri 09:00-17:00", "businessHours: weekdays 9 to 5");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":8: team \"platform-sre\": business hours"
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":12: team \"platform-sre\": business hours"
                 + " \"weekdays 9 to 5\" are not like \"Mon-Fri 09:00-17:00\", \"Mon-Fri 09:00-17:00, Sat 10:00-14:00\""
                 + " or \"24/7\"");
     }
@@ -92,7 +92,7 @@ class CatalogLoaderTest extends CopiedPolicies {
     @Test
     void maturityOutOfRangeIsABeanValidationError() {
         Packs.edit(policies.resolve("teams.yaml"), "mlopsMaturity: 2", "mlopsMaturity: 5");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":32: team \"fraud-ml\": field \"mlopsMaturity\""
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":37: team \"fraud-ml\": field \"mlopsMaturity\""
                 + " must be less than or equal to 2");
     }
 
@@ -115,27 +115,27 @@ class CatalogLoaderTest extends CopiedPolicies {
     @Test
     void misspelledFieldIsReportedWithTheKnownOnes() {
         Packs.edit(policies.resolve("services.yaml"), "devTeam: payments-dev", "devteam: payments-dev");
-        assertThat(problems()).containsExactly(file("services.yaml") + ":7: service #1: unknown field \"devteam\""
+        assertThat(problems()).containsExactly(file("services.yaml") + ":10: service #1: unknown field \"devteam\""
                 + " (known fields: dataTeam, devTeam, name, onCallTeam, tier)");
     }
 
     @Test
     void wrongTypeIsReported() {
         Packs.edit(policies.resolve("teams.yaml"), "onCallRotation: true", "onCallRotation: [yes]");
-        assertThat(problems()).containsExactly(file("teams.yaml") + ":8: team #1: field \"onCallRotation\": expected true or false");
+        assertThat(problems()).containsExactly(file("teams.yaml") + ":10: team #1: field \"onCallRotation\": expected true or false");
     }
 
     @Test
     void invalidDurationIsReported() {
         Packs.edit(policies.resolve("sla-tiers.yaml"), "ackWithin: PT5M", "ackWithin: 5 minutes");
-        assertThat(problems()).containsExactly(file("sla-tiers.yaml") + ":5: SLA tier \"tier-1\": ackWithin \"5 minutes\""
+        assertThat(problems()).containsExactly(file("sla-tiers.yaml") + ":6: SLA tier \"tier-1\": ackWithin \"5 minutes\""
                 + " is not an ISO-8601 duration such as PT5M");
     }
 
     @Test
     void unknownSeverityInATierIsReported() {
         Packs.edit(policies.resolve("sla-tiers.yaml"), "[critical]", "[urgent]");
-        assertThat(problems()).containsExactly(file("sla-tiers.yaml") + ":8: SLA tier \"tier-2\": pagesAroundTheClock"
+        assertThat(problems()).containsExactly(file("sla-tiers.yaml") + ":10: SLA tier \"tier-2\": pagesAroundTheClock"
                 + " \"urgent\" is not one of critical, high, medium, low, info");
     }
 
@@ -154,7 +154,7 @@ class CatalogLoaderTest extends CopiedPolicies {
     @Test
     void mlTeamMustBeAnMlEngineeringTeam() {
         Packs.edit(policies.resolve("models.yaml"), "mlTeam: fraud-ml", "mlTeam: fraud-ds");
-        assertThat(problems()).containsExactly(file("models.yaml") + ":5: model \"fraud-detector\": mlTeam \"fraud-ds\""
+        assertThat(problems()).containsExactly(file("models.yaml") + ":7: model \"fraud-detector\": mlTeam \"fraud-ds\""
                 + " has role \"data-scientist\", not \"ml-engineer\"");
     }
 
