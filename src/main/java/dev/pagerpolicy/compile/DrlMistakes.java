@@ -207,31 +207,35 @@ final class DrlMistakes {
      * the path, with the fields that type has and the closest one.
      */
     private static Optional<Problem> unknownFieldOnAPath(RuleFile file, String className, String field) {
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, DrlMistakes.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
+        Optional<Class<?>> named = classNamed(className);
         String code = DrlText.withoutComments(file.text());
         Matcher use = Pattern.compile("\\.\\s*" + Pattern.quote(field) + "\\b").matcher(code);
-        if (!use.find()) {
+        if (named.isEmpty() || !use.find()) {
             return Optional.empty();
         }
+        Class<?> type = named.get();
         TreeSet<String> fields = fields(type);
         return Optional.of(at(file, code, use.start() + 1, type.getSimpleName() + " has no field \"" + field + "\""
                 + closest(field, fields).map(c -> " (did you mean \"" + c + "\"?)").orElse("")
                 + "; its fields are " + String.join(", ", fields)));
     }
 
-    /** {@code Severity.SEVERE}: the constants the enum has. */
-    private static Optional<Problem> unknownConstant(RuleFile file, String className, String constant) {
-        Class<?> type;
+    /** The class of the fact model Drools names by its full name, if it is one this service has. */
+    private static Optional<Class<?>> classNamed(String className) {
         try {
-            type = Class.forName(className, false, DrlMistakes.class.getClassLoader());
+            return Optional.of(Class.forName(className, false, DrlMistakes.class.getClassLoader()));
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code Severity.SEVERE}: the constants the enum has. */
+    private static Optional<Problem> unknownConstant(RuleFile file, String className, String constant) {
+        Optional<Class<?>> named = classNamed(className);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Class<?> type = named.get();
         String code = DrlText.withoutComments(file.text());
         Matcher use = Pattern.compile("\\b" + type.getSimpleName() + "\\s*\\.\\s*" + constant + "\\b").matcher(code);
         if (!use.find()) {

@@ -212,7 +212,7 @@ class RuleSetResourceTest {
         as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then()
                 .statusCode(422)
                 .body("problems", contains(policies().resolve("services.yaml")
-                        + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\""));
+                        + ":21: undefined team \"sre-db\" referenced by service \"churn-reports\""));
     }
 
     @Test

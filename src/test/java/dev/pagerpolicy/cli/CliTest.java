@@ -143,7 +143,7 @@ class CliTest {
         Run run = run("check");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).containsExactly(policies.resolve("services.yaml")
-                + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\"", "1 problem");
+                + ":21: undefined team \"sre-db\" referenced by service \"churn-reports\"", "1 problem");
     }
 
     @Test

@@ -126,15 +126,9 @@ class RoutingConflictTest {
         // Two more rules route the labelled outage as the shipped rule does, each busy for 300 ms of wall-clock
         // time: whichever routes first, the probes run the others, so the decision takes at least 600 ms in all,
         // however fast the machine, while no single run of the rules reaches the limit of 500 ms on a fast one.
-        Packs.write(dir.resolve("rules/busy.drl"), """
-                package rules
+        String busyRouter = """
 
-                import dev.pagerpolicy.alert.Alert
-                import dev.pagerpolicy.catalog.Catalog
-                import dev.pagerpolicy.decision.Action
-                import dev.pagerpolicy.decision.DecisionDraft
-
-                rule "Busy agreeing router one"
+                rule "Busy agreeing router %s"
                 when
                     Alert( label("customer_impact") == "true" )
                     $catalog : Catalog()
@@ -145,19 +139,15 @@ class RoutingConflictTest {
                     }
                     $draft.route($catalog.team("platform-sre"), Action.PAGE, "the on-call team, slowly");
                 end
+                """;
+        Packs.write(dir.resolve("rules/busy.drl"), """
+                package rules
 
-                rule "Busy agreeing router two"
-                when
-                    Alert( label("customer_impact") == "true" )
-                    $catalog : Catalog()
-                    $draft : DecisionDraft( undecided )
-                then
-                    java.time.Instant end = java.time.Instant.now().plusMillis(300);
-                    while (java.time.Instant.now().isBefore(end)) {
-                    }
-                    $draft.route($catalog.team("platform-sre"), Action.PAGE, "the on-call team, slowly again");
-                end
-                """);
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+                """ + busyRouter.formatted("one") + busyRouter.formatted("two"));
         RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
 
         Evaluation serving = Evaluator.withDefaults().evaluate(ruleSet, LABELLED_OUTAGE);

@@ -102,7 +102,7 @@ class ReloaderTest {
 
         assertThat(active.get()).isSameAs(before);
         assertThat(attempt.problems()).containsExactly(policies.resolve("services.yaml")
-                + ":19: undefined team \"sre-db\" referenced by service \"churn-reports\"");
+                + ":21: undefined team \"sre-db\" referenced by service \"churn-reports\"");
     }
 
     @Test
@@ -155,9 +155,7 @@ class ReloaderTest {
     @Test
     void aRequestWhileAnotherIsQueuedIsThatOneAndTheNextAfterItStartsIsNew() throws Exception {
         java.util.Deque<Runnable> tasks = new java.util.ArrayDeque<>();
-        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(), new ScenarioRunner(evaluator, Clock.systemUTC()),
-                StandaloneValidator.get(), rules, policies);
-        Reloader queued = new Reloader(verifier, active, Clock.systemUTC(), tasks::add);
+        Reloader queued = reloaderRunningOn(tasks);
 
         PendingReload first = queued.request("file-watcher");
         PendingReload second = queued.request("api");
@@ -181,9 +179,7 @@ class ReloaderTest {
     @Test
     void aReloadLeftWhenTheServiceStopsIsAbandonedQuietly() throws Exception {
         java.util.Deque<Runnable> tasks = new java.util.ArrayDeque<>();
-        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(), new ScenarioRunner(evaluator, Clock.systemUTC()),
-                StandaloneValidator.get(), rules, policies);
-        Reloader stopping = new Reloader(verifier, active, Clock.systemUTC(), tasks::add);
+        Reloader stopping = reloaderRunningOn(tasks);
         java.util.List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.logging.Handler recorder = new java.util.logging.Handler() {
             @Override
@@ -216,5 +212,12 @@ class ReloaderTest {
         } finally {
             logger.removeHandler(recorder);
         }
+    }
+
+    /** A reloader whose reloads wait in {@code tasks} until the test runs them. */
+    private Reloader reloaderRunningOn(java.util.Deque<Runnable> tasks) {
+        RuleSetVerifier verifier = new RuleSetVerifier(Packs.loader(), new ScenarioRunner(evaluator, Clock.systemUTC()),
+                StandaloneValidator.get(), rules, policies);
+        return new Reloader(verifier, active, Clock.systemUTC(), tasks::add);
     }
 }

@@ -1,0 +1,102 @@
+package dev.pagerpolicy.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged service ({@code target/quarkus-app}) started as a user starts it, on free ports, with the rules and
+ * policies of a pack directory, its output in a file of that directory: for tests of what only the packaged app does.
+ */
+public final class PackagedApp implements AutoCloseable {
+    private final Process process;
+    private final Path output;
+    private final int port;
+    private final int managementPort;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private PackagedApp(Process process, Path output, int port, int managementPort) {
+        this.process = process;
+        this.output = output;
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    /** Starts the app on the pack in {@code work} (rules/, policies/), with {@code -D} options of its own. */
+    public static PackagedApp start(Path work, String heap, String... options) throws IOException {
+        int port = freePort();
+        int management = freePort();
+        Path output = work.resolve("output.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
+                "-Dpager-policy.rules-dir=" + work.resolve("rules"), "-Dpager-policy.policies-dir=" + work.resolve("policies"),
+                "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"), "-Dpager-policy.watch.enabled=false"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new PackagedApp(process, output, port, management);
+    }
+
+    /** Waits until it is ready, or has stopped; true when ready. */
+    public boolean awaitReady() {
+        Poll.until("ready or stopped", () -> !process.isAlive() || managementStatus("/q/health/ready") == 200);
+        return managementStatus("/q/health/ready") == 200;
+    }
+
+    public int status(String path) {
+        return status(port, path);
+    }
+
+    public int managementStatus(String path) {
+        return status(managementPort, path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** What it has written so far. */
+    public String said() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int status(int on, String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+}
