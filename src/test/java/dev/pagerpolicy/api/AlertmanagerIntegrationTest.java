@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -62,7 +63,7 @@ class AlertmanagerIntegrationTest {
                  {"labels": {"alertname": "%s", "kind": "model_drift", "severity": "high", "service": "fraud-scoring",
                              "model": "fraud-detector"}}]""".formatted(checkout, odd, drift));
 
-        Map<String, Map<String, Object>> decided = awaitDecisions(List.of(checkout, odd, drift), Duration.ofSeconds(45));
+        Map<String, Map<String, Object>> decided = awaitDecisions(List.of(checkout, odd, drift), Poll.DEADLINE);
 
         assertThat(decided.get(checkout)).containsEntry("action", "page").containsEntry("fallback", false);
         assertThat(decided.get(drift)).containsEntry("action", "automate");
@@ -81,7 +82,7 @@ class AlertmanagerIntegrationTest {
                 .redirectOutput(workDir.resolve("alertmanager.log").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Poll.DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.testing.DecisionLogFileProfile;
+import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -30,7 +31,8 @@ class DecisionLogFileTest {
                 .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
 
         JsonNode logged = null;
-        for (int attempt = 0; attempt < 100 && logged == null; attempt++) {
+        long until = System.nanoTime() + Poll.DEADLINE.toNanos(); // the writer's batch: as long as it takes
+        while (logged == null && System.nanoTime() < until) {
             List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
                     ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
             for (String line : lines) {
@@ -53,10 +55,11 @@ class DecisionLogFileTest {
                 .post("/v1/decide").then().statusCode(200);
     }
 
-    /** The decision-log check of the readiness answer, once it has the status wanted (polled for up to 10 s). */
+    /** The decision-log check of the readiness answer, once it has the status wanted (polled up to Poll's deadline). */
     private io.restassured.path.json.JsonPath readinessOnce(String status) throws InterruptedException {
         io.restassured.path.json.JsonPath ready = null;
-        for (int attempt = 0; attempt < 200; attempt++) {
+        long until = System.nanoTime() + Poll.DEADLINE.toNanos();
+        while (System.nanoTime() < until) {
             ready = given().get(management + "health/ready").then().extract().jsonPath();
             if (status.equals(ready.getString("checks.find { it.name == 'decision-log' }.status"))) {
                 return ready;
