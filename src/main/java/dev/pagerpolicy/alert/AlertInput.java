@@ -19,6 +19,9 @@ import java.util.Map;
  * the policies read what it lacks, or both; {@code severity} may be a word of another tool ({@code warning},
  * {@code P2}) that the policies map. Limits are generous for real alerts and stop absurd ones before they reach
  * the rules.
+ *
+ * <p>{@code status} and {@code endsAt} say whether it is still firing, as Alertmanager does: a firing alert is kept
+ * among the alerts still firing until it is resolved, until {@code endsAt}, or until the resolve timeout.
  */
 @AlertInput.FieldsOrLabels
 public record AlertInput(
@@ -31,7 +34,9 @@ public record AlertInput(
         @PlausibleInstant Instant firedAt,
         @Size(max = MAX_LABELS) Map<@NotNull @Size(max = MAX_LABEL_NAME) String,
                 @NotNull @Size(max = MAX_LABEL_VALUE) String> labels,
-        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Finite Double> signals) {
+        @Size(max = 64) Map<@NotNull @Size(max = 256) String, @NotNull @Finite Double> signals,
+        AlertStatus status,
+        @PlausibleInstant Instant endsAt) {
 
     /** Limits on labels, the same for every way an alert arrives (decide, batch, Alertmanager). */
     public static final int MAX_LABELS = 64;
@@ -40,7 +45,12 @@ public record AlertInput(
 
     /** An alert of labels alone, as Alertmanager sends them. */
     public static AlertInput ofLabels(String id, Instant firedAt, Map<String, String> labels) {
-        return new AlertInput(id, null, null, null, null, null, firedAt, labels, null);
+        return new AlertInput(id, null, null, null, null, null, firedAt, labels, null, null, null);
+    }
+
+    /** Whether the caller says it has stopped firing. */
+    public boolean isResolved() {
+        return status == AlertStatus.RESOLVED;
     }
 
     private boolean hasLabels() {

@@ -61,7 +61,9 @@ public final class Exploration {
         Map<String, ExploreReport.Wakes> wakes = new LinkedHashMap<>();
         woken.forEach((team, findings) -> wakes.put(team, new ExploreReport.Wakes(
                 findings.stream().mapToLong(Finding::inputClasses).sum(), Finding.mergeKinds(findings))));
-        List<String> dead = ruleSet.ruleNames().stream().filter(rule -> !fired.contains(rule)).toList();
+        // A rule on alerts already firing fires only when something fires, which the domain does not make up.
+        List<String> dead = ruleSet.ruleNames().stream().filter(rule -> !fired.contains(rule))
+                .filter(rule -> !ruleSet.rulesOnFiringAlerts().contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
                 domain.week().monday().toString(), domain.week().step().toString(), domain.week().slots(),
                 domain.week().moments().stream().map(Moment::label).toList(),

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,8 @@ public class DecisionService {
 
     @Inject
     PagerPolicyConfig config;
+    @Inject
+    Correlation correlation;
 
     /**
      * The decision for an alert as a caller sent it, read through the active policies' input mappings. An alert
@@ -68,7 +71,19 @@ public class DecisionService {
         RuleSet ruleSet = active.get();
         Repeat repeat = new Repeat(sameAlertKey, input.firedAt());
         InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), configuredLabels(), clock.instant());
-        return decide(ruleSet, read, what, repeat);
+        if (input.isResolved()) {
+            correlation.resolved(sameAlertKey);
+        }
+        return decide(ruleSet, read, what, repeat, input.isResolved() ? null : new Firing(input.endsAt()));
+    }
+
+    /** Forgets the alert of {@code sameAlertKey} among those firing: it was resolved, and is not decided again. */
+    public void resolved(String sameAlertKey) {
+        correlation.resolved(sameAlertKey);
+    }
+
+    /** That a decided alert is still firing, until {@code endsAt} if it says. */
+    private record Firing(Instant endsAt) {
     }
 
     private volatile LabelNames configuredLabels;
@@ -89,14 +104,22 @@ public class DecisionService {
      * Decides with {@code ruleSet}; the reasons begin with how the alert was read: each field an input mapping set
      * ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
      */
-    private EncodedDecision decide(RuleSet ruleSet, InputReader.Read read, String what, Repeat repeat) {
+    private EncodedDecision decide(RuleSet ruleSet, InputReader.Read read, String what, Repeat repeat,
+                                   Firing firing) {
         Alert alert = read.alert();
         try {
             long start = System.nanoTime();
-            Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what));
-            Decision decision = evaluation.decision()
-                    .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList());
-            return recorded(alert, decision, evaluation.firedRules(), System.nanoTime() - start, repeat);
+            Instant now = clock.instant();
+            Correlation.Lookup lookup = correlation.firingFor(ruleSet.catalog(), alert, repeat.key(), now);
+            Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what), lookup.firing());
+            List<Reason> first = new ArrayList<>(read.readAs().stream().map(Reason::ofInputMapping).toList());
+            lookup.unavailable().ifPresent(first::add);
+            Decision decision = evaluation.decision().withReasonsFirst(first);
+            long took = System.nanoTime() - start;
+            if (firing != null) {
+                correlation.firing(alert, decision, repeat.key(), firing.endsAt(), now);
+            }
+            return recorded(alert, decision, evaluation.firedRules(), took, repeat);
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);
             // The fallback is small enough to build when the rules were not: the alert still reaches someone.

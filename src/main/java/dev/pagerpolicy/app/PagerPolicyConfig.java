@@ -63,6 +63,8 @@ public interface PagerPolicyConfig {
 
     Metrics metrics();
 
+    Correlation correlation();
+
 
     interface DecisionLog {
         /** Whether each decision is written as one JSON line. */
@@ -123,6 +125,23 @@ public interface PagerPolicyConfig {
          */
         @WithDefault("128K")
         MemorySize maxResponseBytes();
+    }
+
+    interface Correlation {
+        /**
+         * Where the alerts still firing are kept: {@code memory} (one replica; nothing to install), {@code redis}
+         * (shared by every replica; {@code quarkus.redis.hosts} says where Redis is), or {@code none} (every alert
+         * is decided alone).
+         */
+        @WithDefault("memory")
+        String store();
+
+        /**
+         * How long an alert that is never resolved counts as firing after it was decided, as Alertmanager's
+         * {@code resolve_timeout}; an alert's own {@code endsAt} ends it sooner.
+         */
+        @WithDefault("5m")
+        Duration resolveTimeout();
     }
 
     interface Metrics {

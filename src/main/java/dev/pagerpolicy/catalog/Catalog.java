@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The organisation, as loaded from {@code policies/}: immutable, every reference resolved, indexed by name so
@@ -52,6 +52,25 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every service {@code service} depends on, directly or through others: the services whose outage explains its
+     * alerts. Empty for a service the catalog lacks.
+     */
+    public Set<String> upstreamOf(String service) {
+        Set<String> upstream = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>();
+        next.add(service);
+        while (!next.isEmpty()) {
+            Service current = services.get(next.poll());
+            for (String dependency : current == null ? List.<String>of() : current.dependsOn()) {
+                if (!dependency.equals(service) && upstream.add(dependency)) {
+                    next.add(dependency);
+                }
+            }
+        }
+        return upstream;
     }
 
     /** Whether the fallback pages for {@code alert}, or opens a ticket: a typo in staging wakes nobody. */

@@ -101,6 +101,7 @@ public final class CatalogLoader {
                 "organisation setting \"dataEngineeringTeam\"", o)).orElse(null);
         Map<String, Service> services = index(serviceEntries, "service", ServiceEntry::name,
                 s -> service(s, teams, tiers, dataEngineering));
+        checkDependencies(serviceEntries, services);
         Map<String, Model> models = index(modelEntries, "model", ModelEntry::name, m -> model(m, teams, services));
         List<MaintenanceWindow> maintenance = MaintenanceWindows.read(maintenanceEntries,
                 (name, referrer, at) -> reference(services, "service", name, referrer, at),
@@ -252,6 +253,53 @@ public final class CatalogLoader {
                 t.mlopsMaturity() == null ? 0 : t.mlopsMaturity(), holidays, t.partner());
     }
 
+    /**
+     * Each service a service depends on must be one of the policies, and no service may depend on itself, however
+     * far round: a cycle is reported once, at the first of its services in the file.
+     */
+    private void checkDependencies(List<Located<ServiceEntry>> entries, Map<String, Service> services) {
+        Set<String> inACycleReported = new HashSet<>();
+        for (Located<ServiceEntry> entry : entries) {
+            ServiceEntry s = entry.value();
+            if (s.dependsOn() == null || !services.containsKey(s.name())) {
+                continue;
+            }
+            for (String upstream : s.dependsOn()) {
+                reference(services, "service", upstream, "service \"" + s.name() + "\" as a dependency",
+                        entry.at("dependsOn"));
+            }
+            List<String> cycle = cycleFrom(s.name(), services, new ArrayList<>());
+            if (!cycle.isEmpty() && !inACycleReported.contains(s.name())) {
+                inACycleReported.addAll(cycle);
+                problems.add(entry.at("dependsOn").problem("service \"" + s.name() + "\" depends on itself: "
+                        + String.join(" → ", cycle) + " → " + s.name()));
+            }
+        }
+    }
+
+    /** The path by which {@code start} depends on itself, from {@code path}; empty when it does not. */
+    private static List<String> cycleFrom(String start, Map<String, Service> services, List<String> path) {
+        String at = path.isEmpty() ? start : path.get(path.size() - 1);
+        if (path.isEmpty()) {
+            path.add(start);
+        }
+        Service service = services.get(at);
+        for (String next : service == null ? List.<String>of() : service.dependsOn()) {
+            if (next.equals(start)) {
+                return path;
+            }
+            if (!path.contains(next)) {
+                path.add(next);
+                List<String> found = cycleFrom(start, services, path);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        return List.of();
+    }
+
     /** A partner must be another team of the policies. */
     private void checkPartner(Located<TeamEntry> located, Map<String, Team> teams) {
         TeamEntry t = located.value();
@@ -296,7 +344,7 @@ public final class CatalogLoader {
         if (tier == null || onCall == null || dev == null || data == null) {
             return null;
         }
-        return new Service(s.name(), tier, onCall, dev, data);
+        return new Service(s.name(), tier, onCall, dev, data, s.dependsOn());
     }
 
     private Model model(Located<ModelEntry> located, Map<String, Team> teams, Map<String, Service> services) {

@@ -12,6 +12,7 @@ import dev.pagerpolicy.catalog.SlaTier;
 import dev.pagerpolicy.catalog.Team;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.DecisionDraft;
+import dev.pagerpolicy.decision.FiringAlert;
 import dev.pagerpolicy.source.Problem;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -37,7 +38,7 @@ final class DrlMistakes {
     /** The fact model, by simple name: what rules may import, and what "did you mean" can suggest. */
     static final Map<String, Class<?>> FACT_MODEL = Arrays.stream(new Class<?>[] {Alert.class, AlertKind.class,
                     Severity.class, Service.class, SlaTier.class, Model.class, Team.class, Role.class,
-                    BusinessHours.class, Catalog.class, DecisionDraft.class, Action.class})
+                    BusinessHours.class, Catalog.class, DecisionDraft.class, Action.class, FiringAlert.class})
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private static final Pattern NOT_APPLICABLE = Pattern.compile(

@@ -80,7 +80,18 @@ public final class RuleSetLoader {
             throw new InvalidSourceException(problems);
         }
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
-                RuleLiterals.of(DrlText.stringLiterals(ruleFiles)));
+                RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles));
+    }
+
+    /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */
+    private static java.util.Set<String> rulesOnFiringAlerts(List<RuleFile> files) {
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        for (RuleFile file : files) {
+            ParsedDrl.of(file).ifPresent(tree -> tree.rules().stream()
+                    .filter(rule -> rule.patterns().stream().anyMatch(p -> p.type().equals("FiringAlert")))
+                    .forEach(rule -> rules.add(rule.name())));
+        }
+        return rules;
     }
 
     /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */

@@ -9,6 +9,7 @@ import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.DecisionIds;
 import dev.pagerpolicy.decision.Effect;
+import dev.pagerpolicy.decision.FiringAlert;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.decision.Target;
 import dev.pagerpolicy.evaluate.Evaluation.Fallback;
@@ -130,9 +131,17 @@ public final class Evaluator {
      *                    which names what to change
      */
     public Evaluation evaluate(RuleSet ruleSet, Alert received, String unreadCause) {
+        return evaluate(ruleSet, received, unreadCause, List.of());
+    }
+
+    /**
+     * @param firing alerts decided before and still firing, of the alert's service and the services it depends on:
+     *               facts for the rules, so that an outage explains the alerts it causes
+     */
+    public Evaluation evaluate(RuleSet ruleSet, Alert received, String unreadCause, List<FiringAlert> firing) {
         List<String> fired = new ArrayList<>();
         Alert alert = received.judgedBy(ruleSet.catalog().productionEnvironments());
-        Outcome outcome = decide(ruleSet, alert, fired, unreadCause);
+        Outcome outcome = decide(ruleSet, alert, fired, unreadCause, firing);
         Decision decision = outcome.cause() == Fallback.NONE ? outcome.decision()
                 : fallback(ruleSet, alert, outcome.fallbackReason());
         return new Evaluation(decision, fired, outcome.cause());
@@ -145,14 +154,15 @@ public final class Evaluator {
         }
     }
 
-    private Outcome decide(RuleSet ruleSet, Alert alert, List<String> firedRules, String unreadCause) {
+    private Outcome decide(RuleSet ruleSet, Alert alert, List<String> firedRules, String unreadCause,
+                           List<FiringAlert> firing) {
         Catalog catalog = ruleSet.catalog();
         Optional<Service> service = catalog.findService(alert.service());
         Optional<Model> model = catalog.findModel(alert.model());
         if (alert.model() != null && model.isEmpty()) {
             return Outcome.fallback(Fallback.UNKNOWN_INPUT, "model \"" + alert.model() + "\" is not in the catalog");
         }
-        Object[] facts = facts(catalog, alert, service, model);
+        Object[] facts = facts(catalog, alert, service, model, firing);
         RecordingDraft draft = new RecordingDraft();
         // One deadline for the whole decision: the rules' run and every conflict probe after it.
         long deadline = System.nanoTime() + timeLimit.toNanos();
@@ -237,7 +247,7 @@ public final class Evaluator {
         if (alert.model() != null && model.isEmpty()) {
             return Optional.empty();
         }
-        Object[] facts = facts(catalog, alert, service, model);
+        Object[] facts = facts(catalog, alert, service, model, List.of());
         RecordingDraft first = new RecordingDraft();
         long deadline = System.nanoTime() + timeLimit.toNanos();
         Run run = fire(ruleSet, first, new ArrayList<>(), null, deadline, facts);
@@ -283,14 +293,25 @@ public final class Evaluator {
     }
 
     /**
-     * The facts of one alert: the alert, its service and tier, its model, the catalog, and an open maintenance
-     * window. An alert of a service the catalog lacks has no service, tier or service window: only rules that
+     * The facts of one alert: the alert, its service and tier, its model, the catalog, an open maintenance
+     * window, and the alerts still firing that concern it. An alert of a service the catalog lacks has no service, tier or service window: only rules that
      * match its labels can decide it.
      */
-    private static Object[] facts(Catalog catalog, Alert alert, Optional<Service> service, Optional<Model> model) {
-        return new Object[] {alert, service.orElse(null), service.map(Service::tier).orElse(null), model.orElse(null),
-                catalog, catalog.maintenanceAt(service.map(Service::name).orElse(null), alert.model(), alert.firedAt())
-                .orElse(null)};
+    private static Object[] facts(Catalog catalog, Alert alert, Optional<Service> service, Optional<Model> model,
+                                  List<FiringAlert> firing) {
+        // In this order, as always: the order of insertion orders the activations of rules of one salience.
+        Object[] facts = new Object[6 + firing.size()];
+        facts[0] = alert;
+        facts[1] = service.orElse(null);
+        facts[2] = service.map(Service::tier).orElse(null);
+        facts[3] = model.orElse(null);
+        facts[4] = catalog;
+        facts[5] = catalog.maintenanceAt(service.map(Service::name).orElse(null), alert.model(), alert.firedAt())
+                .orElse(null);
+        for (int i = 0; i < firing.size(); i++) {
+            facts[6 + i] = firing.get(i);
+        }
+        return facts;
     }
 
     /**

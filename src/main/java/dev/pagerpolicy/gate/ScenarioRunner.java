@@ -3,6 +3,7 @@ package dev.pagerpolicy.gate;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.catalog.InputReader;
 import dev.pagerpolicy.catalog.LabelNames;
+import dev.pagerpolicy.decision.FiringAlert;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
@@ -11,7 +12,9 @@ import dev.pagerpolicy.source.Located;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs scenarios through the same {@link Evaluator} the service decides with; there is no second engine. */
 public final class ScenarioRunner {
@@ -38,6 +41,20 @@ public final class ScenarioRunner {
         return evaluator;
     }
 
+    /** What the scenario says is firing, of the alert's service and the services it depends on. */
+    private static List<FiringAlert> firingFor(RuleSet ruleSet, Alert alert, Scenario scenario) {
+        Set<String> concerned = new HashSet<>(ruleSet.catalog().upstreamOf(alert.service()));
+        concerned.add(alert.service());
+        List<FiringAlert> firing = new ArrayList<>();
+        for (int i = 0; i < scenario.firing().size(); i++) {
+            FiredBefore before = scenario.firing().get(i);
+            if (concerned.contains(before.service())) {
+                firing.add(before.asFiring(i + 1, alert.firedAt()));
+            }
+        }
+        return firing;
+    }
+
     public ScenarioResult run(RuleSet ruleSet, Located<Scenario> located) {
         Scenario scenario = located.value();
         InputReader.Read read = InputReader.read(scenario.alert(), ruleSet.catalog().inputs(), LabelNames.DEFAULT,
@@ -47,7 +64,8 @@ public final class ScenarioRunner {
             alert = new Alert(alert.id(), alert.kind(), alert.severity(), alert.service(), alert.model(),
                     alert.environment(), scenario.at(), alert.labels(), alert.signals());
         }
-        Evaluation evaluated = evaluator.evaluate(ruleSet, alert, read.unreadCause("the alert"));
+        Evaluation evaluated = evaluator.evaluate(ruleSet, alert, read.unreadCause("the alert"),
+                firingFor(ruleSet, alert, scenario));
         // The decision the service would answer: its reasons begin with how the alert was read.
         Evaluation evaluation = new Evaluation(evaluated.decision()
                 .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList()),

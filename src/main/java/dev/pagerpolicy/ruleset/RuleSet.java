@@ -4,6 +4,7 @@ import dev.pagerpolicy.catalog.Catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -16,14 +17,17 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param salienceByRule each rule's salience, read once here rather than on every conflict search
  * @param warnings       what its author should know although it may decide, e.g. that no scenario gates it
  * @param literals       the string literals of its files: which names its rules can single out
+ * @param rulesOnFiringAlerts the rules that match alerts already firing ({@code FiringAlert}): they fire only when
+ *                       something is firing, which an exploration of the domain does not make up
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
                       List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings,
-                      RuleLiterals literals) {
+                      RuleLiterals literals, Set<String> rulesOnFiringAlerts) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
         salienceByRule = Map.copyOf(salienceByRule);
         warnings = List.copyOf(warnings);
+        rulesOnFiringAlerts = Set.copyOf(rulesOnFiringAlerts);
     }
 
     /**
@@ -31,13 +35,15 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      * which may take a while, and operators want to know since when decisions are this set's.
      */
     public RuleSet activeSince(Instant instant) {
-        return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals);
+        return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals,
+                rulesOnFiringAlerts);
     }
 
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals);
+        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals,
+                rulesOnFiringAlerts);
     }
 
     /** A rule's salience; 0, the default, for a salience computed per match. */
@@ -51,9 +57,11 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      * @param salienceByRule every rule by name, with its salience
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
-                             Map<String, Integer> salienceByRule, RuleLiterals literals) {
+                             Map<String, Integer> salienceByRule, RuleLiterals literals,
+                             Set<String> rulesOnFiringAlerts) {
         return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
-                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals);
+                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals,
+                rulesOnFiringAlerts);
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

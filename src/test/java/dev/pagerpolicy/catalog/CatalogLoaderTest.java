@@ -3,7 +3,6 @@ package dev.pagerpolicy.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +115,7 @@ class CatalogLoaderTest extends CopiedPolicies {
     void misspelledFieldIsReportedWithTheKnownOnes() {
         Packs.edit(policies.resolve("services.yaml"), "devTeam: payments-dev", "devteam: payments-dev");
         assertThat(problems()).containsExactly(file("services.yaml") + ":10: service #1: unknown field \"devteam\""
-                + " (known fields: dataTeam, devTeam, name, onCallTeam, tier)");
+                + " (known fields: dataTeam, dependsOn, devTeam, name, onCallTeam, tier)");
     }
 
     @Test
@@ -163,5 +162,31 @@ class CatalogLoaderTest extends CopiedPolicies {
         Packs.edit(policies.resolve("services.yaml"), "tier: tier-3", "tier: tier-9");
         Packs.edit(policies.resolve("models.yaml"), "service: fraud-scoring", "service: fraud");
         assertThat(problems()).hasSize(2);
+    }
+
+    @Test
+    void dependenciesAreFollowedUpstreamTransitively() throws Exception {
+        Packs.edit(policies.resolve("services.yaml"), "    onCallTeam: platform-sre\n    devTeam: storefront-dev",
+                "    onCallTeam: platform-sre\n    devTeam: storefront-dev\n    dependsOn: [fraud-scoring]");
+        Packs.edit(policies.resolve("services.yaml"), "  - name: fraud-scoring\n    tier: tier-1",
+                "  - name: fraud-scoring\n    dependsOn: [checkout-api]\n    tier: tier-1");
+        Catalog catalog = CatalogLoader.load(policies, StandaloneValidator.get());
+        assertThat(catalog.service("recommendations").dependsOn()).containsExactly("fraud-scoring");
+        assertThat(catalog.upstreamOf("recommendations")).containsExactlyInAnyOrder("fraud-scoring", "checkout-api");
+        assertThat(catalog.upstreamOf("checkout-api")).isEmpty();
+        assertThat(catalog.upstreamOf("no-such-service")).isEmpty();
+    }
+
+    @Test
+    void anUnknownDependencyAndACycleAreReportedAtTheirField() {
+        Packs.edit(policies.resolve("services.yaml"), "  - name: fraud-scoring\n    tier: tier-1",
+                "  - name: fraud-scoring\n    dependsOn: [feature-store, recommendations]\n    tier: tier-1");
+        Packs.edit(policies.resolve("services.yaml"), "    onCallTeam: platform-sre\n    devTeam: storefront-dev",
+                "    onCallTeam: platform-sre\n    devTeam: storefront-dev\n    dependsOn: [fraud-scoring]");
+        assertThat(problems()).containsExactly(
+                file("services.yaml") + ":12: undefined service \"feature-store\" referenced by service \"fraud-scoring\""
+                        + " as a dependency",
+                file("services.yaml") + ":12: service \"fraud-scoring\" depends on itself: fraud-scoring → recommendations"
+                        + " → fraud-scoring");
     }
 }

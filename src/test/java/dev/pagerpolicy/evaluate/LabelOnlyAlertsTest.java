@@ -57,7 +57,7 @@ class LabelOnlyAlertsTest {
     }
 
     private static AlertInput labels(Map<String, String> labels) {
-        return new AlertInput(null, null, null, null, null, null, NIGHT, labels, null);
+        return AlertInput.ofLabels(null, NIGHT, labels);
     }
 
     @Test
@@ -80,7 +80,7 @@ class LabelOnlyAlertsTest {
     @Test
     void anAlertOfAServiceTheCatalogLacksIsDecidedByItsLabels() {
         Decision decision = decide(new AlertInput(null, AlertKind.OTHER, "high", "billing-batch", null, null, NIGHT,
-                Map.of("owner", "data"), null));
+                Map.of("owner", "data"), null, null, null));
 
         assertThat(decision.fallback()).isFalse();
         assertThat(decision.target().team()).isEqualTo("analytics-ds");
@@ -111,7 +111,7 @@ class LabelOnlyAlertsTest {
     @Test
     void anUndecidedAlertOfAServiceTheCatalogLacksSaysSo() {
         Decision decision = decide(new AlertInput(null, AlertKind.OUTAGE, "critical", "billing-batch", null, null,
-                NIGHT, Map.of(), null));
+                NIGHT, Map.of(), null, null, null));
 
         assertThat(decision.fallback()).isTrue();
         assertThat(decision.reasons()).singleElement().extracting(r -> r.explanation()).isEqualTo(

@@ -91,8 +91,7 @@ class AlertmanagerImportTest {
     }
 
     private static Decision decide(RuleSet pack, Map<String, String> labels) {
-        InputReader.Read read = InputReader.read(new AlertInput(null, null, null, null, null, null, NIGHT, labels,
-                null), pack.catalog().inputs(), LabelNames.DEFAULT, NIGHT);
+        InputReader.Read read = InputReader.read(AlertInput.ofLabels(null, NIGHT, labels), pack.catalog().inputs(), LabelNames.DEFAULT, NIGHT);
         return Evaluator.withDefaults().evaluate(pack, read.alert(), read.unreadCause("the alert")).decision();
     }
 

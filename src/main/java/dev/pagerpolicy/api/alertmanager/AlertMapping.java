@@ -1,8 +1,10 @@
 package dev.pagerpolicy.api.alertmanager;
 
 import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.alert.AlertStatus;
 import dev.pagerpolicy.alert.PlausibleInstant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,15 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AlertMapping {
-    /** Labels alone: the reader takes the id from the label that carries it, as it does every field. */
+    /**
+     * Labels alone: the reader takes the id from the label that carries it, as it does every field. Its end, when
+     * Alertmanager gives a plausible one, ends its time among the alerts still firing.
+     */
     public AlertInput input(AlertmanagerWebhook.Alert source) {
-        return AlertInput.ofLabels(null, source.startsAt(), source.labels());
+        Instant endsAt = source.endsAt() != null && PlausibleInstant.Check.isPlausible(source.endsAt())
+                ? source.endsAt() : null;
+        return new AlertInput(null, null, null, null, null, null, source.startsAt(), source.labels(), null,
+                AlertStatus.FIRING, endsAt);
     }
 
     /** What the decide API would refuse in this alert (too many labels, a far-future start). */

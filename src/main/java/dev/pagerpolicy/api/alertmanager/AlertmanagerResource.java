@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/alertmanager}: Alertmanager's webhook receiver. Each firing alert of the group gets a
- * decision, an unreadable one the fallback decision with the reason; resolved alerts are acknowledged and
- * not decided. No alert is dropped.
+ * decision, an unreadable one the fallback decision with the reason, and is kept among the alerts still firing;
+ * resolved alerts are acknowledged, not decided, and forgotten there. No alert is dropped.
  */
 @Path("/v1/alertmanager")
 @RolesAllowed(Roles.DECIDE)
@@ -50,17 +50,25 @@ public class AlertmanagerResource {
         for (int i = 0; i < alerts.size(); i++) {
             AlertmanagerWebhook.Alert alert = alerts.get(i);
             String key = alert.fingerprint() == null || alert.fingerprint().isBlank() ? "#" + i : alert.fingerprint();
-            outcomes.put(key, alert.isResolved() ? new Outcome("resolved", null) : new Outcome("firing", decide(alert)));
+            if (alert.isResolved()) {
+                decisions.resolved(sameAlertKey(alert));
+                outcomes.put(key, new Outcome("resolved", null));
+            } else {
+                outcomes.put(key, new Outcome("firing", decide(alert)));
+            }
         }
         return new Answer(webhook.receiver(), webhook.groupKey(), outcomes, webhook.truncatedAlerts());
+    }
+
+    /** What makes an Alertmanager alert the same one when it comes again, resolved or repeated: its fingerprint. */
+    private static String sameAlertKey(AlertmanagerWebhook.Alert alert) {
+        return alert.fingerprint() == null || alert.fingerprint().isBlank() ? null : "fingerprint " + alert.fingerprint();
     }
 
     private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {
         List<String> problems = mapping.problems(alert);
         if (problems.isEmpty()) {
-            String fingerprint = alert.fingerprint() == null || alert.fingerprint().isBlank() ? null
-                    : "fingerprint " + alert.fingerprint();
-            return decisions.decide(mapping.input(alert), "the Alertmanager alert", fingerprint);
+            return decisions.decide(mapping.input(alert), "the Alertmanager alert", sameAlertKey(alert));
         }
         return decisions.fallback(alert.labels(), "the Alertmanager alert could not be read: "
                 + String.join("; ", problems));

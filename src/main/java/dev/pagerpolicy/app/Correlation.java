@@ -1,0 +1,151 @@
+package dev.pagerpolicy.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.Effect;
+import dev.pagerpolicy.decision.FiringAlert;
+import dev.pagerpolicy.decision.Reason;
+import dev.pagerpolicy.firing.FiringAlerts;
+import dev.pagerpolicy.firing.FiringAlertsUnavailable;
+import dev.pagerpolicy.firing.InMemoryFiringAlerts;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What is already firing, for each decision: the alerts still firing of the alert's service and of every service it
+ * depends on are read before the rules run, and the decided alert is kept as firing after. When the store cannot be
+ * reached, decisions go on without it and say so in a reason; nothing waits for it and nothing is dropped.
+ */
+@ApplicationScoped
+public class Correlation {
+    /** The author of the reason that says the alerts still firing could not be read. */
+    public static final String REASON_RULE = "correlation";
+    private static final Logger LOG = Logger.getLogger(Correlation.class);
+
+    private final FiringAlerts store;
+    private final Duration resolveTimeout;
+    private volatile String failure;
+
+    @Inject
+    Correlation(PagerPolicyConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
+                @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts) {
+        this(store(config, redis, json, redisHosts), config.correlation().resolveTimeout());
+    }
+
+    Correlation(FiringAlerts store, Duration resolveTimeout) {
+        this.store = store;
+        this.resolveTimeout = resolveTimeout;
+    }
+
+    private static FiringAlerts store(PagerPolicyConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
+                                      Optional<String> redisHosts) {
+        return switch (config.correlation().store()) {
+            case "none" -> FiringAlerts.NONE;
+            case "memory" -> new InMemoryFiringAlerts();
+            case "redis" -> {
+                if (redisHosts.isEmpty()) {
+                    throw RefusedToStartException.misconfigured("pager-policy.correlation.store=redis needs"
+                            + " quarkus.redis.hosts, e.g. redis://redis:6379");
+                }
+                yield new RedisFiringAlerts(redis.get(), json, config.correlation().resolveTimeout(),
+                        "Redis at " + redisHosts.get());
+            }
+            default -> throw RefusedToStartException.misconfigured("pager-policy.correlation.store: \""
+                    + config.correlation().store() + "\" is not memory, redis or none");
+        };
+    }
+
+    /** The alerts still firing that concern {@code alert}, or why they could not be read. */
+    public record Lookup(List<FiringAlert> firing, Optional<Reason> unavailable) {
+    }
+
+    /** The alerts still firing of the alert's service and its upstream services, but the alert itself. */
+    public Lookup firingFor(Catalog catalog, Alert alert, String key, Instant now) {
+        if (alert.service() == null) {
+            return new Lookup(List.of(), Optional.empty());
+        }
+        Set<String> services = new LinkedHashSet<>();
+        services.add(alert.service());
+        services.addAll(catalog.upstreamOf(alert.service()));
+        try {
+            List<FiringAlert> firing = store.of(services, now).stream()
+                    .filter(other -> key == null || !other.key().equals(key)).toList();
+            recovered();
+            return new Lookup(firing, Optional.empty());
+        } catch (FiringAlertsUnavailable e) {
+            failed(e);
+            return new Lookup(List.of(), Optional.of(new Reason(REASON_RULE, Effect.READ, null, "the alerts still"
+                    + " firing could not be read (" + e.getMessage() + "): decided without them")));
+        }
+    }
+
+    /**
+     * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now; the key is what makes
+     * it the same alert when sent again, or its decision id when nothing does.
+     */
+    public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
+        if (alert == null || alert.service() == null) {
+            return; // what has no service explains nothing: rules match firing alerts by service
+        }
+        Instant timeout = now.plus(resolveTimeout);
+        Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;
+        FiringAlert firing = new FiringAlert(key == null ? decision.decisionId() : key, alert.service(), alert.model(),
+                alert.kind(), alert.severity(), alert.firedAt(), decision.target().team(), decision.action(),
+                decision.decisionId());
+        try {
+            store.firing(firing, until);
+            recovered();
+        } catch (FiringAlertsUnavailable e) {
+            failed(e);
+        }
+    }
+
+    /** Forgets the alert of {@code key}: it stopped firing. */
+    public void resolved(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            store.resolved(key);
+            recovered();
+        } catch (FiringAlertsUnavailable e) {
+            failed(e);
+        }
+    }
+
+    /** Where firing alerts are kept. */
+    public String where() {
+        return store.where();
+    }
+
+    /** Why the last use of the store failed, while no later one succeeded. */
+    public Optional<String> degraded() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void failed(FiringAlertsUnavailable e) {
+        if (failure == null) {
+            LOG.warnf("alerts still firing cannot be kept or read (%s): decisions go on without them", e.getMessage());
+        }
+        failure = e.getMessage();
+    }
+
+    private void recovered() {
+        if (failure != null) {
+            LOG.infof("alerts still firing are kept %s again", store.where());
+            failure = null;
+        }
+    }
+}

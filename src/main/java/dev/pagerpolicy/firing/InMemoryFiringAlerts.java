@@ -1,0 +1,73 @@
+package dev.pagerpolicy.firing;
+
+import dev.pagerpolicy.decision.FiringAlert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The firing alerts of one replica, in its memory, by service: the default, with nothing to install. Bounded: past
+ * {@link #MAX_ALERTS}, the alerts of a service that are kept the shortest are forgotten first, so that a storm of
+ * alerts that are never resolved cannot take the heap.
+ */
+public final class InMemoryFiringAlerts implements FiringAlerts {
+    static final int MAX_ALERTS = 100_000;
+
+    private record Kept(FiringAlert alert, Instant until) {
+    }
+
+    private final Map<String, Map<String, Kept>> byService = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceOfKey = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
+
+    @Override
+    public void firing(FiringAlert alert, Instant until) {
+        resolved(alert.key()); // its service may have changed since it was kept
+        byService.computeIfAbsent(alert.service(), s -> new ConcurrentHashMap<>())
+                .put(alert.key(), new Kept(alert, until));
+        serviceOfKey.put(alert.key(), alert.service());
+        if (kept.incrementAndGet() > MAX_ALERTS) {
+            forgetTheSoonestToEnd(alert.service());
+        }
+    }
+
+    /** Forgets the alert of {@code service} whose time is up the soonest. */
+    private void forgetTheSoonestToEnd(String service) {
+        byService.getOrDefault(service, Map.of()).values().stream()
+                .min(Comparator.comparing(Kept::until)).ifPresent(soonest -> resolved(soonest.alert().key()));
+    }
+
+    @Override
+    public void resolved(String key) {
+        String service = serviceOfKey.remove(key);
+        if (service != null && byService.getOrDefault(service, Map.of()).remove(key) != null) {
+            kept.decrementAndGet();
+        }
+    }
+
+    @Override
+    public List<FiringAlert> of(Set<String> services, Instant now) {
+        List<FiringAlert> firing = new ArrayList<>();
+        for (String service : services) {
+            for (Kept kept : List.copyOf(byService.getOrDefault(service, Map.of()).values())) {
+                if (kept.until().isAfter(now)) {
+                    firing.add(kept.alert());
+                } else {
+                    resolved(kept.alert().key()); // its time is up: as if resolved
+                }
+            }
+        }
+        firing.sort(Comparator.comparing(FiringAlert::since).thenComparing(FiringAlert::key));
+        return firing;
+    }
+
+    @Override
+    public String where() {
+        return "in memory";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.pagerpolicy.gate;
+
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.decision.Action;
+import dev.pagerpolicy.decision.FiringAlert;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+/**
+ * An alert a scenario says is already firing when its alert comes: decided before, to {@code team} with
+ * {@code action} (a page unless it says), since {@code since} (the scenario's time unless it says).
+ */
+public record FiredBefore(@NotBlank String service, String model, @NotNull AlertKind kind, Severity severity,
+                          @NotBlank String team, Action action, Instant since) {
+
+    FiringAlert asFiring(int index, Instant scenarioTime) {
+        return new FiringAlert("scenario firing #" + index, service, model, kind, severity,
+                since == null ? scenarioTime : since, team, action == null ? Action.PAGE : action,
+                "scenario firing #" + index);
+    }
+}
