@@ -32,12 +32,21 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the app on the pack in {@code work} (rules/, policies/), with {@code -D} options of its own. */
     public static PackagedApp start(Path work, String heap, String... options) throws IOException {
+        return start(work, work, heap, options);
+    }
+
+    /**
+     * Starts the app on the pack in {@code pack}, its output and compiled rules in {@code work}: several replicas of
+     * one pack.
+     */
+    public static PackagedApp start(Path work, Path pack, String heap, String... options) throws IOException {
+        Files.createDirectories(work);
         int port = freePort();
         int management = freePort();
         Path output = work.resolve("output.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
-                "-Dpager-policy.rules-dir=" + work.resolve("rules"), "-Dpager-policy.policies-dir=" + work.resolve("policies"),
+                "-Dpager-policy.rules-dir=" + pack.resolve("rules"), "-Dpager-policy.policies-dir=" + pack.resolve("policies"),
                 "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"), "-Dpager-policy.watch.enabled=false"));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
@@ -57,6 +66,19 @@ public final class PackagedApp implements AutoCloseable {
 
     public int managementStatus(String path) {
         return status(managementPort, path);
+    }
+
+    /** The body of a management endpoint's answer, or "" while it does not answer. */
+    public String managementBody(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notYet) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port() {
@@ -88,7 +110,8 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

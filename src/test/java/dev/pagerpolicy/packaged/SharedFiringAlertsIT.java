@@ -1,0 +1,113 @@
+package dev.pagerpolicy.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.testing.PackagedApp;
+import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.Poll;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outage of a feature store, told to the service that decides what follows: one replica alone (in memory), and
+ * two replicas sharing one real Redis, where an outage decided by one explains a model alert decided by the other,
+ * and where decisions go on, saying so, when Redis goes away.
+ */
+class SharedFiringAlertsIT {
+    private static final String FEATURE_STORE_DOWN = """
+            {"id": "feature-store-down", "kind": "outage", "severity": "critical", "service": "feature-store",
+             "firedAt": "2026-11-25T03:00:00Z"}""";
+    private static final String RECS_DEGRADED = """
+            {"id": "recs-degraded", "kind": "model_performance", "severity": "critical", "service": "recommendations",
+             "model": "product-recs", "firedAt": "2026-11-25T03:05:00Z"}""";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The shipped pack, with a feature store that recommendations depends on. */
+    private static void packWithAFeatureStore(Path work) {
+        Packs.copyShipped(work);
+        Packs.edit(work.resolve("policies/services.yaml"), "  - name: recommendations\n",
+                "  - name: feature-store\n    tier: tier-1\n    onCallTeam: platform-sre\n    devTeam: storefront-dev\n"
+                        + "  - name: recommendations\n    dependsOn: [feature-store]\n");
+    }
+
+    private JsonNode decide(PackagedApp app, String alert) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                        + "/v1/decide")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(alert)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static String reasons(JsonNode decision) {
+        return decision.path("reasons").toString();
+    }
+
+    @Test
+    void oneReplicaAloneKeepsWhatIsFiringInMemory(@TempDir Path work) throws Exception {
+        packWithAFeatureStore(work);
+        try (PackagedApp app = PackagedApp.start(work, "256m")) {
+            assertThat(app.awaitReady()).as("ready; it said:%n%s", app.said()).isTrue();
+            JsonNode alone = decide(app, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-before"));
+            assertThat(alone.path("action").asText()).as("nothing firing: a page").isEqualTo("page");
+
+            assertThat(decide(app, FEATURE_STORE_DOWN).path("action").asText()).isEqualTo("page");
+            JsonNode explained = decide(app, RECS_DEGRADED);
+            assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
+            assertThat(explained.path("action").asText()).isEqualTo("notify");
+            assertThat(reasons(explained)).contains("while feature-store is down").contains("no ML team is woken");
+
+            decide(app, FEATURE_STORE_DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
+            JsonNode afterwards = decide(app, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-after"));
+            assertThat(afterwards.path("action").asText()).as("resolved: it explains nothing more").isEqualTo("page");
+        }
+    }
+
+    @Test
+    void twoReplicasShareOneRedisAndDecideWithoutItWhenItGoes(@TempDir Path work) throws Exception {
+        Path redisServer = Path.of("/usr/bin/redis-server");
+        assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed (apt-get install redis-server;"
+                + " .ci/run installs it)");
+        packWithAFeatureStore(work);
+        int redisPort = PackagedApp.freePort();
+        Process redis = new ProcessBuilder(List.of(redisServer.toString(), "--port", String.valueOf(redisPort),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
+                .redirectErrorStream(true).redirectOutput(work.resolve("redis.log").toFile()).start();
+        String[] shared = {"-Dpager-policy.correlation.store=redis",
+                "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort};
+        try (PackagedApp first = PackagedApp.start(work.resolve("first-replica"), work, "256m", shared);
+             PackagedApp second = PackagedApp.start(work.resolve("second-replica"), work, "256m", shared)) {
+            assertThat(first.awaitReady()).as("ready; it said:%n%s", first.said()).isTrue();
+            assertThat(second.awaitReady()).as("ready; it said:%n%s", second.said()).isTrue();
+
+            assertThat(decide(first, FEATURE_STORE_DOWN).path("action").asText()).isEqualTo("page");
+            JsonNode explained = decide(second, RECS_DEGRADED);
+            assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
+            assertThat(explained.path("action").asText()).isEqualTo("notify");
+            assertThat(reasons(explained)).contains("while feature-store is down");
+
+            redis.destroy();
+            redis.waitFor();
+            JsonNode without = decide(second, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-again"));
+            assertThat(without.path("action").asText()).as("decided as if nothing fired").isEqualTo("page");
+            assertThat(without.path("reasons").get(0).path("rule").asText()).isEqualTo("correlation");
+            assertThat(without.path("reasons").get(0).path("explanation").asText())
+                    .startsWith("the alerts still firing could not be read (Redis at redis://127.0.0.1:" + redisPort);
+            Poll.until("the second replica ready, and degraded", () -> second.managementStatus("/q/health/ready") == 200
+                    && second.managementBody("/q/health/ready").contains("\"degraded\""));
+        } finally {
+            redis.destroyForcibly();
+        }
+    }
+}
