@@ -3,6 +3,7 @@ package dev.pagerpolicy.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.FiringAlert;
@@ -16,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,15 @@ public class Correlation {
     /** The author of the reason that says the alerts still firing could not be read. */
     public static final String REASON_RULE = "correlation";
     private static final Logger LOG = Logger.getLogger(Correlation.class);
+    /**
+     * The firing alerts a decision sees at most: the pages first, the earliest first. A storm of alerts on one
+     * service would otherwise make every decision of it join thousands of facts, for rules that ask whether one
+     * outage pages someone.
+     */
+    static final int MAX_FACTS = 32;
+    private static final Comparator<FiringAlert> PAGES_FIRST = Comparator
+            .comparing((FiringAlert alert) -> alert.action() != Action.PAGE).thenComparing(FiringAlert::since)
+            .thenComparing(FiringAlert::key);
 
     private final FiringAlerts store;
     private final Duration resolveTimeout;
@@ -81,7 +92,8 @@ public class Correlation {
         services.addAll(catalog.upstreamOf(alert.service()));
         try {
             List<FiringAlert> firing = store.of(services, now).stream()
-                    .filter(other -> key == null || !other.key().equals(key)).toList();
+                    .filter(other -> key == null || !other.key().equals(key))
+                    .sorted(PAGES_FIRST).limit(MAX_FACTS).toList();
             recovered();
             return new Lookup(firing, Optional.empty());
         } catch (FiringAlertsUnavailable e) {

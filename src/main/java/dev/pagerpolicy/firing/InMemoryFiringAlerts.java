@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The firing alerts of one replica, in its memory, by service: the default, with nothing to install. Bounded: past
- * {@link #MAX_ALERTS}, the alerts of a service that are kept the shortest are forgotten first, so that a storm of
- * alerts that are never resolved cannot take the heap.
+ * {@link #MAX_PER_SERVICE} alerts of one service, or {@link #MAX_ALERTS} in all, the alerts of that service kept the
+ * shortest are forgotten first, so that a storm of alerts that are never resolved cannot take the heap.
  */
 public final class InMemoryFiringAlerts implements FiringAlerts {
     static final int MAX_ALERTS = 100_000;
+    /** Per service: a storm on one service evicts its own oldest, and reading a service stays cheap. */
+    static final int MAX_PER_SERVICE = 1_000;
 
     private record Kept(FiringAlert alert, Instant until) {
     }
@@ -28,10 +30,10 @@ public final class InMemoryFiringAlerts implements FiringAlerts {
     @Override
     public void firing(FiringAlert alert, Instant until) {
         resolved(alert.key()); // its service may have changed since it was kept
-        byService.computeIfAbsent(alert.service(), s -> new ConcurrentHashMap<>())
-                .put(alert.key(), new Kept(alert, until));
+        Map<String, Kept> ofService = byService.computeIfAbsent(alert.service(), s -> new ConcurrentHashMap<>());
+        ofService.put(alert.key(), new Kept(alert, until));
         serviceOfKey.put(alert.key(), alert.service());
-        if (kept.incrementAndGet() > MAX_ALERTS) {
+        if (kept.incrementAndGet() > MAX_ALERTS || ofService.size() > MAX_PER_SERVICE) {
             forgetTheSoonestToEnd(alert.service());
         }
     }

@@ -1,0 +1,86 @@
+package dev.pagerpolicy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.decision.Action;
+import dev.pagerpolicy.decision.FiringAlert;
+import dev.pagerpolicy.firing.FiringAlerts;
+import dev.pagerpolicy.firing.FiringAlertsUnavailable;
+import dev.pagerpolicy.firing.InMemoryFiringAlerts;
+import dev.pagerpolicy.testing.Packs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a decision is told of what is firing: not itself, the pages first and at most a few, or why nothing. */
+class CorrelationTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
+    private static final Alert LATENCY = new Alert("a", AlertKind.LATENCY, Severity.HIGH, "checkout-api", null, null,
+            NOW, null, null);
+
+    private static FiringAlert firing(String key, Action action, Instant since) {
+        return new FiringAlert(key, "checkout-api", null, AlertKind.OUTAGE, Severity.CRITICAL, since, "platform-sre",
+                action, "d-" + key);
+    }
+
+    @Test
+    void aDecisionSeesThePagesFirstTheEarliestFirstAtMostAFewAndNeverItself() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        Correlation correlation = new Correlation(store, Duration.ofMinutes(5));
+        store.firing(firing("itself", Action.PAGE, NOW.minusSeconds(3_600)), NOW.plusSeconds(60));
+        for (int i = 0; i < 50; i++) {
+            store.firing(firing("ticket-" + i, Action.TICKET, NOW.minusSeconds(600 + i)), NOW.plusSeconds(60));
+        }
+        store.firing(firing("page-late", Action.PAGE, NOW.minusSeconds(60)), NOW.plusSeconds(60));
+        store.firing(firing("page-early", Action.PAGE, NOW.minusSeconds(120)), NOW.plusSeconds(60));
+
+        Correlation.Lookup lookup = correlation.firingFor(Packs.shipped().catalog(), LATENCY, "itself", NOW);
+
+        assertThat(lookup.unavailable()).isEmpty();
+        assertThat(lookup.firing()).hasSize(Correlation.MAX_FACTS);
+        assertThat(lookup.firing()).extracting(FiringAlert::key).startsWith("page-early", "page-late", "ticket-49")
+                .doesNotContain("itself");
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsAReasonAndADegradedStateNotAFailure() {
+        FiringAlerts away = new FiringAlerts() {
+            @Override
+            public void firing(FiringAlert alert, Instant until) {
+                throw new FiringAlertsUnavailable("Redis at redis://nowhere:6379: Connection refused", null);
+            }
+
+            @Override
+            public void resolved(String key) {
+                firing(null, null);
+            }
+
+            @Override
+            public List<FiringAlert> of(Set<String> services, Instant now) {
+                resolved(null);
+                return List.of();
+            }
+
+            @Override
+            public String where() {
+                return "Redis at redis://nowhere:6379";
+            }
+        };
+        Correlation correlation = new Correlation(away, Duration.ofMinutes(5));
+
+        Correlation.Lookup lookup = correlation.firingFor(Packs.shipped().catalog(), LATENCY, null, NOW);
+
+        assertThat(lookup.firing()).isEmpty();
+        assertThat(lookup.unavailable()).hasValueSatisfying(reason -> {
+            assertThat(reason.rule()).isEqualTo("correlation");
+            assertThat(reason.explanation()).isEqualTo("the alerts still firing could not be read (Redis at"
+                    + " redis://nowhere:6379: Connection refused): decided without them");
+        });
+        assertThat(correlation.degraded()).contains("Redis at redis://nowhere:6379: Connection refused");
+    }
+}
