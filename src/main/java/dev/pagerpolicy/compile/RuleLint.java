@@ -125,8 +125,8 @@ public final class RuleLint {
         }
     }
 
-    /** {@code then} at the start of a line, as rules separate their conditions from their consequence. */
-    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
+    /** {@code then} as a word, wherever it stands: a rule may be written on one line. */
+    private static final Pattern THEN = Pattern.compile("(?<![\\w$.])then(?![\\w$])");
 
     /**
      * A rule without {@code then}: Drools stumbles on its {@code end}, "mismatched input 'end'", which does not say

@@ -490,7 +490,7 @@ class DecideResourceTest {
 
     @Test
     void readingTheRuleSetIsOpenWithoutDecideKeys() {
-        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(19));
+        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(21));
     }
 
     @Test

@@ -229,7 +229,7 @@ class RuleSetResourceTest {
     void stateShowsTheActiveSet() {
         as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
                 .statusCode(200)
-                .body("rules", equalTo(19))
+                .body("rules", equalTo(21))
                 .body("warnings", org.hamcrest.Matchers.empty())
                 .body("loadedAt", not(equalTo(null)))
                 .body("lastReload.result", equalTo("unchanged"));

@@ -31,7 +31,7 @@ class GateOnASlowMachineTest {
 
         RuleSet verified = verifier.buildVerified();
 
-        assertThat(verified.ruleNames()).hasSize(19);
+        assertThat(verified.ruleNames()).hasSize(21);
     }
 
     @Test
