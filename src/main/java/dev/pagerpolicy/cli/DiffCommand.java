@@ -45,7 +45,7 @@ final class DiffCommand {
             e.problems().forEach(out::println);
             return Cli.FAILED;
         }
-        DiffReport report = new RuleSetDiff(new Explorer(options.evaluator(), Explorer.availableThreads()))
+        DiffReport report = new RuleSetDiff(new Explorer(options.evaluator().forGate(), Explorer.availableThreads()))
                 .run(base, changed, spec);
         Outline.print(options, out, report, () -> outline(report));
         return options.failOnChange() && report.anyChange() ? Cli.FAILED : Cli.OK;

@@ -39,7 +39,7 @@ final class ExploreCommand {
             e.problems().forEach(out::println);
             return Cli.FAILED;
         }
-        Explorer explorer = new Explorer(options.evaluator(), Explorer.availableThreads());
+        Explorer explorer = new Explorer(options.evaluator().forGate(), Explorer.availableThreads());
         ExploreReport report = new Exploration(explorer).run(ruleSet, domain, invariants);
         Outline.print(options, out, report, () -> outline(report));
         return report.clean() ? Cli.OK : Cli.FAILED;

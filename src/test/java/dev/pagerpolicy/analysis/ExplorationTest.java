@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExplorationTest {
-    private final Exploration exploration = new Exploration(new Explorer(Evaluator.withDefaults(), 2));
+    private final Exploration exploration = new Exploration(new Explorer(Evaluator.withDefaults().forGate(), 2));
 
     @TempDir
     Path dir;

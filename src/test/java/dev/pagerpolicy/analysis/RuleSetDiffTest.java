@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuleSetDiffTest {
-    private final RuleSetDiff diff = new RuleSetDiff(new Explorer(Evaluator.withDefaults(), 2));
+    private final RuleSetDiff diff = new RuleSetDiff(new Explorer(Evaluator.withDefaults().forGate(), 2));
 
     @TempDir
     Path dir;

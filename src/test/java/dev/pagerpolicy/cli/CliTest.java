@@ -132,7 +132,7 @@ class CliTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).hasSize(3).last().isEqualTo("2 problems");
-        assertThat(run.lines().get(0)).startsWith(rules.resolve("tests/invariants.yaml") + ":1: invariant \"nobody"
+        assertThat(run.lines().get(0)).startsWith(rules.resolve("tests/invariants.yaml") + ":2: invariant \"nobody"
                 + " wakes sre-db\": never.target.team: team \"sre-db\" is not defined in the policies");
         assertThat(run.lines().get(1)).startsWith(rules.resolve("tests/domain.yaml") + ":");
     }
@@ -227,7 +227,7 @@ class CliTest {
         Run run = run("test");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).first().asString().isEqualTo(rules.resolve("tests/broken.yaml")
-                + ":1: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, deferred, escalation, fallback,"
+                + ":3: scenario #1: unknown field \"acton\" (known fields: ackWithin, action, deferred, escalation, fallback,"
                 + " followUps, notBefore, notPaged, reasons, recommendations, rulesFired, target)");
     }
 
@@ -237,7 +237,7 @@ class CliTest {
         assertThat(run("check", "--rule-cache", cache.toString()).exitCode()).isZero();
         try (var entries = java.nio.file.Files.list(cache)) {
             // One entry per compiled rule file of the shipped pack.
-            assertThat(entries.map(p -> p.getFileName().toString())).hasSize(5).allMatch(name -> name.endsWith(".rules.zip"));
+            assertThat(entries.map(p -> p.getFileName().toString())).hasSize(6).allMatch(name -> name.endsWith(".rules.zip"));
         }
     }
 

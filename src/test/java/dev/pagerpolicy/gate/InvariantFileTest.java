@@ -33,20 +33,20 @@ class InvariantFileTest {
                 .isInstanceOf(InvalidSourceException.class)
                 .extracting(e -> ((InvalidSourceException) e).problems().stream().map(Object::toString).toList())
                 .asList().containsExactly(
-                        dir.resolve("invariants.yaml") + ":1: invariant \"drift never pages\": when.kind: \"driftt\" is"
+                        dir.resolve("invariants.yaml") + ":2: invariant \"drift never pages\": when.kind: \"driftt\" is"
                                 + " not a kind (outage, error_rate, latency, saturation, model_drift, concept_drift,"
                                 + " model_performance, data_quality, data_pipeline, training_pipeline, other)",
-                        dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.target.team: team"
+                        dir.resolve("invariants.yaml") + ":5: invariant \"nobody wakes sre-db\": never.target.team: team"
                                 + " \"sre-db\" is not defined in the policies",
-                        dir.resolve("invariants.yaml") + ":4: invariant \"nobody wakes sre-db\": never.action: \"pages\""
+                        dir.resolve("invariants.yaml") + ":5: invariant \"nobody wakes sre-db\": never.action: \"pages\""
                                 + " is not an action (page, ticket, automate, notify, ignore)",
-                        dir.resolve("invariants.yaml") + ":6: invariant \"both\": state either \"never\" or \"always\","
+                        dir.resolve("invariants.yaml") + ":8: invariant \"both\": state either \"never\" or \"always\","
                                 + " not both",
-                        dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": when.team is not a field"
+                        dir.resolve("invariants.yaml") + ":10: invariant \"drift never pages\": when.team is not a field"
                                 + " here (fields: environment, kind, maintenance, model, production, service, severity, tier, and labels.NAME)",
-                        dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.notBefore: only"
+                        dir.resolve("invariants.yaml") + ":11: invariant \"drift never pages\": always.notBefore: only"
                                 + " null can be stated (a page that does not wait); use deferred: true for one that does",
-                        dir.resolve("invariants.yaml") + ":9: invariant \"drift never pages\": always.target.team:"
+                        dir.resolve("invariants.yaml") + ":11: invariant \"drift never pages\": always.target.team:"
                                 + " \"$service.owner\" is not a reference here (escalation, paged.team, target.team may name one of"
                                 + " $model.dataScienceTeam, $model.mlTeam, $service.dataTeam, $service.devTeam,"
                                 + " $service.onCallTeam)",
