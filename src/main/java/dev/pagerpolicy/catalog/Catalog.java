@@ -56,10 +56,13 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
 
     /**
      * Every service {@code service} depends on, directly or through others: the services whose outage explains its
-     * alerts. Empty for a service the catalog lacks.
+     * alerts. Empty for a service the catalog lacks, and for none.
      */
     public Set<String> upstreamOf(String service) {
         Set<String> upstream = new java.util.LinkedHashSet<>();
+        if (service == null) {
+            return upstream; // an alert of labels alone may name no service
+        }
         java.util.Deque<String> next = new java.util.ArrayDeque<>();
         next.add(service);
         while (!next.isEmpty()) {

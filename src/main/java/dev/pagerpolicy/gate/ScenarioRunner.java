@@ -43,6 +43,9 @@ public final class ScenarioRunner {
 
     /** What the scenario says is firing, of the alert's service and the services it depends on. */
     private static List<FiringAlert> firingFor(RuleSet ruleSet, Alert alert, Scenario scenario) {
+        if (scenario.firing().isEmpty() || alert.service() == null) {
+            return List.of();
+        }
         Set<String> concerned = new HashSet<>(ruleSet.catalog().upstreamOf(alert.service()));
         concerned.add(alert.service());
         List<FiringAlert> firing = new ArrayList<>();

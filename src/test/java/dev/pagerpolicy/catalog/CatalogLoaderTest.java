@@ -175,6 +175,7 @@ class CatalogLoaderTest extends CopiedPolicies {
         assertThat(catalog.upstreamOf("recommendations")).containsExactlyInAnyOrder("fraud-scoring", "checkout-api");
         assertThat(catalog.upstreamOf("checkout-api")).isEmpty();
         assertThat(catalog.upstreamOf("no-such-service")).isEmpty();
+        assertThat(catalog.upstreamOf(null)).as("an alert of labels alone may name no service").isEmpty();
     }
 
     @Test
