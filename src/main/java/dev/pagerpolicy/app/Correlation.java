@@ -40,7 +40,7 @@ public class Correlation {
      * service would otherwise make every decision of it join thousands of facts, for rules that ask whether one
      * outage pages someone.
      */
-    static final int MAX_FACTS = 32;
+    static final int MAX_FACTS = 8;
     private static final Comparator<FiringAlert> PAGES_FIRST = Comparator
             .comparing((FiringAlert alert) -> alert.action() != Action.PAGE).thenComparing(FiringAlert::since)
             .thenComparing(FiringAlert::key);
@@ -80,6 +80,7 @@ public class Correlation {
 
     /** The alerts still firing that concern {@code alert}, or why they could not be read. */
     public record Lookup(List<FiringAlert> firing, Optional<Reason> unavailable) {
+        public static final Lookup NOTHING = new Lookup(List.of(), Optional.empty());
     }
 
     /** The alerts still firing of the alert's service and its upstream services, but the alert itself. */
@@ -104,12 +105,16 @@ public class Correlation {
     }
 
     /**
-     * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now; the key is what makes
-     * it the same alert when sent again, or its decision id when nothing does.
+     * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now, when its decision paged
+     * someone; the key is what makes it the same alert when sent again, or its decision id when nothing does.
      */
     public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
         if (alert == null || alert.service() == null) {
             return; // what has no service explains nothing: rules match firing alerts by service
+        }
+        if (decision.action() != Action.PAGE) {
+            // Only a page has someone at work on the cause; keeping every ticket would cost each decision for nothing.
+            return;
         }
         Instant timeout = now.plus(resolveTimeout);
         Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;

@@ -110,7 +110,9 @@ public class DecisionService {
         try {
             long start = System.nanoTime();
             Instant now = clock.instant();
-            Correlation.Lookup lookup = correlation.firingFor(ruleSet.catalog(), alert, repeat.key(), now);
+            // A rule set without rules on firing alerts has no use for them: the store is not read.
+            Correlation.Lookup lookup = ruleSet.rulesOnFiringAlerts().isEmpty() ? Correlation.Lookup.NOTHING
+                    : correlation.firingFor(ruleSet.catalog(), alert, repeat.key(), now);
             Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what), lookup.firing());
             List<Reason> first = new ArrayList<>(read.readAs().stream().map(Reason::ofInputMapping).toList());
             lookup.unavailable().ifPresent(first::add);

@@ -23,7 +23,7 @@ import java.util.Set;
 final class RedisFiringAlerts implements FiringAlerts {
     private static final String PREFIX = "pager-policy:firing:";
     /** The alerts of a service read at most, those whose time is up the soonest: a storm stays cheap to read. */
-    static final int READ_PER_SERVICE = 100;
+    static final int READ_PER_SERVICE = 50;
 
     private final RedisDataSource redis;
     private final ObjectMapper json;

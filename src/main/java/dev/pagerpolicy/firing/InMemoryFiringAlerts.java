@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryFiringAlerts implements FiringAlerts {
     static final int MAX_ALERTS = 100_000;
     /** Per service: a storm on one service evicts its own oldest, and reading a service stays cheap. */
-    static final int MAX_PER_SERVICE = 1_000;
+    static final int MAX_PER_SERVICE = 100;
 
     private record Kept(FiringAlert alert, Instant until) {
     }
@@ -55,15 +55,17 @@ public final class InMemoryFiringAlerts implements FiringAlerts {
     @Override
     public List<FiringAlert> of(Set<String> services, Instant now) {
         List<FiringAlert> firing = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
         for (String service : services) {
-            for (Kept kept : List.copyOf(byService.getOrDefault(service, Map.of()).values())) {
+            for (Kept kept : byService.getOrDefault(service, Map.of()).values()) {
                 if (kept.until().isAfter(now)) {
                     firing.add(kept.alert());
                 } else {
-                    resolved(kept.alert().key()); // its time is up: as if resolved
+                    ended.add(kept.alert().key());
                 }
             }
         }
+        ended.forEach(this::resolved); // their time is up: as if resolved
         firing.sort(Comparator.comparing(FiringAlert::since).thenComparing(FiringAlert::key));
         return firing;
     }

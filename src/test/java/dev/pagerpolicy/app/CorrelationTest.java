@@ -83,4 +83,22 @@ class CorrelationTest {
         });
         assertThat(correlation.degraded()).contains("Redis at redis://nowhere:6379: Connection refused");
     }
+
+    @Test
+    void onlyAPageIsKeptAsFiringAndUntilItsEndAtTheLatest() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        Correlation correlation = new Correlation(store, Duration.ofMinutes(5));
+        correlation.firing(LATENCY, decision(Action.TICKET), "ticketed", null, NOW);
+        correlation.firing(LATENCY, decision(Action.PAGE), "paged", NOW.plusSeconds(60), NOW);
+
+        assertThat(store.of(Set.of("checkout-api"), NOW)).extracting(FiringAlert::key).containsExactly("paged");
+        assertThat(store.of(Set.of("checkout-api"), NOW.plusSeconds(61))).as("its own end, before the timeout")
+                .isEmpty();
+    }
+
+    private static dev.pagerpolicy.decision.Decision decision(Action action) {
+        return new dev.pagerpolicy.decision.Decision("d", "a", new dev.pagerpolicy.decision.Target("platform-sre",
+                dev.pagerpolicy.catalog.Role.OPS), action, null, null, List.of(), List.of(), List.of(), List.of(), "v1",
+                false, null);
+    }
 }
