@@ -86,7 +86,7 @@ public class Correlation {
     /** The alerts still firing of the alert's service and its upstream services, but the alert itself. */
     public Lookup firingFor(Catalog catalog, Alert alert, String key, Instant now) {
         if (alert.service() == null) {
-            return new Lookup(List.of(), Optional.empty());
+            return Lookup.NOTHING;
         }
         Set<String> services = new LinkedHashSet<>();
         services.add(alert.service());

@@ -10,7 +10,6 @@ import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -84,7 +83,6 @@ final class RedisFiringAlerts implements FiringAlerts {
                     }
                 }
             }
-            firing.sort(Comparator.comparing(FiringAlert::since).thenComparing(FiringAlert::key));
             return firing;
         });
     }

@@ -39,7 +39,7 @@ public interface FiringAlerts {
     /** Forgets the alert kept under {@code key}, if one is. */
     void resolved(String key);
 
-    /** The alerts still firing at {@code now} of any of {@code services}. */
+    /** The alerts still firing at {@code now} of any of {@code services}, in no particular order. */
     List<FiringAlert> of(Set<String> services, Instant now);
 
     /** Where they are kept, for operators: "in memory", "Redis at redis://...". */

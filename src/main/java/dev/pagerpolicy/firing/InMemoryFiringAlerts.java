@@ -66,7 +66,6 @@ public final class InMemoryFiringAlerts implements FiringAlerts {
             }
         }
         ended.forEach(this::resolved); // their time is up: as if resolved
-        firing.sort(Comparator.comparing(FiringAlert::since).thenComparing(FiringAlert::key));
         return firing;
     }
 
