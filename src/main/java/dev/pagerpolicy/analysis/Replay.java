@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.PlausibleInstant;
 import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.FiringAlert;
 import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.firing.Correlator;
+import dev.pagerpolicy.firing.InMemoryFiringAlerts;
 import dev.pagerpolicy.gate.Outcome;
 import dev.pagerpolicy.ruleset.RuleSet;
 import java.io.BufferedReader;
@@ -21,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,6 +39,10 @@ import java.util.function.LongConsumer;
  * {@code replay}: decides every logged alert again, at its own {@code firedAt}, with another rule set, and
  * counts the decisions that would differ. Reads the decision log (one JSON line per decision) or a saved {@code
  * GET /v1/decisions} answer (one JSON array), one decision at a time: memory does not grow with the log.
+ * <p>
+ * What was firing is rebuilt as the log goes, in its order, the way the service kept it: each page the rule set
+ * makes again is kept as firing (a decision not replayed keeps its logged page), until the log says it was resolved,
+ * until its {@code endsAt}, or for the resolve timeout; each decision sees what was firing when it was made.
  */
 public final class Replay {
     private static final int MAX_EXAMPLES = 10;
@@ -47,6 +55,7 @@ public final class Replay {
     private final Optional<Instant> since;
     private final Optional<Instant> until;
     private final Function<String, ZoneId> zones;
+    private final Correlator firing;
 
     // What the run has found so far; a Replay runs once.
     private long lines;
@@ -56,12 +65,17 @@ public final class Replay {
     private long notAlerts;
     private long outsideWindow;
     private long unreadable;
+    private long withFiring;
+    private long resolutions;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Long> aspects = new TreeMap<>();
     private final List<String> examples = new ArrayList<>();
 
-    public Replay(Evaluator evaluator, RuleSet ruleSet, Optional<Instant> since, Optional<Instant> until) {
+    /** @param resolveTimeout how long an alert never resolved was firing, as the service's own setting */
+    public Replay(Evaluator evaluator, RuleSet ruleSet, Optional<Instant> since, Optional<Instant> until,
+                  Duration resolveTimeout) {
         this.evaluator = evaluator;
+        this.firing = new Correlator(new InMemoryFiringAlerts(), resolveTimeout);
         this.ruleSet = ruleSet;
         this.since = since;
         this.until = until;
@@ -86,7 +100,8 @@ public final class Replay {
             }
         }
         return new ReplayReport(ruleSet.version(), lines, replayed, changed, masked, notAlerts, outsideWindow,
-                unreadable, problems, aspects, examples, (System.nanoTime() - started) / 1_000_000);
+                unreadable, problems, aspects, examples, withFiring, resolutions,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static int firstNonBlank(PushbackReader reader) throws IOException {
@@ -169,6 +184,11 @@ public final class Replay {
     }
 
     private void replay(Path file, int line, JsonNode node, LongConsumer progress) {
+        if (node.isObject() && node.has("resolvedAt") && !node.has("decision")) {
+            resolutions++;
+            firing.resolved(node.path("alertKey").asText(null));
+            return;
+        }
         lines++;
         if (lines % 10_000 == 0) {
             progress.accept(lines);
@@ -209,18 +229,37 @@ public final class Replay {
                     + PlausibleInstant.EARLIEST_TEXT + " up to " + PlausibleInstant.LATEST_TEXT);
             return;
         }
+        String key = node.path("alertKey").asText(null);
+        Instant endsAt = instantOf(node.path("endsAt"));
+        Instant decidedAt = Optional.ofNullable(instantOf(node.path("evaluatedAt"))).orElse(alert.firedAt());
+        boolean resolved = node.path("resolved").asBoolean(false);
         // The record names the labels it masked: their values are lost, and the rules might read them.
-        if (node.path("maskedLabels").isArray() && !node.get("maskedLabels").isEmpty()) {
-            masked++;
-            return;
-        }
-        if (since.map(alert.firedAt()::isBefore).orElse(false) || until.map(u -> !alert.firedAt().isBefore(u)).orElse(false)) {
-            outsideWindow++;
+        boolean isMasked = node.path("maskedLabels").isArray() && !node.get("maskedLabels").isEmpty();
+        boolean outside = since.map(alert.firedAt()::isBefore).orElse(false)
+                || until.map(u -> !alert.firedAt().isBefore(u)).orElse(false);
+        if (isMasked || outside) {
+            if (isMasked) {
+                masked++;
+            } else {
+                outsideWindow++;
+            }
+            if (!resolved) {
+                firing.firing(alert, logged, key, endsAt, decidedAt); // not decided again, but it was firing all the same
+            }
             return;
         }
         replayed++;
+        List<FiringAlert> firingThen = ruleSet.rulesOnFiringAlerts().isEmpty() ? List.of()
+                : firing.firingFor(ruleSet.catalog(), alert, key, decidedAt);
+        if (!firingThen.isEmpty()) {
+            withFiring++;
+        }
+        Decision decision = evaluator.evaluate(ruleSet, alert, null, firingThen).decision();
+        if (!resolved) {
+            firing.firing(alert, decision, key, endsAt, decidedAt);
+        }
         Outcome was = Outcome.of(logged);
-        Outcome now = Outcome.of(evaluator.decide(ruleSet, alert));
+        Outcome now = Outcome.of(decision);
         if (!was.equals(now)) {
             changed++;
             now.aspectsChangedFrom(was).forEach(aspect -> aspects.merge(aspect, 1L, Long::sum));
@@ -230,6 +269,18 @@ public final class Replay {
                         + " of " + alert.service() + (alert.model() == null ? "" : ", model " + alert.model())
                         + " at " + alert.firedAt() + "): " + now.changesFrom(was, zones, zones));
             }
+        }
+    }
+
+    /** The instant a field holds, or null when it holds none that can be read. */
+    private static Instant instantOf(JsonNode field) {
+        if (!field.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(field.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

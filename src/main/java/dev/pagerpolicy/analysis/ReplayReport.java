@@ -16,8 +16,11 @@ import java.util.Map;
  * @param problems       the first of those, as "FILE:LINE: message"
  * @param changesByAspect how many changed decisions changed target, action, deferral, ...
  * @param examples       the first changed decisions, each with what changed
+ * @param withFiring     replayed decisions that saw alerts still firing, rebuilt from the log in its order
+ * @param resolutions    lines that said an alert was resolved: forgotten among those firing from then on
  */
 public record ReplayReport(String policyVersion, long lines, long replayed, long changed, long masked,
                            long notAlerts, long outsideWindow, long unreadable, List<String> problems,
-                           Map<String, Long> changesByAspect, List<String> examples, long tookMillis) {
+                           Map<String, Long> changesByAspect, List<String> examples, long withFiring,
+                           long resolutions, long tookMillis) {
 }

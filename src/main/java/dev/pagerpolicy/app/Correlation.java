@@ -3,11 +3,11 @@ package dev.pagerpolicy.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.catalog.Catalog;
-import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.decision.Effect;
 import dev.pagerpolicy.decision.FiringAlert;
 import dev.pagerpolicy.decision.Reason;
+import dev.pagerpolicy.firing.Correlator;
 import dev.pagerpolicy.firing.FiringAlerts;
 import dev.pagerpolicy.firing.FiringAlertsUnavailable;
 import dev.pagerpolicy.firing.InMemoryFiringAlerts;
@@ -17,11 +17,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -35,18 +32,7 @@ public class Correlation {
     /** The author of the reason that says the alerts still firing could not be read. */
     public static final String REASON_RULE = "correlation";
     private static final Logger LOG = Logger.getLogger(Correlation.class);
-    /**
-     * The firing alerts a decision sees at most: the pages first, the earliest first. A storm of alerts on one
-     * service would otherwise make every decision of it join thousands of facts, for rules that ask whether one
-     * outage pages someone.
-     */
-    static final int MAX_FACTS = 8;
-    private static final Comparator<FiringAlert> PAGES_FIRST = Comparator
-            .comparing((FiringAlert alert) -> alert.action() != Action.PAGE).thenComparing(FiringAlert::since)
-            .thenComparing(FiringAlert::key);
-
-    private final FiringAlerts store;
-    private final Duration resolveTimeout;
+    private final Correlator correlator;
     private volatile String failure;
 
     @Inject
@@ -56,8 +42,7 @@ public class Correlation {
     }
 
     Correlation(FiringAlerts store, Duration resolveTimeout) {
-        this.store = store;
-        this.resolveTimeout = resolveTimeout;
+        this.correlator = new Correlator(store, resolveTimeout);
     }
 
     private static FiringAlerts store(PagerPolicyConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
@@ -85,16 +70,8 @@ public class Correlation {
 
     /** The alerts still firing of the alert's service and its upstream services, but the alert itself. */
     public Lookup firingFor(Catalog catalog, Alert alert, String key, Instant now) {
-        if (alert.service() == null) {
-            return Lookup.NOTHING;
-        }
-        Set<String> services = new LinkedHashSet<>();
-        services.add(alert.service());
-        services.addAll(catalog.upstreamOf(alert.service()));
         try {
-            List<FiringAlert> firing = store.of(services, now).stream()
-                    .filter(other -> key == null || !other.key().equals(key))
-                    .sorted(PAGES_FIRST).limit(MAX_FACTS).toList();
+            List<FiringAlert> firing = correlator.firingFor(catalog, alert, key, now);
             recovered();
             return new Lookup(firing, Optional.empty());
         } catch (FiringAlertsUnavailable e) {
@@ -109,20 +86,8 @@ public class Correlation {
      * someone; the key is what makes it the same alert when sent again, or its decision id when nothing does.
      */
     public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
-        if (alert == null || alert.service() == null) {
-            return; // what has no service explains nothing: rules match firing alerts by service
-        }
-        if (decision.action() != Action.PAGE) {
-            // Only a page has someone at work on the cause; keeping every ticket would cost each decision for nothing.
-            return;
-        }
-        Instant timeout = now.plus(resolveTimeout);
-        Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;
-        FiringAlert firing = new FiringAlert(key == null ? decision.decisionId() : key, alert.service(), alert.model(),
-                alert.kind(), alert.severity(), alert.firedAt(), decision.target().team(), decision.action(),
-                decision.decisionId());
         try {
-            store.firing(firing, until);
+            correlator.firing(alert, decision, key, endsAt, now);
             recovered();
         } catch (FiringAlertsUnavailable e) {
             failed(e);
@@ -131,11 +96,8 @@ public class Correlation {
 
     /** Forgets the alert of {@code key}: it stopped firing. */
     public void resolved(String key) {
-        if (key == null) {
-            return;
-        }
         try {
-            store.resolved(key);
+            correlator.resolved(key);
             recovered();
         } catch (FiringAlertsUnavailable e) {
             failed(e);
@@ -144,7 +106,7 @@ public class Correlation {
 
     /** Where firing alerts are kept. */
     public String where() {
-        return store.where();
+        return correlator.where();
     }
 
     /** Why the last use of the store failed, while no later one succeeded. */
@@ -161,7 +123,7 @@ public class Correlation {
 
     private void recovered() {
         if (failure != null) {
-            LOG.infof("alerts still firing are kept %s again", store.where());
+            LOG.infof("alerts still firing are kept %s again", correlator.where());
             failure = null;
         }
     }

@@ -8,6 +8,7 @@ import dev.pagerpolicy.app.observe.DecisionLog;
 import dev.pagerpolicy.app.observe.DecisionMetrics;
 import dev.pagerpolicy.app.observe.DecisionRecord;
 import dev.pagerpolicy.app.observe.RecentDecisions;
+import dev.pagerpolicy.app.observe.ResolutionRecord;
 import dev.pagerpolicy.catalog.InputReader;
 import dev.pagerpolicy.catalog.LabelNames;
 import dev.pagerpolicy.decision.Decision;
@@ -80,6 +81,9 @@ public class DecisionService {
     /** Forgets the alert of {@code sameAlertKey} among those firing: it was resolved, and is not decided again. */
     public void resolved(String sameAlertKey) {
         correlation.resolved(sameAlertKey);
+        if (sameAlertKey != null) {
+            log.write(json(new ResolutionRecord(sameAlertKey, clock.instant())));
+        }
     }
 
     /** That a decided alert is still firing, until {@code endsAt} if it says. */
@@ -121,7 +125,7 @@ public class DecisionService {
             if (firing != null) {
                 correlation.firing(alert, decision, repeat.key(), firing.endsAt(), now);
             }
-            return recorded(alert, decision, evaluation.firedRules(), took, repeat);
+            return recorded(alert, decision, evaluation.firedRules(), took, repeat, firing);
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);
             // The fallback is small enough to build when the rules were not: the alert still reaches someone.
@@ -136,7 +140,7 @@ public class DecisionService {
     public EncodedDecision fallback(Map<String, String> labels, String cause) {
         RuleSet ruleSet = active.get();
         String alertId = InputReader.idOf(labels, ruleSet.catalog().inputs(), configuredLabels());
-        return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0, Repeat.NONE);
+        return recorded(null, Evaluator.fallback(ruleSet, alertId, cause), List.of(), 0, Repeat.NONE, null);
     }
 
     /** What makes an alert the same when it is sent again; {@link #NONE} when nothing does. */
@@ -153,7 +157,7 @@ public class DecisionService {
      * bytes, and the log line is itself what the recent decisions keep.
      */
     private EncodedDecision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos,
-                                     Repeat repeat) {
+                                     Repeat repeat, Firing firing) {
         boolean repeated = false;
         if (repeat.known()) {
             decision = decision.withDecisionId(DecisionIds.ofAlert(repeat.key(), repeat.firedAt(), decision.policyVersion()));
@@ -163,7 +167,8 @@ public class DecisionService {
         EncodedDecision encoded = encoded(decision);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
                 decision.policyVersion(), log.mask(alert), log.maskedLabels(alert), encoded, firedRules,
-                repeated ? Boolean.TRUE : null);
+                repeated ? Boolean.TRUE : null, repeat.key(), firing == null ? null : firing.endsAt(),
+                alert != null && firing == null ? Boolean.TRUE : null);
         byte[] line = json(record);
         log.write(line);
         recent.add(record.decisionId(), line);

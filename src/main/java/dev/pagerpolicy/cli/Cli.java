@@ -88,7 +88,7 @@ public final class Cli {
             "  diff  --base-rules DIR --base-policies DIR [--rules DIR] [--policies DIR] [--scenarios DIR]",
             "        [--format text|json|markdown] [--fail-on-change]",
             "  replay --decisions FILE [--rules DIR] [--policies DIR] [--since TIME] [--until TIME]",
-            "        [--format text|json|markdown]",
+            "        [--resolve-timeout DURATION] [--format text|json|markdown]",
             "  import alertmanager --config alertmanager.yml --receivers receivers.yaml --out DIR",
             "  (explore, diff and replay also take --rule-cache DIR | --no-rule-cache and the limits of test)");
 

@@ -23,7 +23,7 @@ final class Options {
     /** Options that take a value; the others are switches. */
     private static final Set<String> WITH_VALUE = Set.of("--rules", "--policies", "--scenarios", "--junit-xml",
             "--json", "--min-coverage", "--rule-cache", "--max-rule-firings", "--evaluation-time-limit", "--format",
-            "--base-rules", "--base-policies", "--decisions", "--since", "--until", "--config", "--receivers", "--out");
+            "--base-rules", "--base-policies", "--decisions", "--since", "--until", "--resolve-timeout", "--config", "--receivers", "--out");
     private static final List<String> RULE_SET = List.of("--rules", "--policies", "--rule-cache", "--no-rule-cache");
     private static final List<String> LIMITS = List.of("--max-rule-firings", "--evaluation-time-limit");
     private static final Map<String, Set<String>> TAKEN_BY = new LinkedHashMap<>();
@@ -36,7 +36,8 @@ final class Options {
         TAKEN_BY.put("diff", with(RULE_SET, LIMITS, List.of("--scenarios", "--format", "--base-rules",
                 "--base-policies", "--fail-on-change")));
         TAKEN_BY.put("import alertmanager", Set.of("--config", "--receivers", "--out"));
-        TAKEN_BY.put("replay", with(RULE_SET, LIMITS, List.of("--format", "--decisions", "--since", "--until")));
+        TAKEN_BY.put("replay", with(RULE_SET, LIMITS, List.of("--format", "--decisions", "--since", "--until",
+                "--resolve-timeout")));
     }
 
     private final Map<String, String> values;
@@ -44,6 +45,9 @@ final class Options {
     private final RuleCache ruleCache;
     private final int maxRuleFirings;
     private final Duration evaluationTimeLimit;
+    private final Duration resolveTimeout;
+    /** The service's own default for {@code pager-policy.correlation.resolve-timeout}. */
+    static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
 
     private Options(Map<String, String> values, Set<String> switches) {
         this.values = values;
@@ -55,9 +59,10 @@ final class Options {
         this.maxRuleFirings = Optional.ofNullable(values.get("--max-rule-firings")).map(Options::count)
                 .orElseGet(() -> fromEnvironment("PAGER_POLICY_MAX_RULE_FIRINGS", Options::count,
                         Evaluator.DEFAULT_MAX_RULE_FIRINGS));
-        this.evaluationTimeLimit = Optional.ofNullable(values.get("--evaluation-time-limit")).map(Options::duration)
-                .orElseGet(() -> fromEnvironment("PAGER_POLICY_EVALUATION_TIME_LIMIT", Options::duration,
-                        Evaluator.DEFAULT_TIME_LIMIT));
+        this.evaluationTimeLimit = durationOf("--evaluation-time-limit", "PAGER_POLICY_EVALUATION_TIME_LIMIT",
+                Evaluator.DEFAULT_TIME_LIMIT);
+        this.resolveTimeout = durationOf("--resolve-timeout", "PAGER_POLICY_CORRELATION_RESOLVE_TIMEOUT",
+                DEFAULT_RESOLVE_TIMEOUT);
     }
 
     static Options parse(String command, String[] args) {
@@ -198,6 +203,11 @@ final class Options {
         return instant("--until");
     }
 
+    /** How long an alert never resolved counted as firing, as the service was configured. */
+    Duration resolveTimeout() {
+        return resolveTimeout;
+    }
+
     /** The evaluator the service would decide with, given the same limits. */
     Evaluator evaluator() {
         return new Evaluator(maxRuleFirings, evaluationTimeLimit);
@@ -244,18 +254,25 @@ final class Options {
         }
     }
 
-    /** As the service's configuration writes durations: 500ms, 2s, or ISO-8601 (PT0.5S). */
-    private static Duration duration(String text) {
+    /** The option's duration, else the service's environment variable's, else the default. */
+    private Duration durationOf(String option, String variable, Duration otherwise) {
+        return Optional.ofNullable(values.get(option)).map(text -> duration(option, text))
+                .orElseGet(() -> fromEnvironment(variable, text -> duration(option, text), otherwise));
+    }
+
+    /** As the service's configuration writes durations: 500ms, 2s, 5m, or ISO-8601 (PT0.5S). */
+    private static Duration duration(String option, String text) {
         try {
             if (text.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
             }
-            if (text.endsWith("s") && !text.startsWith("P")) {
-                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            if (!text.startsWith("P") && (text.endsWith("s") || text.endsWith("m"))) {
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                return text.endsWith("s") ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount);
             }
             return Duration.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--evaluation-time-limit needs a duration such as 500ms, 2s or PT0.5S,"
+            throw new IllegalArgumentException(option + " needs a duration such as 500ms, 2s, 5m or PT0.5S,"
                     + " not \"" + text + "\"");
         }
     }

@@ -37,7 +37,8 @@ final class ReplayCommand {
         boolean terminal = System.console() != null;
         ReplayReport report;
         try {
-            report = new Replay(options.evaluator(), ruleSet, options.since(), options.until())
+            report = new Replay(options.evaluator(), ruleSet, options.since(), options.until(),
+                    options.resolveTimeout())
                     .run(options.decisions(), read -> {
                         if (terminal) {
                             System.err.printf("\r%,d decisions read", read);
@@ -59,6 +60,10 @@ final class ReplayCommand {
         outline.heading(String.format("replayed %,d of %,d decisions with policy version %s in %.1f s: %,d would"
                         + " differ", report.replayed(), report.lines(), report.policyVersion(),
                 report.tookMillis() / 1000.0, report.changed()));
+        if (report.withFiring() + report.resolutions() > 0) {
+            outline.item(String.format("what was firing rebuilt from the log, in order: %,d decisions saw alerts still"
+                    + " firing; %,d resolved alerts forgotten", report.withFiring(), report.resolutions()));
+        }
         if (report.masked() + report.notAlerts() + report.outsideWindow() + report.unreadable() > 0) {
             outline.heading("not replayed");
             count(outline, report.masked(), "with masked labels, which the rules may read: cannot be replayed faithfully");

@@ -30,23 +30,56 @@ class DecisionLogFileTest {
                         + " \"firedAt\": \"2026-11-25T03:00:00Z\"}")
                 .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
 
-        JsonNode logged = null;
-        long until = System.nanoTime() + Poll.DEADLINE.toNanos(); // the writer's batch: as long as it takes
-        while (logged == null && System.nanoTime() < until) {
+        JsonNode logged = loggedLine(record -> id.equals(record.path("decisionId").asText()));
+        assertThat(logged).as("the decision in " + DecisionLogFileProfile.FILE).isNotNull();
+        assertThat(logged.path("alert").path("id").asText()).isEqualTo("to-the-file");
+        assertThat(logged.path("alertKey").asText()).isEqualTo("id to-the-file"); // what replay rebuilds firing by
+        assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
+        given().get(management + "metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
+    }
+
+    /** The first line of the log that matches, once the writer's batch has written it (as long as that takes). */
+    private static JsonNode loggedLine(java.util.function.Predicate<JsonNode> wanted) throws Exception {
+        long until = System.nanoTime() + Poll.DEADLINE.toNanos();
+        while (System.nanoTime() < until) {
             List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
                     ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
             for (String line : lines) {
                 JsonNode record = new ObjectMapper().readTree(line);
-                if (id.equals(record.path("decisionId").asText())) {
-                    logged = record;
+                if (wanted.test(record)) {
+                    return record;
                 }
             }
             Thread.sleep(50);
         }
-        assertThat(logged).as("the decision in " + DecisionLogFileProfile.FILE).isNotNull();
-        assertThat(logged.path("alert").path("id").asText()).isEqualTo("to-the-file");
-        assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
-        given().get(management + "metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
+        return null;
+    }
+
+    @Test
+    void whatMakesAnAlertFiringOrResolvedIsLoggedForReplay() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"ends-soon\", \"kind\": \"outage\", \"severity\": \"high\", \"service\": \"checkout-api\","
+                        + " \"firedAt\": \"2026-11-25T03:00:00Z\", \"endsAt\": \"2026-11-25T04:00:00Z\"}")
+                .post("/v1/decide").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"over\", \"status\": \"resolved\", \"kind\": \"outage\", \"severity\": \"high\","
+                        + " \"service\": \"checkout-api\", \"firedAt\": \"2026-11-25T03:00:00Z\"}")
+                .post("/v1/decide").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("""
+                {"version": "4", "groupKey": "{}", "status": "resolved", "receiver": "pager-policy", "alerts": [
+                  {"status": "resolved", "fingerprint": "ccc333",
+                   "labels": {"kind": "outage", "severity": "high", "service": "checkout-api"},
+                   "startsAt": "2026-11-25T01:00:00Z", "endsAt": "2026-11-25T02:00:00Z"}]}""")
+                .post("/v1/alertmanager").then().statusCode(200);
+
+        JsonNode endsSoon = loggedLine(record -> "ends-soon".equals(record.path("alert").path("id").asText()));
+        assertThat(endsSoon.path("endsAt").asText()).isEqualTo("2026-11-25T04:00:00Z");
+        assertThat(endsSoon.has("resolved")).isFalse();
+        JsonNode over = loggedLine(record -> "over".equals(record.path("alert").path("id").asText()));
+        assertThat(over.path("resolved").asBoolean()).isTrue();
+        JsonNode resolution = loggedLine(record -> record.has("resolvedAt"));
+        assertThat(resolution.path("alertKey").asText()).isEqualTo("fingerprint ccc333");
+        assertThat(resolution.has("decision")).isFalse();
     }
 
     private void decide(String id) {

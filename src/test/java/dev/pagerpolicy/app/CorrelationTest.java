@@ -42,7 +42,7 @@ class CorrelationTest {
         Correlation.Lookup lookup = correlation.firingFor(Packs.shipped().catalog(), LATENCY, "itself", NOW);
 
         assertThat(lookup.unavailable()).isEmpty();
-        assertThat(lookup.firing()).hasSize(Correlation.MAX_FACTS);
+        assertThat(lookup.firing()).hasSize(dev.pagerpolicy.firing.Correlator.MAX_FACTS);
         assertThat(lookup.firing()).extracting(FiringAlert::key).startsWith("page-early", "page-late", "ticket-49")
                 .doesNotContain("itself");
     }

@@ -20,7 +20,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(String decisionId, Instant evaluatedAt, long tookMicros, String policyVersion,
                              Alert alert, List<String> maskedLabels, EncodedDecision decision,
-                             List<String> rulesFired, Boolean repeat) {
+                             List<String> rulesFired, Boolean repeat, String alertKey, Instant endsAt,
+                             Boolean resolved) {
     public DecisionRecord {
         maskedLabels = maskedLabels == null || maskedLabels.isEmpty() ? null : List.copyOf(maskedLabels);
         rulesFired = List.copyOf(rulesFired);

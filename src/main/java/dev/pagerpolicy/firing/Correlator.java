@@ -1,0 +1,93 @@
+package dev.pagerpolicy.firing;
+
+import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.decision.Action;
+import dev.pagerpolicy.decision.Decision;
+import dev.pagerpolicy.decision.FiringAlert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the alerts still firing are to a decision, over any {@link FiringAlerts} store: which of them a decision
+ * sees, which decided alerts are kept as firing and until when. The service decides with it; {@code replay} rebuilds
+ * what was firing with it, so that both see the same.
+ */
+public final class Correlator {
+    /**
+     * The firing alerts a decision sees at most: the pages first, the earliest first. A storm of alerts on one
+     * service would otherwise make every decision of it join thousands of facts, for rules that ask whether one
+     * outage pages someone.
+     */
+    public static final int MAX_FACTS = 8;
+    private static final Comparator<FiringAlert> PAGES_FIRST = Comparator
+            .comparing((FiringAlert alert) -> alert.action() != Action.PAGE).thenComparing(FiringAlert::since)
+            .thenComparing(FiringAlert::key);
+
+    private final FiringAlerts store;
+    private final Duration resolveTimeout;
+
+    /** @param resolveTimeout how long an alert that is never resolved counts as firing after it was decided */
+    public Correlator(FiringAlerts store, Duration resolveTimeout) {
+        this.store = store;
+        this.resolveTimeout = resolveTimeout;
+    }
+
+    /**
+     * The alerts still firing of the alert's service and its upstream services, but the alert itself (by its
+     * {@code key}, which may be null); none for an alert that names no service.
+     *
+     * @throws FiringAlertsUnavailable when the store cannot be read
+     */
+    public List<FiringAlert> firingFor(Catalog catalog, Alert alert, String key, Instant now) {
+        if (alert == null || alert.service() == null) {
+            return List.of();
+        }
+        Set<String> services = new LinkedHashSet<>();
+        services.add(alert.service());
+        services.addAll(catalog.upstreamOf(alert.service()));
+        return store.of(services, now).stream().filter(other -> key == null || !other.key().equals(key))
+                .sorted(PAGES_FIRST).limit(MAX_FACTS).toList();
+    }
+
+    /**
+     * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now, when its decision paged
+     * someone; the key is what makes it the same alert when sent again, or its decision id when nothing does.
+     *
+     * @throws FiringAlertsUnavailable when the store cannot be written
+     */
+    public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
+        if (alert == null || alert.service() == null) {
+            return; // what has no service explains nothing: rules match firing alerts by service
+        }
+        if (decision.action() != Action.PAGE) {
+            // Only a page has someone at work on the cause; keeping every ticket would cost each decision for nothing.
+            return;
+        }
+        Instant timeout = now.plus(resolveTimeout);
+        Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;
+        store.firing(new FiringAlert(key == null ? decision.decisionId() : key, alert.service(), alert.model(),
+                alert.kind(), alert.severity(), alert.firedAt(), decision.target().team(), decision.action(),
+                decision.decisionId()), until);
+    }
+
+    /**
+     * Forgets the alert of {@code key}, if any: it stopped firing.
+     *
+     * @throws FiringAlertsUnavailable when the store cannot be written
+     */
+    public void resolved(String key) {
+        if (key != null) {
+            store.resolved(key);
+        }
+    }
+
+    /** Where firing alerts are kept, for operators. */
+    public String where() {
+        return store.where();
+    }
+}
