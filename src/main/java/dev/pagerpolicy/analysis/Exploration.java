@@ -60,14 +60,15 @@ public final class Exploration {
         }
         Map<String, ExploreReport.Wakes> wakes = new LinkedHashMap<>();
         woken.forEach((team, findings) -> wakes.put(team, new ExploreReport.Wakes(
-                findings.stream().mapToLong(Finding::inputClasses).sum(), Finding.mergeKinds(findings))));
-        // A rule on alerts already firing fires only when something fires, which the domain does not make up.
+                findings.stream().mapToLong(Finding::inputClasses).sum(), Finding.merge(findings))));
+        // A rule on alerts already firing may wait for what the domain does not make up (it makes up outages paged to
+        // the on-call team, nothing else): it is not called dead for not firing.
         List<String> dead = ruleSet.ruleNames().stream().filter(rule -> !fired.contains(rule))
                 .filter(rule -> !ruleSet.rulesOnFiringAlerts().contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
                 domain.week().monday().toString(), domain.week().step().toString(), domain.week().slots(),
                 domain.week().moments().stream().map(Moment::label).toList(),
-                (System.nanoTime() - started) / 1_000_000, Finding.mergeKinds(gaps), Finding.mergeKinds(failures), dead, wakes, invariantsTotal.results());
+                (System.nanoTime() - started) / 1_000_000, Finding.merge(gaps), Finding.merge(failures), dead, wakes, invariantsTotal.results());
     }
 
     private static ShapeReport report(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog,

@@ -30,10 +30,11 @@ public final class RuleSetDiff {
 
     /** What identifies a shape across two catalogs: names, not the catalogs' objects. */
     private record Key(String service, String model, String kind, boolean production, Map<String, String> labels,
-                       Map<String, Double> signals) {
+                       Map<String, Double> signals, String outage) {
         static Key of(AlertShape shape) {
             return new Key(shape.service().name(), shape.model() == null ? null : shape.model().name(),
-                    shape.kind().wireName(), shape.production(), shape.labels(), shape.signals());
+                    shape.kind().wireName(), shape.production(), shape.labels(), shape.signals(),
+                    shape.outage() == null ? null : shape.outage().name());
         }
     }
 
@@ -48,8 +49,10 @@ public final class RuleSetDiff {
     /** The diff over the times of {@code week}. */
     DiffReport run(RuleSet base, RuleSet changed, DomainSpec spec, Week week) {
         long started = System.nanoTime();
-        Domain baseDomain = Domain.of(base.catalog(), spec);
-        Domain changedDomain = Domain.of(changed.catalog(), spec);
+        // Either side's rules on firing alerts make the alerts during outages worth comparing, on both sides.
+        boolean withOutages = !base.rulesOnFiringAlerts().isEmpty() || !changed.rulesOnFiringAlerts().isEmpty();
+        Domain baseDomain = Domain.of(base.catalog(), spec, withOutages);
+        Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages);
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
         List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();
@@ -76,7 +79,7 @@ public final class RuleSetDiff {
         Map<String, DiffReport.NightPages> nightPages = new TreeMap<>();
         night.forEach((team, counts) -> nightPages.put(team, new DiffReport.NightPages(counts[0], counts[1])));
         return new DiffReport(base.version(), changed.version(), domain.size(), changedCount,
-                (System.nanoTime() - started) / 1_000_000, Finding.mergeKinds(changes), onlyIn(base.catalog(), changed.catalog()),
+                (System.nanoTime() - started) / 1_000_000, Finding.merge(changes), onlyIn(base.catalog(), changed.catalog()),
                 onlyIn(changed.catalog(), base.catalog()), nightPages);
     }
 

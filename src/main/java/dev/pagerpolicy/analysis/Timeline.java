@@ -68,9 +68,8 @@ final class Timeline {
         }
         List<Finding> findings = new ArrayList<>();
         severitiesByLine.forEach((line, merged) ->
-                findings.add(new Finding(List.of(shape.kind().wireName()),
-                        merged.stream().map(Severity::wireName).toList(), shape.subject(), line.when(), line.what(),
-                        counts.get(line))));
+                findings.add(Finding.of(shape, merged.stream().map(Severity::wireName).toList(), line.when(),
+                        line.what(), counts.get(line))));
         return findings;
     }
 

@@ -33,7 +33,7 @@ final class ExploreCommand {
         List<Invariant> invariants;
         try {
             ruleSet = CheckCommand.load(options);
-            domain = Domain.of(ruleSet.catalog(), DomainSpec.load(options.scenarios()));
+            domain = Domain.of(ruleSet, DomainSpec.load(options.scenarios()));
             invariants = InvariantFile.load(options.scenarios(), ruleSet.catalog());
         } catch (InvalidSourceException e) {
             e.problems().forEach(out::println);

@@ -5,6 +5,7 @@ import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
+import dev.pagerpolicy.ruleset.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * Every alert a catalog allows, as classes of alerts the rules cannot tell apart: each service, without a model
  * and with each of its models, × every kind × every severity × production and one other environment × each
- * label and signal value of the {@link DomainSpec} (and without it) × each time of the reference {@link Week}.
+ * label and signal value of the {@link DomainSpec} (and without it) × each time of the reference {@link Week}; and,
+ * for rules that read what is already firing, each of those while nothing is firing, while its own service is down
+ * and while each service it depends on is down.
  */
 public record Domain(List<AlertShape> shapes, List<Severity> severities, Week week) {
     /** The environment that stands for every non-production one, unless the organisation counts it as production. */
@@ -26,6 +29,19 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
     }
 
     public static Domain of(Catalog catalog, DomainSpec spec) {
+        return of(catalog, spec, false);
+    }
+
+    /** The domain of a rule set: with the alerts during outages when its rules read what is already firing. */
+    public static Domain of(RuleSet ruleSet, DomainSpec spec) {
+        return of(ruleSet.catalog(), spec, !ruleSet.rulesOnFiringAlerts().isEmpty());
+    }
+
+    /**
+     * @param withOutages whether each alert comes also during an outage of its service and of each service upstream
+     *                    ({@link AlertShape#outage()}): what rules on firing alerts tell apart, and only they
+     */
+    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages) {
         String production = catalog.productionEnvironments().stream().sorted().findFirst().orElse("production");
         String other = catalog.productionEnvironments().contains(NON_PRODUCTION) ? "non-production" : NON_PRODUCTION;
         List<Map<String, String>> labelings = combinations(spec.labels());
@@ -42,8 +58,11 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
                     for (boolean isProduction : new boolean[] {true, false}) {
                         for (Map<String, String> labels : labelings) {
                             for (Map<String, Double> signals : signalings) {
-                                shapes.add(new AlertShape(service, model, kind, isProduction ? production : other,
-                                        isProduction, labels, signals));
+                                AlertShape alone = new AlertShape(service, model, kind,
+                                        isProduction ? production : other, isProduction, labels, signals);
+                                List<Service> down = withOutages ? downOf(catalog, service) : List.of();
+                                shapes.add(alone.during(null, 1 + down.size()));
+                                down.forEach(outageOf -> shapes.add(alone.during(outageOf, 1 + down.size())));
                             }
                         }
                     }
@@ -51,6 +70,14 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
             }
         }
         return new Domain(shapes, List.of(Severity.values()), Week.of(spec.week(), catalog));
+    }
+
+    /** The services whose outage an alert of {@code service} may come during: itself, then those upstream by name. */
+    private static List<Service> downOf(Catalog catalog, Service service) {
+        List<Service> down = new ArrayList<>();
+        down.add(service);
+        catalog.upstreamOf(service.name()).stream().sorted().map(catalog::service).forEach(down::add);
+        return down;
     }
 
     /** Every choice of at most one value per name, the empty choice (nothing set) first. */

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Services a rule set cannot tell apart: the same tier and the very same teams (on call, dev, data), no model, no
- * maintenance window of their own, and names no literal of the rules can single out. Rules see a service only
+ * maintenance window of their own, no dependency either way, and names no literal of the rules can single out. Rules see a service only
  * through those (and its name, which they can only compare with what they spell), so every alert of one is
  * decided as the same alert of another: an exploration evaluates one of each class, its representative (the
  * first by name), and gives every member the representative's decisions.
@@ -31,6 +31,13 @@ public final class ServiceClasses {
         Catalog catalog = ruleSet.catalog();
         Set<String> own = new HashSet<>();
         catalog.models().values().stream().map(Model::service).map(Service::name).forEach(own::add);
+        // An alert of a service with dependencies comes during their outages, which no other service shares.
+        for (Service service : catalog.services().values()) {
+            if (!service.dependsOn().isEmpty()) {
+                own.add(service.name());
+                own.addAll(service.dependsOn());
+            }
+        }
         for (MaintenanceWindow window : catalog.maintenance()) {
             if (window.service() != null) {
                 own.add(window.service());

@@ -8,6 +8,7 @@ import dev.pagerpolicy.domain.ServiceClasses;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.ruleset.RuleSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,8 +171,7 @@ public final class Explorer {
             own[s] = representative[s].clone();
             for (int slot = 0; slot < own[s].length; slot++) {
                 if (own[s][slot].fallback().isFailure()) {
-                    own[s][slot] = evaluator.evaluate(ruleSet, shape.alert(domain.severities().get(s),
-                            domain.week().at(slot)));
+                    own[s][slot] = evaluateAt(ruleSet, shape, domain.severities().get(s), domain.week().at(slot));
                 }
             }
         }
@@ -180,7 +180,7 @@ public final class Explorer {
 
     /** One alert of a shape, by severity and time, evaluated on the calling thread. */
     public Evaluation evaluateOne(RuleSet ruleSet, Domain domain, AlertShape shape, int severity, int slot) {
-        return evaluator.evaluate(ruleSet, shape.alert(domain.severities().get(severity), domain.week().at(slot)));
+        return evaluateAt(ruleSet, shape, domain.severities().get(severity), domain.week().at(slot));
     }
 
     /** Every evaluation of one shape, made for it alone: for a caller that shares the result itself. */
@@ -193,11 +193,16 @@ public final class Explorer {
             }
             Evaluation[] row = new Evaluation[domain.week().slots()];
             for (int slot = 0; slot < row.length; slot++) {
-                row[slot] = evaluator.evaluate(ruleSet, shape.alert(all.get(s), domain.week().at(slot)));
+                row[slot] = evaluateAt(ruleSet, shape, all.get(s), domain.week().at(slot));
             }
             evaluations[s] = row;
         }
         return evaluations;
+    }
+
+    /** The shape's alert of that severity at that time, with what the shape says is firing then. */
+    private Evaluation evaluateAt(RuleSet ruleSet, AlertShape shape, Severity severity, Instant at) {
+        return evaluator.evaluate(ruleSet, shape.alert(severity, at), null, shape.firingAt(at));
     }
 
     public Evaluation[][] evaluate(RuleSet ruleSet, Domain domain, AlertShape shape) {

@@ -19,7 +19,7 @@ import java.util.function.Function;
 record Condition(String field, List<String> values) {
     /** Fields of the alert, for {@code when}. */
     static final Set<String> ALERT_FIELDS = Set.of("service", "model", "kind", "severity", "tier", "production",
-            "environment", "maintenance");
+            "environment", "maintenance", "outage");
     /** {@code labels.NAME}: the value of a label, {@code ""} when the alert has none (as Alertmanager reads it). */
     static final String LABELS = "labels";
     static final String LABEL_PREFIX = LABELS + ".";
@@ -68,8 +68,23 @@ record Condition(String field, List<String> values) {
 
     private List<String> valuesOf(Subject subject) {
         Optional<DecisionField> ofDecision = DecisionField.named(field);
-        return ofDecision.isPresent() ? ofDecision.get().valuesOf(Outcome.of(subject.decision()))
-                : List.of(alertValueOf(subject));
+        if (ofDecision.isPresent()) {
+            return ofDecision.get().valuesOf(Outcome.of(subject.decision()));
+        }
+        return field.equals("outage") ? outagesOf(subject) : List.of(alertValueOf(subject));
+    }
+
+    /**
+     * What may be firing when the alert comes. A domain explores alerts during outages only for rules that read what
+     * is firing; without such rules an alert is decided alike in every situation, so it stands for each of them: nothing
+     * firing, its service down, and a service upstream down when it has one.
+     */
+    private static List<String> outagesOf(Subject subject) {
+        AlertShape shape = subject.shape();
+        if (shape.situations() > 1) {
+            return List.of(shape.outageFiring().wireName());
+        }
+        return !shape.service().dependsOn().isEmpty() ? List.of("none", "service", "upstream") : List.of("none", "service");
     }
 
     private String alertValueOf(Subject subject) {

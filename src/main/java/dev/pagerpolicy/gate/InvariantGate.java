@@ -65,7 +65,7 @@ public final class InvariantGate {
         }
         long started = System.nanoTime();
         List<InvariantResult> results = InvariantCheck.run(new Explorer(evaluator, Explorer.availableThreads()),
-                candidate, Domain.of(candidate.catalog(), spec), invariants);
+                candidate, Domain.of(candidate, spec), invariants);
         Verdict verdict = new Verdict(results, invariants.size(), false, (System.nanoTime() - started) / 1_000_000);
         if (key != null && verdict.violated().isEmpty()) {
             cache.rememberHeld(key);

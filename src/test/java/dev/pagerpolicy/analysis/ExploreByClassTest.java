@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Evaluating one service per class of services the rules cannot tell apart proves what evaluating every service
  * proves: the same gaps, failures, dead rules, woken teams, invariant verdicts and diff counts, on the shipped pack
- * with more services in its catalog: services alike, a service a rule names, and a rule that fails naming the
- * service.
+ * with more services in its catalog: services alike, alike but for a dependency, a service a rule names, and a rule
+ * that fails naming the service; each alert also during the outages it may come during.
  */
 class ExploreByClassTest {
     // As explore and diff evaluate: bounded by rule firings, so that a busy machine changes no count.
@@ -45,6 +45,10 @@ class ExploreByClassTest {
                         devTeam: %s
                     """.formatted(i, 1 + i % 3, i < 4 ? "platform-sre" : "analytics-dev",
                     i < 4 ? "payments-dev" : "storefront-dev"));
+            if (i == 1) {
+                // Alike but for what it depends on: its alerts come during extra-02's outages, no other's do.
+                services.append("    dependsOn: [extra-02]\n");
+            }
         }
         services.append("""
                   - name: ledger-special
@@ -106,7 +110,7 @@ class ExploreByClassTest {
     private static ExploreReport explore(RuleSet ruleSet, boolean byClass) throws Exception {
         Path scenarios = pack.resolve("rules/tests");
         ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2, byClass)).run(ruleSet,
-                coarse(Domain.of(ruleSet.catalog(), DomainSpec.load(scenarios))),
+                coarse(Domain.of(ruleSet, DomainSpec.load(scenarios))),
                 InvariantFile.load(scenarios, ruleSet.catalog()));
         return new ExploreReport(report.policyVersion(), report.inputClasses(), report.alertShapes(), report.week(),
                 report.step(), report.times(), report.calendar(), 0, report.gaps(), report.failures(),
@@ -118,7 +122,11 @@ class ExploreByClassTest {
         RuleSet ruleSet = load();
         ServiceClasses classes = ServiceClasses.of(ruleSet);
 
-        assertThat(classes.classes()).isLessThanOrEqualTo(ruleSet.catalog().services().size() - 3);
+        assertThat(classes.classes()).isLessThanOrEqualTo(ruleSet.catalog().services().size() - 2);
+        assertThat(classes.representativeOf(ruleSet.catalog().service("extra-01")).name())
+                .as("a service with a dependency is its own class").isEqualTo("extra-01");
+        assertThat(classes.representativeOf(ruleSet.catalog().service("extra-02")).name())
+                .as("a service depended on is its own class").isEqualTo("extra-02");
         assertThat(classes.representativeOf(ruleSet.catalog().service("ledger-special")).name())
                 .as("a service a rule names is its own class").isEqualTo("ledger-special");
         assertThat(classes.representativeOf(ruleSet.catalog().service("extra-03")).name()).isEqualTo("extra-00");
@@ -177,7 +185,7 @@ class ExploreByClassTest {
                   always: {action: page}
                 """);
         List<Invariant> invariants = InvariantFile.load(invariantsDir, ruleSet.catalog());
-        Domain domain = coarse(Domain.of(ruleSet.catalog(), DomainSpec.load(invariantsDir)));
+        Domain domain = coarse(Domain.of(ruleSet, DomainSpec.load(invariantsDir)));
         List<Invariant> namingNoService = invariants.stream().filter(i -> !i.namesAService()).toList();
 
         for (List<Invariant> stated : List.of(invariants, namingNoService)) {

@@ -53,11 +53,11 @@ class CliTest {
         Run run = run("explore");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines().get(0)).startsWith("explored 383,600 classes of alerts (140 shapes × 5 severities ×"
+        assertThat(run.lines().get(0)).startsWith("explored 767,200 classes of alerts (280 shapes × 5 severities ×"
                 + " 548 times: the week of 2026-01-12 every 30m, 6 days and windows of the calendars) in ");
         assertThat(run.lines()).contains("gaps: alerts no rule decides: none",
                 "dead rules: rules no alert of the domain fires: none",
-                "  holds: drift never pages (76,720 alerts)",
+                "  holds: drift never pages (153,440 alerts)",
                 "result: no gaps, no failures, every invariant holds");
     }
 
@@ -69,7 +69,7 @@ class CliTest {
         Run run = run("explore", "--format", "markdown");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.lines()).contains("### gaps: alerts no rule decides (21,920 classes of alerts)",
+        assertThat(run.lines()).contains("### gaps: alerts no rule decides (43,840 classes of alerts)",
                 "- training_pipeline/critical, high of checkout-api, at any time (all week, every holiday and maintenance window): no rule decides; the fallback: page"
                         + " platform-sre (fallback)");
     }
@@ -84,7 +84,7 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).anyMatch(line -> line.startsWith("FAIL " + rules.resolve("tests/invariants.yaml")
                 + ":7: invariant \"drift never pages\" is violated by "));
-        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 4 hold, 1 violated");
+        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 5 hold, 1 violated");
     }
 
     @Test
@@ -96,7 +96,7 @@ class CliTest {
 
         assertThat(informative.exitCode()).isZero();
         assertThat(gate.exitCode()).isEqualTo(1);
-        assertThat(informative.lines().get(0)).contains(": 13,152 of 383,600 classes of alerts decided differently");
+        assertThat(informative.lines().get(0)).contains(": 13,152 of 767,200 classes of alerts decided differently");
         assertThat(run("diff", "--base-rules", "rules").lines().get(0))
                 .isEqualTo("error: --base-policies is required");
     }
@@ -150,7 +150,7 @@ class CliTest {
     void testPassesOnTheShippedPackAndEndsWithTheCounts() {
         Run run = run("test");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed; invariants: 5 hold, 0 violated( \\(as when these files were last checked\\))?");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 0 failed; invariants: 6 hold, 0 violated( \\(as when these files were last checked\\))?");
     }
 
     @Test
@@ -161,7 +161,7 @@ class CliTest {
         assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/environments.yaml") + ":2: scenario \"a critical"
                 + " checkout-api outage in staging is a ticket\": expected action page, got ticket (rules fired:"
                 + " Service-health alerts page the service's on-call team, Non-production alerts never page)");
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 5 hold, 0 violated( \\(as when these files were last checked\\))?");
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 6 hold, 0 violated( \\(as when these files were last checked\\))?");
     }
 
     @Test

@@ -43,7 +43,7 @@ class InvariantFileTest {
                         dir.resolve("invariants.yaml") + ":8: invariant \"both\": state either \"never\" or \"always\","
                                 + " not both",
                         dir.resolve("invariants.yaml") + ":10: invariant \"drift never pages\": when.team is not a field"
-                                + " here (fields: environment, kind, maintenance, model, production, service, severity, tier, and labels.NAME)",
+                                + " here (fields: environment, kind, maintenance, model, outage, production, service, severity, tier, and labels.NAME)",
                         dir.resolve("invariants.yaml") + ":11: invariant \"drift never pages\": always.notBefore: only"
                                 + " null can be stated (a page that does not wait); use deferred: true for one that does",
                         dir.resolve("invariants.yaml") + ":11: invariant \"drift never pages\": always.target.team:"

@@ -33,9 +33,9 @@ class InvariantGateTest {
         InvariantGate.Verdict stillViolated = gate.check(ruleSet, scenarios);
 
         assertThat(first.remembered()).isFalse();
-        assertThat(first.results()).hasSize(5).allMatch(InvariantResult::holds);
+        assertThat(first.results()).hasSize(6).allMatch(InvariantResult::holds);
         assertThat(second.remembered()).isTrue();
-        assertThat(second.stated()).isEqualTo(5);
+        assertThat(second.stated()).isEqualTo(6);
         assertThat(otherLimits.remembered()).isFalse();
         assertThat(changedInvariants.violated()).extracting(InvariantResult::name).containsExactly("drift never pages");
         assertThat(stillViolated.remembered()).isFalse();
@@ -58,6 +58,6 @@ class InvariantGateTest {
         assertThat(before.remembered()).isFalse();
         assertThat(sameBuild.remembered()).isTrue();
         assertThat(upgraded.remembered()).isFalse();
-        assertThat(upgraded.results()).hasSize(5).allMatch(InvariantResult::holds);
+        assertThat(upgraded.results()).hasSize(6).allMatch(InvariantResult::holds);
     }
 }
