@@ -39,7 +39,8 @@ public final class Correlator {
 
     /**
      * The alerts still firing of the alert's service and its upstream services, but the alert itself (by its
-     * {@code key}, which may be null); none for an alert that names no service.
+     * {@code key}, which may be null) and those paged to a team the catalog no longer has; none for an alert that
+     * names no service.
      *
      * @throws FiringAlertsUnavailable when the store cannot be read
      */
@@ -50,7 +51,9 @@ public final class Correlator {
         Set<String> services = new LinkedHashSet<>();
         services.add(alert.service());
         services.addAll(catalog.upstreamOf(alert.service()));
+        // A page to a team a reload has since removed explains nothing the rules could route to.
         return store.of(services, now).stream().filter(other -> key == null || !other.key().equals(key))
+                .filter(other -> catalog.teams().containsKey(other.team()))
                 .sorted(PAGES_FIRST).limit(MAX_FACTS).toList();
     }
 

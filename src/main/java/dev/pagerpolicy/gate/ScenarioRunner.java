@@ -58,6 +58,24 @@ public final class ScenarioRunner {
         return firing;
     }
 
+    /**
+     * A service or team the policies lack, named by what the scenario says is firing: such an alert would explain
+     * nothing (no service of the catalog is it), so the scenario could pass for a reason its author did not mean.
+     */
+    private static List<String> unknownNamesFiring(RuleSet ruleSet, Scenario scenario) {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < scenario.firing().size(); i++) {
+            FiredBefore before = scenario.firing().get(i);
+            if (!ruleSet.catalog().services().containsKey(before.service())) {
+                unknown.add("firing #" + (i + 1) + ": service \"" + before.service() + "\" is not defined in the policies");
+            }
+            if (!ruleSet.catalog().teams().containsKey(before.team())) {
+                unknown.add("firing #" + (i + 1) + ": team \"" + before.team() + "\" is not defined in the policies");
+            }
+        }
+        return unknown;
+    }
+
     public ScenarioResult run(RuleSet ruleSet, Located<Scenario> located) {
         Scenario scenario = located.value();
         InputReader.Read read = InputReader.read(scenario.alert(), ruleSet.catalog().inputs(), LabelNames.DEFAULT,
@@ -73,8 +91,8 @@ public final class ScenarioRunner {
         Evaluation evaluation = new Evaluation(evaluated.decision()
                 .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList()),
                 evaluated.firedRules(), evaluated.fallback());
-        List<String> mismatches = new ArrayList<>(ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(),
-                evaluation.firedRules()));
+        List<String> mismatches = new ArrayList<>(unknownNamesFiring(ruleSet, scenario));
+        mismatches.addAll(ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(), evaluation.firedRules()));
         // A conflict fails the scenario whatever it expects: the rules' order, not the author, decided. An
         // evaluator that searches every decision has already made a conflict the fallback.
         if (!evaluation.decision().fallback() && !evaluator.searchesConflictsPerDecision()) {

@@ -48,6 +48,20 @@ class CorrelationTest {
     }
 
     @Test
+    void aPageToATeamTheRulesNoLongerHaveExplainsNothing() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        store.firing(new FiringAlert("renamed", "checkout-api", null, AlertKind.OUTAGE, Severity.CRITICAL,
+                NOW.minusSeconds(60), "sre-before-the-reload", Action.PAGE, "d-renamed"), NOW.plusSeconds(60));
+        store.firing(firing("kept", Action.PAGE, NOW.minusSeconds(60)), NOW.plusSeconds(60));
+
+        Correlation.Lookup lookup = new Correlation(store, Duration.ofMinutes(5))
+                .firingFor(Packs.shipped().catalog(), LATENCY, null, NOW);
+
+        // A rule routing to it would throw, and the fallback page every alert of the service until it expired.
+        assertThat(lookup.firing()).extracting(FiringAlert::key).containsExactly("kept");
+    }
+
+    @Test
     void aStoreThatCannotBeReachedIsAReasonAndADegradedStateNotAFailure() {
         FiringAlerts away = new FiringAlerts() {
             @Override
