@@ -78,6 +78,37 @@ public class DecisionService {
         return decide(ruleSet, read, what, repeat, input.isResolved() ? null : new Firing(input.endsAt()));
     }
 
+    /**
+     * The decision the active rules would make for an alert, with what is firing now, leaving no trace: not
+     * recorded, not counted, not kept as firing. What a person trying an alert in the console sees.
+     */
+    public Trial trial(AlertInput input) {
+        RuleSet ruleSet = active.get();
+        InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), configuredLabels(), clock.instant());
+        return new Trial(read.alert(), evaluate(ruleSet, read, "the alert", null, clock.instant()).decision());
+    }
+
+    /** An alert as the policies read it, and the decision the active rules would make for it. */
+    public record Trial(Alert alert, Decision decision) {
+    }
+
+    /**
+     * Evaluates the alert read with what is firing now (but itself, by {@code key}); the decision's reasons begin with
+     * how the alert was read: each field an input mapping set ({@code readAs}), so that "why was I paged?" names the
+     * policy that mapped the alert too, and why what is firing could not be read, if it could not.
+     */
+    private Evaluation evaluate(RuleSet ruleSet, InputReader.Read read, String what, String key, Instant now) {
+        Alert alert = read.alert();
+        // A rule set without rules on firing alerts has no use for them: the store is not read.
+        Correlation.Lookup lookup = ruleSet.rulesOnFiringAlerts().isEmpty() ? Correlation.Lookup.NOTHING
+                : correlation.firingFor(ruleSet.catalog(), alert, key, now);
+        Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what), lookup.firing());
+        List<Reason> first = new ArrayList<>(read.readAs().stream().map(Reason::ofInputMapping).toList());
+        lookup.unavailable().ifPresent(first::add);
+        return new Evaluation(evaluation.decision().withReasonsFirst(first), evaluation.firedRules(),
+                evaluation.fallback());
+    }
+
     /** Forgets the alert of {@code sameAlertKey} among those firing: it was resolved, and is not decided again. */
     public void resolved(String sameAlertKey) {
         correlation.resolved(sameAlertKey);
@@ -104,23 +135,15 @@ public class DecisionService {
         return names;
     }
 
-    /**
-     * Decides with {@code ruleSet}; the reasons begin with how the alert was read: each field an input mapping set
-     * ({@code readAs}), so that "why was I paged?" names the policy that mapped the alert too.
-     */
+    /** Decides with {@code ruleSet}, keeps the alert as firing when it is, and records the decision. */
     private EncodedDecision decide(RuleSet ruleSet, InputReader.Read read, String what, Repeat repeat,
                                    Firing firing) {
         Alert alert = read.alert();
         try {
             long start = System.nanoTime();
             Instant now = clock.instant();
-            // A rule set without rules on firing alerts has no use for them: the store is not read.
-            Correlation.Lookup lookup = ruleSet.rulesOnFiringAlerts().isEmpty() ? Correlation.Lookup.NOTHING
-                    : correlation.firingFor(ruleSet.catalog(), alert, repeat.key(), now);
-            Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what), lookup.firing());
-            List<Reason> first = new ArrayList<>(read.readAs().stream().map(Reason::ofInputMapping).toList());
-            lookup.unavailable().ifPresent(first::add);
-            Decision decision = evaluation.decision().withReasonsFirst(first);
+            Evaluation evaluation = evaluate(ruleSet, read, what, repeat.key(), now);
+            Decision decision = evaluation.decision();
             long took = System.nanoTime() - start;
             if (firing != null) {
                 correlation.firing(alert, decision, repeat.key(), firing.endsAt(), now);

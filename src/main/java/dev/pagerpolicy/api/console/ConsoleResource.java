@@ -1,0 +1,276 @@
+package dev.pagerpolicy.api.console;
+
+import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.api.security.ApiKeys;
+import dev.pagerpolicy.api.security.BearerKeyAuthentication;
+import dev.pagerpolicy.api.security.Roles;
+import dev.pagerpolicy.analysis.WeekOfPages;
+import dev.pagerpolicy.app.DecisionService;
+import dev.pagerpolicy.app.ExploredWeeks;
+import dev.pagerpolicy.app.observe.ReloadHistory;
+import dev.pagerpolicy.catalog.Catalog;
+import dev.pagerpolicy.reload.ReloadAttempt;
+import dev.pagerpolicy.ruleset.ActiveRuleSet;
+import dev.pagerpolicy.ruleset.RuleSet;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console: server-rendered pages for the people who are paged and the people who write the rules. Each page
+ * reads what the API serves, as a person reads it; the pages need no JavaScript. A page is shown to whoever may read
+ * decisions ({@code decide} role, open when no decide key is set); others are sent to sign in with their key.
+ */
+@Path("/console")
+@PermitAll // each page checks the role itself, to answer a browser with the sign-in page rather than a 401
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+    private static final int NEWEST = 20;
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    DecisionSearch search;
+    @Inject
+    DecisionService decisions;
+    @Inject
+    ActiveRuleSet active;
+    @Inject
+    ReloadHistory reloads;
+    @Inject
+    ApiKeys keys;
+    @Inject
+    Validator validator;
+    @Inject
+    Clock clock;
+    @Inject
+    ExploredWeeks explored;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(String query, List<DecisionSearch.Match> found, boolean searched,
+                                            List<DecisionSearch.Match> newest);
+
+        static native TemplateInstance decision(DecisionView decision);
+
+        static native TemplateInstance missing(String decisionId);
+
+        static native TemplateInstance trial(TrialForm form, TrialChoices choices, List<String> problems,
+                                             DecisionView decision);
+
+        static native TemplateInstance ruleset(RuleSetView ruleSet);
+
+        static native TemplateInstance signIn(String problem);
+
+        static native TemplateInstance teams(List<TeamLine> teams, boolean exploring, String version);
+
+        static native TemplateInstance team(TeamWeekView week);
+    }
+
+    /** A team on the list of teams: how many classes of alerts page it at once in its busiest hour. */
+    public record TeamLine(String name, String zone, long busiestHour) {
+    }
+
+    /** What the try-an-alert form offers to choose from: the catalog's own names. */
+    public record TrialChoices(List<String> kinds, List<String> severities, List<String> services,
+                               List<String> models) {
+        static TrialChoices of(Catalog catalog) {
+            return new TrialChoices(AlertKind.NAMED.stream().map(AlertKind::wireName).toList(),
+                    Arrays.stream(Severity.values()).map(Severity::wireName).toList(),
+                    catalog.services().keySet().stream().sorted().toList(),
+                    catalog.models().keySet().stream().sorted().toList());
+        }
+    }
+
+    /** The rule set as a person reviews it. */
+    public record RuleSetView(String version, String loadedAt, List<RuleLine> rules, List<String> warnings,
+                              List<ReloadAttempt> reloads) {
+    }
+
+    /** One rule and its precedence. */
+    public record RuleLine(String name, int salience, boolean readsWhatIsFiring) {
+    }
+
+    private boolean mayRead() {
+        return identity.hasRole(Roles.DECIDE);
+    }
+
+    private static Response signInFirst() {
+        return Response.seeOther(URI.create("/console/sign-in")).build();
+    }
+
+    @GET
+    public Response home(@QueryParam("q") String query) throws IOException {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        if (query != null && !query.isBlank()) {
+            Optional<DecisionView> byId = search.byId(query.strip());
+            if (byId.isPresent()) {
+                return Response.seeOther(URI.create("/console/decisions/" + byId.get().decisionId())).build();
+            }
+            return Response.ok(Templates.home(query.strip(), search.find(query), true, List.of())).build();
+        }
+        return Response.ok(Templates.home("", List.of(), false, search.newest(NEWEST))).build();
+    }
+
+    @GET
+    @Path("decisions/{decisionId}")
+    public Response decision(@PathParam("decisionId") String decisionId) throws IOException {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        Optional<DecisionView> view = search.byId(decisionId);
+        return view.isPresent() ? Response.ok(Templates.decision(view.get())).build()
+                : Response.status(Response.Status.NOT_FOUND).entity(Templates.missing(decisionId)).build();
+    }
+
+    @GET
+    @Path("try")
+    public Response trialForm() {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        return Response.ok(Templates.trial(TrialForm.EMPTY, TrialChoices.of(active.get().catalog()), List.of(), null))
+                .build();
+    }
+
+    /** The decision the active rules would make for the alert of the form; nothing is recorded. */
+    @POST
+    @Path("try")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response trial(@BeanParam TrialFields fields) {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        TrialForm form = fields.form();
+        TrialChoices choices = TrialChoices.of(active.get().catalog());
+        TrialForm.Read read = form.read(clock.instant());
+        List<String> problems = new ArrayList<>(read.problems());
+        if (problems.isEmpty()) {
+            for (ConstraintViolation<AlertInput> violation : validator.validate(read.input())) {
+                problems.add(violation.getPropertyPath() + ": " + violation.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Response.status(422).entity(Templates.trial(form, choices, problems, null)).build();
+        }
+        DecisionService.Trial trial = decisions.trial(read.input());
+        DecisionView decision = DecisionView.of(trial.alert(), trial.decision(), clock.instant());
+        return Response.ok(Templates.trial(form, choices, List.of(), decision)).build();
+    }
+
+    /** The form's fields, as the browser posts them. */
+    public static class TrialFields {
+        @FormParam("kind")
+        String kind;
+        @FormParam("severity")
+        String severity;
+        @FormParam("service")
+        String service;
+        @FormParam("model")
+        String model;
+        @FormParam("environment")
+        String environment;
+        @FormParam("labels")
+        String labels;
+        @FormParam("firedAt")
+        String firedAt;
+
+        TrialForm form() {
+            return new TrialForm(kind, severity, service, model, environment, labels, firedAt);
+        }
+    }
+
+    @GET
+    @Path("ruleset")
+    public Response ruleSet() {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        RuleSet ruleSet = active.get();
+        List<RuleLine> rules = ruleSet.ruleNames().stream().map(name -> new RuleLine(name, ruleSet.salience(name),
+                        ruleSet.rulesOnFiringAlerts().contains(name)))
+                .sorted(java.util.Comparator.comparingInt(RuleLine::salience).reversed()).toList();
+        return Response.ok(Templates.ruleset(new RuleSetView(ruleSet.version(), ruleSet.loadedAt().toString(), rules,
+                ruleSet.warnings(), reloads.newestFirst()))).build();
+    }
+
+    /** Who can be woken, when: every team with its heat map, once the active rule set is explored. */
+    @GET
+    @Path("teams")
+    public Response teams() {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        Optional<Map<String, WeekOfPages.TeamWeek>> weeks = explored.ofActive();
+        List<TeamLine> lines = weeks.orElse(Map.of()).values().stream()
+                .map(week -> new TeamLine(week.team(), week.zone().getId(), week.busiestHour())).toList();
+        return Response.ok(Templates.teams(lines, weeks.isEmpty(), explored.version())).build();
+    }
+
+    @GET
+    @Path("teams/{team}")
+    public Response team(@PathParam("team") String team, @QueryParam("hour") Integer hour) {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        Optional<Map<String, WeekOfPages.TeamWeek>> weeks = explored.ofActive();
+        if (weeks.isEmpty()) {
+            return Response.seeOther(URI.create("/console/teams")).build();
+        }
+        WeekOfPages.TeamWeek week = weeks.get().get(team);
+        if (week == null) {
+            return Response.status(Response.Status.NOT_FOUND).entity(Templates.teams(List.of(), false,
+                    explored.version())).build();
+        }
+        return Response.ok(Templates.team(TeamWeekView.of(week, explored.version(), hour))).build();
+    }
+
+    @GET
+    @Path("sign-in")
+    public TemplateInstance signInForm() {
+        return Templates.signIn(null);
+    }
+
+    /** Checks the key and keeps it in a cookie of the console's own, so that pages need no header. */
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("key") String key) {
+        if (key == null || !keys.grantFor(key.strip()).granted()) {
+            return Response.status(401).entity(Templates.signIn("that key is not one of this service's keys"))
+                    .build();
+        }
+        NewCookie cookie = new NewCookie.Builder(BearerKeyAuthentication.CONSOLE_COOKIE).value(key.strip())
+                .path(BearerKeyAuthentication.CONSOLE_PATH).httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/console")).cookie(cookie).build();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.pagerpolicy.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.TempPackProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real Chromium, driven by WebDriver with JavaScript switched off: what a person sees (text, links,
+ * a cell's alerts), signed in with the service's decide key. Each page it opens is also saved as a screenshot in
+ * {@code target/console-screenshots/}, from which docs/console/ is taken.
+ */
+@QuarkusTest
+@TestProfile(TempPackProfile.class)
+class ConsoleInABrowserTest {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void aHeadlessChromiumWithoutJavaScript() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "Chromium and its driver are not installed (Debian packages chromium, chromium-driver; .ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root Chromium needs --no-sandbox; the pages must read without JavaScript, so it is off.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedInOnTheShippedPack() {
+        TempPackProfile.restoreShipped();
+        given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true")
+                .then().statusCode(200);
+        open("/console");
+        if (browser.getCurrentUrl().endsWith("/console/sign-in")) {
+            browser.findElement(By.name("key")).sendKeys(TempPackProfile.DECIDE_KEY);
+            browser.findElement(By.cssSelector("form button")).click();
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
+    }
+
+    private void open(String path) {
+        browser.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String decide(String body) {
+        return given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON)
+                .body(body).post("/v1/decide").then().statusCode(200).extract().path("decisionId");
+    }
+
+    @Test
+    void aWrongKeyIsRefusedOnTheSignInPage() {
+        browser.manage().deleteAllCookies();
+        open("/console/decisions/anything");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        browser.findElement(By.name("key")).sendKeys("not-a-key-of-this-service");
+        browser.findElement(By.cssSelector("form button")).click();
+
+        assertThat(text("problem")).isEqualTo("that key is not one of this service's keys");
+    }
+
+    @Test
+    void aDecisionFoundByItsIdSaysWhoHowWhenWhatFollowsAndWhy() throws Exception {
+        String id = decide("""
+                {"id": "checkout-down-1", "kind": "outage", "severity": "critical", "service": "checkout-api",
+                 "firedAt": "2026-11-25T03:00:00Z", "labels": {"region": "eu-west-1"}}""");
+
+        browser.findElement(By.name("q")).sendKeys(id);
+        browser.findElement(By.cssSelector("form button")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/decisions/" + id);
+        assertThat(text("who")).isEqualTo("platform-sre (ops)");
+        assertThat(text("how")).isEqualTo("page");
+        assertThat(text("when")).isEqualTo("at once");
+        assertThat(text("alert")).isEqualTo("outage/critical of checkout-api (production), fired 2026-11-25T03:00:00Z");
+        assertThat(browser.findElements(By.cssSelector("#timeline li"))).extracting(WebElement::getText).containsExactly(
+                "at once\nplatform-sre (ops), to acknowledge within 5 min",
+                "still unacknowledged after 5 min\npayments-dev (dev)");
+        assertThat(browser.findElements(By.cssSelector("#reasons tbody tr"))).extracting(WebElement::getText)
+                .first().asString().startsWith("Service-health alerts page the service's on-call team route page"
+                        + " platform-sre a critical outage of checkout-api is service health");
+        screenshot("decision");
+
+        browser.manage().window().setSize(new Dimension(390, 844)); // a phone, where the person paged often is
+        screenshot("decision-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    @Test
+    void decisionsAreFoundByTheirAlertsLabelAndLinkToThemselves() {
+        String id = decide("""
+                {"kind": "latency", "severity": "low", "service": "churn-reports", "firedAt": "2026-11-25T15:00:00Z",
+                 "labels": {"ticket": "OPS-4711"}}""");
+
+        browser.findElement(By.name("q")).sendKeys("ticket=OPS-4711");
+        browser.findElement(By.cssSelector("form button")).click();
+
+        WebElement link = browser.findElement(By.cssSelector("table.matches tbody a"));
+        link.click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/decisions/" + id);
+        assertThat(text("alert")).isEqualTo("latency/low of churn-reports (production), fired 2026-11-25T15:00:00Z");
+    }
+
+    @Test
+    void anAlertTriedInTheFormShowsTheDecisionTheActiveRulesWouldMakeWithoutRecordingIt() throws Exception {
+        open("/console/try");
+        new Select(browser.findElement(By.name("kind"))).selectByVisibleText("model_performance");
+        new Select(browser.findElement(By.name("severity"))).selectByVisibleText("critical");
+        new Select(browser.findElement(By.name("service"))).selectByVisibleText("fraud-scoring");
+        new Select(browser.findElement(By.name("model"))).selectByVisibleText("fraud-detector");
+        browser.findElement(By.name("firedAt")).sendKeys("2026-11-25T03:00:00Z");
+        browser.findElement(By.cssSelector("form button")).click();
+
+        assertThat(text("answer")).isEqualTo("The active rules would decide");
+        assertThat(text("who")).isEqualTo("fraud-ml (ml-engineer)");
+        assertThat(text("how")).isEqualTo("page");
+        screenshot("try-an-alert");
+        List<String> recent = given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                .get("/v1/decisions?limit=1000").then().extract().path("alert.model");
+        assertThat(recent).doesNotContain("fraud-detector");
+
+        browser.findElement(By.name("firedAt")).clear();
+        browser.findElement(By.name("firedAt")).sendKeys("yesterday");
+        browser.findElement(By.cssSelector("form button")).click();
+        assertThat(text("problems")).isEqualTo("firedAt: \"yesterday\" is not a time such as 2026-11-25T03:00:00Z");
+    }
+
+    @Test
+    void aHourOfATeamsWeekListsTheAlertsThatPageItThenAndTheirRules() throws Exception {
+        open("/console/teams");
+        // The active rule set is explored once, in the background; the page refreshes itself until it is done.
+        new WebDriverWait(browser, Poll.DEADLINE).until(page -> !page.findElements(By.id("teams")).isEmpty());
+        browser.findElement(By.linkText("platform-sre")).click();
+        screenshot("who-can-be-woken");
+
+        // Monday 03:00 UTC, the middle of platform-sre's night.
+        browser.findElement(By.cssSelector("#heatmap a[href$='?hour=3#chosen']")).click();
+
+        assertThat(text("chosen")).matches("Mon 03:00: \\d+ classes of alerts page platform-sre at once");
+        assertThat(browser.findElements(By.cssSelector("#examples li"))).extracting(WebElement::getText)
+                .contains("outage/critical of checkout-api: rules fired: Service-health alerts page the service's"
+                        + " on-call team, Pages are acknowledged within the tier's time, Pages escalate to the on-call"
+                        + " team, then the dev team");
+        assertThat(text("moments")).contains("Thanksgiving (Thu 2026-11-26 America/New_York): ");
+    }
+
+    @Test
+    void aFailedReloadShowsItsProblemsWithFileAndLine() throws Exception {
+        Path rules = TempPackProfile.dir().resolve("rules");
+        Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
+                "    $draft : DecisionDraft( undecided ) )\nthen");
+        given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true")
+                .then().statusCode(422);
+
+        open("/console/ruleset");
+
+        WebElement failed = browser.findElement(By.cssSelector("#reloads tbody tr"));
+        assertThat(failed.getText()).contains("failed").contains(rules.resolve("service-health.drl") + ":");
+        screenshot("rule-set");
+    }
+}
