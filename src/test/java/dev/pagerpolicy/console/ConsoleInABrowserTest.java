@@ -97,6 +97,11 @@ class ConsoleInABrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    private static void darkMode(boolean dark) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
     private static String decide(String body) {
         return given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON)
                 .body(body).post("/v1/decide").then().statusCode(200).extract().path("decisionId");
@@ -138,6 +143,10 @@ class ConsoleInABrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844)); // a phone, where the person paged often is
         screenshot("decision-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
+        darkMode(true); // the person paged at 3 a.m. reads in the dark
+        browser.navigate().refresh();
+        screenshot("decision-dark");
+        darkMode(false);
     }
 
     @Test
