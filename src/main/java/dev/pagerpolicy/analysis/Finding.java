@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One line of a report: alerts of some kinds and severities of one subject, at some times of the week, and what
@@ -48,48 +51,43 @@ public record Finding(List<String> kinds, List<String> severities, String subjec
     /**
      * Lines of one alert in each situation it was explored in (nothing firing, each outage) merged into one line
      * that names the situations, none when it is true in all of them; then lines that differ only in the kind of
-     * alert, merged as {@link #mergeKinds} does.
+     * alert. The order is that of each merged line's first appearance.
      */
     public static List<Finding> merge(List<Finding> findings) {
-        record Alike(List<String> kinds, List<String> severities, String subject, String when, String what) {
-        }
-        Map<Alike, List<Finding>> byAlike = new LinkedHashMap<>();
-        for (Finding finding : findings) {
-            byAlike.computeIfAbsent(new Alike(finding.kinds, finding.severities, finding.subject, finding.when,
-                    finding.what), alike -> new ArrayList<>()).add(finding);
-        }
-        List<Finding> merged = new ArrayList<>();
-        byAlike.forEach((alike, group) -> {
-            List<String> situations = new ArrayList<>();
-            group.forEach(finding -> finding.situations.stream().filter(s -> !situations.contains(s))
-                    .forEach(situations::add));
-            boolean everywhere = situations.size() >= group.get(0).explored;
-            merged.add(new Finding(alike.kinds(), alike.severities(), alike.subject(),
-                    everywhere ? List.of() : situations, alike.when(), alike.what(),
-                    group.stream().mapToLong(Finding::inputClasses).sum(), group.get(0).explored));
-        });
-        return mergeKinds(merged);
+        List<Finding> merged = mergeBy(findings, Finding::situations, finding -> finding.withSituations(List.of()),
+                (first, situations) -> first.withSituations(situations.size() >= first.explored ? List.of() : situations));
+        return mergeBy(merged, Finding::kinds, finding -> finding.withKinds(List.of()), Finding::withKinds);
     }
 
     /**
-     * Lines that differ only in the kind of alert, merged into one: "outage, error_rate/high of checkout-api".
-     * The order is that of each merged line's first appearance.
+     * Lines alike but for one list (what {@code without} clears), merged into one line holding every value of that
+     * list, in the order of each line's first appearance; {@code with} makes the merged line from the group's first.
      */
-    private static List<Finding> mergeKinds(List<Finding> findings) {
-        record Rest(List<String> severities, String subject, List<String> situations, String when, String what) {
-        }
-        Map<Rest, List<Finding>> byRest = new LinkedHashMap<>();
+    private static List<Finding> mergeBy(List<Finding> findings, Function<Finding, List<String>> list,
+                                         UnaryOperator<Finding> without, BiFunction<Finding, List<String>, Finding> with) {
+        Map<Finding, List<Finding>> alike = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            byRest.computeIfAbsent(new Rest(finding.severities, finding.subject, finding.situations, finding.when,
-                            finding.what), rest -> new ArrayList<>()).add(finding);
+            alike.computeIfAbsent(without.apply(finding).withInputClasses(0), key -> new ArrayList<>()).add(finding);
         }
         List<Finding> merged = new ArrayList<>();
-        byRest.forEach((rest, group) -> {
-            List<String> kinds = new ArrayList<>();
-            group.forEach(finding -> finding.kinds.stream().filter(k -> !kinds.contains(k)).forEach(kinds::add));
-            merged.add(new Finding(kinds, rest.severities(), rest.subject(), rest.situations(), rest.when(), rest.what(),
-                    group.stream().mapToLong(Finding::inputClasses).sum(), group.get(0).explored));
+        alike.values().forEach(group -> {
+            List<String> values = new ArrayList<>();
+            group.forEach(finding -> list.apply(finding).stream().filter(v -> !values.contains(v)).forEach(values::add));
+            merged.add(with.apply(group.get(0), values)
+                    .withInputClasses(group.stream().mapToLong(Finding::inputClasses).sum()));
         });
         return merged;
+    }
+
+    private Finding withSituations(List<String> other) {
+        return new Finding(kinds, severities, subject, other, when, what, inputClasses, explored);
+    }
+
+    private Finding withKinds(List<String> other) {
+        return new Finding(other, severities, subject, situations, when, what, inputClasses, explored);
+    }
+
+    private Finding withInputClasses(long other) {
+        return new Finding(kinds, severities, subject, situations, when, what, other, explored);
     }
 }
