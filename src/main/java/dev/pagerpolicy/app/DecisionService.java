@@ -79,11 +79,11 @@ public class DecisionService {
     }
 
     /**
-     * The decision the active rules would make for an alert, with what is firing now, leaving no trace: not
-     * recorded, not counted, not kept as firing. What a person trying an alert in the console sees.
+     * The decision a rule set (the active one, or a candidate) would make for an alert, with what is firing now,
+     * leaving no trace: not recorded, not counted, not kept as firing. What a person trying an alert in the console
+     * sees.
      */
-    public Trial trial(AlertInput input) {
-        RuleSet ruleSet = active.get();
+    public Trial trial(AlertInput input, RuleSet ruleSet) {
         InputReader.Read read = InputReader.read(input, ruleSet.catalog().inputs(), configuredLabels(), clock.instant());
         return new Trial(read.alert(), evaluate(ruleSet, read, "the alert", null, clock.instant()).decision());
     }

@@ -47,6 +47,16 @@ public final class RuleSetVerifier {
         this.scenariosDir = scenariosDir;
     }
 
+    /**
+     * Another rule set, compiled and checked like the active one's files but not gated and never made active: a
+     * candidate to compare with it.
+     *
+     * @throws InvalidSourceException with every problem as {@code FILE:LINE: message}
+     */
+    public RuleSet compileCandidate(Path candidateRules, Path candidatePolicies) throws InvalidSourceException {
+        return loader.load(candidateRules, candidatePolicies);
+    }
+
     /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
     public RuleSet buildVerified() throws InvalidSourceException {
         // The scenarios are read while the rule set loads; a rule set with problems is reported without them,

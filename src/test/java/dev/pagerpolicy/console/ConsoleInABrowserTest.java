@@ -84,6 +84,13 @@ class ConsoleInABrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
     }
 
+    private void signInAs(String key) {
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        browser.findElement(By.name("key")).sendKeys(key);
+        browser.findElement(By.cssSelector("form button")).click();
+    }
+
     private void open(String path) {
         browser.get(root.toString().replaceAll("/$", "") + path);
     }
@@ -205,6 +212,40 @@ class ConsoleInABrowserTest {
                         + " on-call team, Pages are acknowledged within the tier's time, Pages escalate to the on-call"
                         + " team, then the dev team");
         assertThat(text("moments")).contains("Thanksgiving (Thu 2026-11-26 America/New_York): ");
+    }
+
+    @Test
+    void aCandidateRuleSetIsComparedWithTheActiveOneAndAnAlertTriedUnderBoth() throws Exception {
+        Path candidate = Files.createTempDirectory("candidate");
+        Packs.copyShipped(candidate);
+        Packs.edit(candidate.resolve("policies/sla-tiers.yaml"), "    ackWithin: PT15M\n    pagesAroundTheClock: [critical]",
+                "    ackWithin: PT10M\n    pagesAroundTheClock: [critical, high]");
+        signInAs(TempPackProfile.ADMIN_KEY);
+
+        open("/console/candidate");
+        browser.findElement(By.name("rules")).sendKeys(candidate.resolve("rules").toString());
+        browser.findElement(By.name("policies")).sendKeys(candidate.resolve("policies").toString());
+        browser.findElement(By.cssSelector("form button")).click();
+        // Compiled, diffed and explored in the background; the page refreshes itself until it is done.
+        new WebDriverWait(browser, Poll.DEADLINE).until(page -> !page.findElements(By.id("summary")).isEmpty());
+
+        assertThat(text("summary")).endsWith(": 13,572 of 767,200 classes of alerts decided differently");
+        assertThat(text("night-pages")).contains("platform-sre +3168 −0");
+        screenshot("candidate");
+        browser.findElement(By.linkText("platform-sre")).click();
+        assertThat(browser.findElements(By.cssSelector("#active-map td")).get(24 * 1 + 3).getText()).as("Tue 03:00")
+                .isNotEqualTo(browser.findElements(By.cssSelector("#candidate-map td")).get(24 * 1 + 3).getText());
+        screenshot("candidate-side-by-side");
+
+        open("/console/try");
+        new Select(browser.findElement(By.name("kind"))).selectByVisibleText("latency");
+        new Select(browser.findElement(By.name("severity"))).selectByVisibleText("high");
+        new Select(browser.findElement(By.name("service"))).selectByVisibleText("recommendations");
+        browser.findElement(By.name("firedAt")).sendKeys("2026-11-24T03:00:00Z");
+        browser.findElement(By.cssSelector("form button")).click();
+        assertThat(text("when")).startsWith("waits for business hours");
+        assertThat(browser.findElement(By.cssSelector("#candidate-decision #when")).getText()).isEqualTo("at once");
+        signInAs(TempPackProfile.DECIDE_KEY);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.pagerpolicy.api.security.ApiKeys;
 import dev.pagerpolicy.api.security.BearerKeyAuthentication;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.analysis.WeekOfPages;
+import dev.pagerpolicy.analysis.Finding;
+import dev.pagerpolicy.app.CandidateReview;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.app.ExploredWeeks;
 import dev.pagerpolicy.app.observe.ReloadHistory;
@@ -71,6 +73,8 @@ public class ConsoleResource {
     Clock clock;
     @Inject
     ExploredWeeks explored;
+    @Inject
+    CandidateReview review;
 
     @CheckedTemplate
     static class Templates {
@@ -82,7 +86,8 @@ public class ConsoleResource {
         static native TemplateInstance missing(String decisionId);
 
         static native TemplateInstance trial(TrialForm form, TrialChoices choices, List<String> problems,
-                                             DecisionView decision);
+                                             DecisionView decision, DecisionView underCandidate,
+                                             String candidateVersion);
 
         static native TemplateInstance ruleset(RuleSetView ruleSet);
 
@@ -91,6 +96,16 @@ public class ConsoleResource {
         static native TemplateInstance teams(List<TeamLine> teams, boolean exploring, String version);
 
         static native TemplateInstance team(TeamWeekView week);
+
+        static native TemplateInstance candidate(boolean reviewsAllowed, String rulesDir, String policiesDir,
+                                                 CandidateReview.State review, List<NightPagesLine> nightPages,
+                                                 List<String> changes, List<String> teams);
+
+        static native TemplateInstance sideBySide(TeamWeekView active, TeamWeekView candidate, String team);
+    }
+
+    /** A team's pages at once outside its business hours that a candidate adds and removes. */
+    public record NightPagesLine(String team, long added, long removed) {
     }
 
     /** A team on the list of teams: how many classes of alerts page it at once in its busiest hour. */
@@ -157,8 +172,8 @@ public class ConsoleResource {
         if (!mayRead()) {
             return signInFirst();
         }
-        return Response.ok(Templates.trial(TrialForm.EMPTY, TrialChoices.of(active.get().catalog()), List.of(), null))
-                .build();
+        return Response.ok(Templates.trial(TrialForm.EMPTY, TrialChoices.of(active.get().catalog()), List.of(), null,
+                null, null)).build();
     }
 
     /** The decision the active rules would make for the alert of the form; nothing is recorded. */
@@ -179,11 +194,18 @@ public class ConsoleResource {
             }
         }
         if (!problems.isEmpty()) {
-            return Response.status(422).entity(Templates.trial(form, choices, problems, null)).build();
+            return Response.status(422).entity(Templates.trial(form, choices, problems, null, null, null)).build();
         }
-        DecisionService.Trial trial = decisions.trial(read.input());
+        DecisionService.Trial trial = decisions.trial(read.input(), active.get());
         DecisionView decision = DecisionView.of(trial.alert(), trial.decision(), clock.instant());
-        return Response.ok(Templates.trial(form, choices, List.of(), decision)).build();
+        Optional<RuleSet> candidate = review.candidate();
+        DecisionView underCandidate = null;
+        if (candidate.isPresent()) {
+            DecisionService.Trial tried = decisions.trial(read.input(), candidate.get());
+            underCandidate = DecisionView.of(tried.alert(), tried.decision(), clock.instant());
+        }
+        return Response.ok(Templates.trial(form, choices, List.of(), decision, underCandidate,
+                candidate.map(RuleSet::version).orElse(null))).build();
     }
 
     /** The form's fields, as the browser posts them. */
@@ -251,6 +273,72 @@ public class ConsoleResource {
                     explored.version())).build();
         }
         return Response.ok(Templates.team(TeamWeekView.of(week, explored.version(), hour))).build();
+    }
+
+    private boolean mayReview() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
+    /** An admin's candidate rule set, compared with the active one: its diff, and who it would wake, when. */
+    @GET
+    @Path("candidate")
+    public Response candidate() {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        Optional<CandidateReview.State> state = review.state();
+        List<NightPagesLine> night = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
+        if (state.isPresent() && state.get().done()) {
+            state.get().diff().nightPages().forEach((team, pages) ->
+                    night.add(new NightPagesLine(team, pages.added(), pages.removed())));
+            state.get().diff().changes().stream().limit(MAX_CHANGES).map(Finding::text).forEach(changes::add);
+            java.util.Set<String> all = new java.util.TreeSet<>(state.get().weeks().keySet());
+            all.addAll(state.get().activeWeeks().keySet());
+            teams.addAll(all);
+        }
+        return Response.ok(Templates.candidate(mayReview(), state.map(CandidateReview.State::rulesDir).orElse(""),
+                state.map(CandidateReview.State::policiesDir).orElse(""), state.orElse(null), night, changes, teams))
+                .build();
+    }
+
+    /** The change lines a candidate's page lists; the count says how many there are in all. */
+    static final int MAX_CHANGES = 30;
+
+    @POST
+    @Path("candidate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reviewCandidate(@FormParam("rules") String rules, @FormParam("policies") String policies) {
+        if (!mayReview()) {
+            return mayRead() ? Response.status(Response.Status.FORBIDDEN).entity(Templates.candidate(false, "", "",
+                    null, List.of(), List.of(), List.of())).build() : signInFirst();
+        }
+        if (rules == null || rules.isBlank() || policies == null || policies.isBlank()) {
+            return Response.seeOther(URI.create("/console/candidate")).build();
+        }
+        review.start(java.nio.file.Path.of(rules.strip()), java.nio.file.Path.of(policies.strip()));
+        return Response.seeOther(URI.create("/console/candidate")).build();
+    }
+
+    /** A team's week under the active rule set and under the candidate, side by side. */
+    @GET
+    @Path("candidate/teams/{team}")
+    public Response sideBySide(@PathParam("team") String team) {
+        if (!mayRead()) {
+            return signInFirst();
+        }
+        Optional<CandidateReview.State> state = review.state().filter(CandidateReview.State::done);
+        if (state.isEmpty()) {
+            return Response.seeOther(URI.create("/console/candidate")).build();
+        }
+        WeekOfPages.TeamWeek before = state.get().activeWeeks().get(team);
+        WeekOfPages.TeamWeek after = state.get().weeks().get(team);
+        TeamWeekView.Scale scale = TeamWeekView.Scale.of(before, after);
+        return Response.ok(Templates.sideBySide(
+                before == null ? null : TeamWeekView.of(before, state.get().activeVersion(), null, scale),
+                after == null ? null : TeamWeekView.of(after, state.get().candidate().version(), null, scale), team))
+                .build();
     }
 
     @GET

@@ -26,8 +26,28 @@ public record TeamWeekView(String team, String zone, String version, List<Day> d
     }
 
     static TeamWeekView of(WeekOfPages.TeamWeek week, String version, Integer chosenHour) {
-        long busiest = week.busiestHour();
-        long quietest = java.util.Arrays.stream(week.pagesByHour()).filter(pages -> pages > 0).min().orElse(0);
+        return of(week, version, chosenHour, Scale.of(week));
+    }
+
+    /** The paged hours a map shades from lightest to darkest: two maps side by side share one. */
+    record Scale(long quietest, long busiest) {
+        static Scale of(WeekOfPages.TeamWeek... weeks) {
+            long quietest = Long.MAX_VALUE;
+            long busiest = 0;
+            for (WeekOfPages.TeamWeek week : weeks) {
+                if (week != null) {
+                    busiest = Math.max(busiest, week.busiestHour());
+                    quietest = Math.min(quietest, java.util.Arrays.stream(week.pagesByHour()).filter(pages -> pages > 0)
+                            .min().orElse(Long.MAX_VALUE));
+                }
+            }
+            return new Scale(quietest == Long.MAX_VALUE ? 0 : quietest, busiest);
+        }
+    }
+
+    static TeamWeekView of(WeekOfPages.TeamWeek week, String version, Integer chosenHour, Scale scale) {
+        long busiest = scale.busiest();
+        long quietest = scale.quietest();
         List<Day> days = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
             List<Hour> hours = new ArrayList<>();
@@ -42,7 +62,7 @@ public record TeamWeekView(String team, String zone, String version, List<Day> d
                 .map(moment -> moment.getKey() + ": " + moment.getValue() + " classes of alerts page at once over it")
                 .toList();
         boolean chose = chosenHour != null && chosenHour >= 0 && chosenHour < WeekOfPages.HOURS;
-        return new TeamWeekView(week.team(), week.zone().getId(), version, days, busiest,
+        return new TeamWeekView(week.team(), week.zone().getId(), version, days, week.busiestHour(),
                 chose ? label(chosenHour) : null, chose ? week.pagesByHour()[chosenHour] : 0,
                 chose ? List.copyOf(week.examplesByHour().get(chosenHour)) : List.of(), moments);
     }
