@@ -84,6 +84,17 @@ class ConsoleInABrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
     }
 
+    /** Fills in the try-an-alert form as a person would, and submits it. */
+    private void tryAlert(String kind, String severity, String service, String model, String firedAt) {
+        open("/console/try");
+        new Select(browser.findElement(By.name("kind"))).selectByVisibleText(kind);
+        new Select(browser.findElement(By.name("severity"))).selectByVisibleText(severity);
+        new Select(browser.findElement(By.name("service"))).selectByVisibleText(service);
+        new Select(browser.findElement(By.name("model"))).selectByVisibleText(model);
+        browser.findElement(By.name("firedAt")).sendKeys(firedAt);
+        browser.findElement(By.cssSelector("form button")).click();
+    }
+
     private void signInAs(String key) {
         browser.manage().deleteAllCookies();
         open("/console/sign-in");
@@ -173,13 +184,7 @@ class ConsoleInABrowserTest {
 
     @Test
     void anAlertTriedInTheFormShowsTheDecisionTheActiveRulesWouldMakeWithoutRecordingIt() throws Exception {
-        open("/console/try");
-        new Select(browser.findElement(By.name("kind"))).selectByVisibleText("model_performance");
-        new Select(browser.findElement(By.name("severity"))).selectByVisibleText("critical");
-        new Select(browser.findElement(By.name("service"))).selectByVisibleText("fraud-scoring");
-        new Select(browser.findElement(By.name("model"))).selectByVisibleText("fraud-detector");
-        browser.findElement(By.name("firedAt")).sendKeys("2026-11-25T03:00:00Z");
-        browser.findElement(By.cssSelector("form button")).click();
+        tryAlert("model_performance", "critical", "fraud-scoring", "fraud-detector", "2026-11-25T03:00:00Z");
 
         assertThat(text("answer")).isEqualTo("The active rules would decide");
         assertThat(text("who")).isEqualTo("fraud-ml (ml-engineer)");
@@ -237,12 +242,7 @@ class ConsoleInABrowserTest {
                 .isNotEqualTo(browser.findElements(By.cssSelector("#candidate-map td")).get(24 * 1 + 3).getText());
         screenshot("candidate-side-by-side");
 
-        open("/console/try");
-        new Select(browser.findElement(By.name("kind"))).selectByVisibleText("latency");
-        new Select(browser.findElement(By.name("severity"))).selectByVisibleText("high");
-        new Select(browser.findElement(By.name("service"))).selectByVisibleText("recommendations");
-        browser.findElement(By.name("firedAt")).sendKeys("2026-11-24T03:00:00Z");
-        browser.findElement(By.cssSelector("form button")).click();
+        tryAlert("latency", "high", "recommendations", "(none)", "2026-11-24T03:00:00Z");
         assertThat(text("when")).startsWith("waits for business hours");
         assertThat(browser.findElement(By.cssSelector("#candidate-decision #when")).getText()).isEqualTo("at once");
         signInAs(TempPackProfile.DECIDE_KEY);
