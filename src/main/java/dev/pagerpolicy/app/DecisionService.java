@@ -88,7 +88,7 @@ public class DecisionService {
         return new Trial(read.alert(), evaluate(ruleSet, read, "the alert", null, clock.instant()).decision());
     }
 
-    /** An alert as the policies read it, and the decision the active rules would make for it. */
+    /** An alert as the policies read it, and the decision the rule set would make for it. */
     public record Trial(Alert alert, Decision decision) {
     }
 
