@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,7 +80,7 @@ class ConsoleInABrowserTest {
         open("/console");
         if (browser.getCurrentUrl().endsWith("/console/sign-in")) {
             browser.findElement(By.name("key")).sendKeys(TempPackProfile.DECIDE_KEY);
-            browser.findElement(By.cssSelector("form button")).click();
+            follow(browser.findElement(By.cssSelector("form button")));
         }
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
     }
@@ -92,14 +93,23 @@ class ConsoleInABrowserTest {
         new Select(browser.findElement(By.name("service"))).selectByVisibleText(service);
         new Select(browser.findElement(By.name("model"))).selectByVisibleText(model);
         browser.findElement(By.name("firedAt")).sendKeys(firedAt);
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
     }
 
     private void signInAs(String key) {
         browser.manage().deleteAllCookies();
         open("/console/sign-in");
         browser.findElement(By.name("key")).sendKeys(key);
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
+    }
+
+    /**
+     * Clicks a button or link and waits until the page it leads to has replaced this one, however long a busy machine
+     * takes: a click returns as the browser starts to navigate, not when it is done.
+     */
+    private static void follow(WebElement buttonOrLink) {
+        buttonOrLink.click();
+        new WebDriverWait(browser, Poll.DEADLINE).until(ExpectedConditions.stalenessOf(buttonOrLink));
     }
 
     private void open(String path) {
@@ -131,7 +141,7 @@ class ConsoleInABrowserTest {
         open("/console/decisions/anything");
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         browser.findElement(By.name("key")).sendKeys("not-a-key-of-this-service");
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
 
         assertThat(text("problem")).isEqualTo("that key is not one of this service's keys");
     }
@@ -143,7 +153,7 @@ class ConsoleInABrowserTest {
                  "firedAt": "2026-11-25T03:00:00Z", "labels": {"region": "eu-west-1"}}""");
 
         browser.findElement(By.name("q")).sendKeys(id);
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
 
         assertThat(browser.getCurrentUrl()).endsWith("/console/decisions/" + id);
         assertThat(text("who")).isEqualTo("platform-sre (ops)");
@@ -174,10 +184,9 @@ class ConsoleInABrowserTest {
                  "labels": {"ticket": "OPS-4711"}}""");
 
         browser.findElement(By.name("q")).sendKeys("ticket=OPS-4711");
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
 
-        WebElement link = browser.findElement(By.cssSelector("table.matches tbody a"));
-        link.click();
+        follow(browser.findElement(By.cssSelector("table.matches tbody a")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/decisions/" + id);
         assertThat(text("alert")).isEqualTo("latency/low of churn-reports (production), fired 2026-11-25T15:00:00Z");
     }
@@ -196,7 +205,7 @@ class ConsoleInABrowserTest {
 
         browser.findElement(By.name("firedAt")).clear();
         browser.findElement(By.name("firedAt")).sendKeys("yesterday");
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
         assertThat(text("problems")).isEqualTo("firedAt: \"yesterday\" is not a time such as 2026-11-25T03:00:00Z");
     }
 
@@ -205,11 +214,11 @@ class ConsoleInABrowserTest {
         open("/console/teams");
         // The active rule set is explored once, in the background; the page refreshes itself until it is done.
         new WebDriverWait(browser, Poll.DEADLINE).until(page -> !page.findElements(By.id("teams")).isEmpty());
-        browser.findElement(By.linkText("platform-sre")).click();
+        follow(browser.findElement(By.linkText("platform-sre")));
         screenshot("who-can-be-woken");
 
         // Monday 03:00 UTC, the middle of platform-sre's night.
-        browser.findElement(By.cssSelector("#heatmap a[href$='?hour=3#chosen']")).click();
+        follow(browser.findElement(By.cssSelector("#heatmap a[href$='?hour=3#chosen']")));
 
         assertThat(text("chosen")).matches("Mon 03:00: \\d+ classes of alerts page platform-sre at once");
         assertThat(browser.findElements(By.cssSelector("#examples li"))).extracting(WebElement::getText)
@@ -230,14 +239,14 @@ class ConsoleInABrowserTest {
         open("/console/candidate");
         browser.findElement(By.name("rules")).sendKeys(candidate.resolve("rules").toString());
         browser.findElement(By.name("policies")).sendKeys(candidate.resolve("policies").toString());
-        browser.findElement(By.cssSelector("form button")).click();
+        follow(browser.findElement(By.cssSelector("form button")));
         // Compiled, diffed and explored in the background; the page refreshes itself until it is done.
         new WebDriverWait(browser, Poll.DEADLINE).until(page -> !page.findElements(By.id("summary")).isEmpty());
 
         assertThat(text("summary")).endsWith(": 13,572 of 767,200 classes of alerts decided differently");
         assertThat(text("night-pages")).contains("platform-sre +3168 −0");
         screenshot("candidate");
-        browser.findElement(By.linkText("platform-sre")).click();
+        follow(browser.findElement(By.linkText("platform-sre")));
         assertThat(browser.findElements(By.cssSelector("#active-map td")).get(24 * 1 + 3).getText()).as("Tue 03:00")
                 .isNotEqualTo(browser.findElements(By.cssSelector("#candidate-map td")).get(24 * 1 + 3).getText());
         screenshot("candidate-side-by-side");
