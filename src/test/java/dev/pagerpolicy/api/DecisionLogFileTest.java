@@ -11,6 +11,7 @@ import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,20 +40,22 @@ class DecisionLogFileTest {
     }
 
     /** The first line of the log that matches, once the writer's batch has written it (as long as that takes). */
-    private static JsonNode loggedLine(java.util.function.Predicate<JsonNode> wanted) throws Exception {
-        long until = System.nanoTime() + Poll.DEADLINE.toNanos();
-        while (System.nanoTime() < until) {
-            List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
-                    ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
-            for (String line : lines) {
-                JsonNode record = new ObjectMapper().readTree(line);
-                if (wanted.test(record)) {
-                    return record;
+    private static JsonNode loggedLine(java.util.function.Predicate<JsonNode> wanted) {
+        return Poll.forValue("a line of " + DecisionLogFileProfile.FILE + " as wanted", () -> {
+            try {
+                List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
+                        ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
+                for (String line : lines) {
+                    JsonNode record = new ObjectMapper().readTree(line);
+                    if (wanted.test(record)) {
+                        return record;
+                    }
                 }
+                return null;
+            } catch (IOException e) {
+                return null; // a batch being written, or the file being made unwritable by the test: ask again
             }
-            Thread.sleep(50);
-        }
-        return null;
+        });
     }
 
     @Test
@@ -88,18 +91,12 @@ class DecisionLogFileTest {
                 .post("/v1/decide").then().statusCode(200);
     }
 
-    /** The decision-log check of the readiness answer, once it has the status wanted (polled up to Poll's deadline). */
-    private io.restassured.path.json.JsonPath readinessOnce(String status) throws InterruptedException {
-        io.restassured.path.json.JsonPath ready = null;
-        long until = System.nanoTime() + Poll.DEADLINE.toNanos();
-        while (System.nanoTime() < until) {
-            ready = given().get(management + "health/ready").then().extract().jsonPath();
-            if (status.equals(ready.getString("checks.find { it.name == 'decision-log' }.status"))) {
-                return ready;
-            }
-            Thread.sleep(50);
-        }
-        return ready;
+    /** The readiness answer, once its decision-log check has the status wanted (as long as that takes). */
+    private io.restassured.path.json.JsonPath readinessOnce(String status) {
+        return Poll.forValue("the decision-log check " + status, () -> {
+            io.restassured.path.json.JsonPath ready = given().get(management + "health/ready").then().extract().jsonPath();
+            return status.equals(ready.getString("checks.find { it.name == 'decision-log' }.status")) ? ready : null;
+        });
     }
 
     @Test

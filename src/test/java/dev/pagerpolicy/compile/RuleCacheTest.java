@@ -14,8 +14,11 @@ import dev.pagerpolicy.testing.Packs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -168,7 +171,10 @@ class RuleCacheTest {
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE);
         load(cache);
         String firstExtra = keyOf("extra.drl");
-        Thread.sleep(20); // the entries loaded next must be more recent than the first version of extra.drl
+        // The entries used next must be more recent than the first version of extra.drl, whatever the clock's
+        // resolution and however fast the machine: it was last used an hour ago.
+        Files.setLastModifiedTime(cacheDir.resolve(firstExtra + ".rules.zip"),
+                FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Files.writeString(rules.resolve("extra.drl"), EXTRA_RULE.replace("An extra rule", "Another extra rule"));
         load(cache);
 

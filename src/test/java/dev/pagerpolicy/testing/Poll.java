@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Waits for a condition by asking again and again until a generous deadline: a busy machine only makes the wait
@@ -18,8 +19,17 @@ public final class Poll {
 
     /** Returns once {@code condition} holds; fails, saying {@code what}, if it does not by the deadline. */
     public static void until(String what, BooleanSupplier condition) {
+        forValue(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+    /**
+     * The first value {@code probe} gives that is not null, asked again and again; fails, saying {@code what}, if it
+     * gives none by the deadline.
+     */
+    public static <T> T forValue(String what, Supplier<T> probe) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
+        T value = probe.get();
+        while (value == null) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             try {
                 Thread.sleep(50);
@@ -27,6 +37,8 @@ public final class Poll {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            value = probe.get();
         }
+        return value;
     }
 }
