@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -35,6 +34,8 @@ public class CandidateReview {
     ActiveRuleSet active;
     @Inject
     Evaluator evaluator;
+    @Inject
+    ExploredWeeks explored;
 
     /** Where a review stands: running, failed with the candidate's problems, or done. */
     public record State(String rulesDir, String policiesDir, String status, List<String> problems, RuleSet candidate,
@@ -55,12 +56,7 @@ public class CandidateReview {
         }
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread daemon = new Thread(runnable, "pager-policy-candidate-review");
-        daemon.setDaemon(true);
-        daemon.setPriority(Thread.MIN_PRIORITY);
-        return daemon;
-    });
+    private final ExecutorService thread = BackgroundThread.lowPriority("pager-policy-candidate-review");
     private volatile State state;
     private Future<?> running;
 
@@ -102,7 +98,8 @@ public class CandidateReview {
         DiffReport diff = new RuleSetDiff(explorer).run(base, candidate, DomainSpec.NONE);
         Map<String, WeekOfPages.TeamWeek> weeks = WeekOfPages.of(explorer, candidate,
                 Domain.of(candidate, DomainSpec.NONE));
-        Map<String, WeekOfPages.TeamWeek> activeWeeks = WeekOfPages.of(explorer, base, Domain.of(base, DomainSpec.NONE));
+        // The active set's weeks are those the console shows already, when it has explored them: not explored twice.
+        Map<String, WeekOfPages.TeamWeek> activeWeeks = explored.of(base).join();
         state = new State(rulesDir.toString(), policiesDir.toString(), "done", List.of(), candidate, diff, weeks,
                 activeWeeks, base.version());
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,23 +30,26 @@ public class ExploredWeeks {
     @Inject
     Evaluator evaluator;
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread daemon = new Thread(runnable, "pager-policy-explored-weeks");
-        daemon.setDaemon(true);
-        daemon.setPriority(Thread.MIN_PRIORITY);
-        return daemon;
-    });
+    private final ExecutorService thread = BackgroundThread.lowPriority("pager-policy-explored-weeks");
     private RuleSet exploredSet;
     private CompletableFuture<Map<String, WeekOfPages.TeamWeek>> weeks;
 
     /** The weeks of the active rule set, when explored; empty while they are being explored (which this starts). */
-    public synchronized Optional<Map<String, WeekOfPages.TeamWeek>> ofActive() {
-        RuleSet ruleSet = active.get();
+    public Optional<Map<String, WeekOfPages.TeamWeek>> ofActive() {
+        CompletableFuture<Map<String, WeekOfPages.TeamWeek>> active = of(this.active.get());
+        return active.isDone() && !active.isCompletedExceptionally() ? Optional.of(active.join()) : Optional.empty();
+    }
+
+    /**
+     * The weeks of {@code ruleSet}: those of the rule set explored last when it is the same (a candidate's review
+     * reuses the active set's), else explored anew, replacing them.
+     */
+    public synchronized CompletableFuture<Map<String, WeekOfPages.TeamWeek>> of(RuleSet ruleSet) {
         if (ruleSet != exploredSet) {
             exploredSet = ruleSet;
             weeks = CompletableFuture.supplyAsync(() -> explore(ruleSet), thread);
         }
-        return weeks.isDone() && !weeks.isCompletedExceptionally() ? Optional.of(weeks.join()) : Optional.empty();
+        return weeks;
     }
 
     /** The version whose weeks {@link #ofActive} gives or explores. */

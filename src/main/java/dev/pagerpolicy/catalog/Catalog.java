@@ -55,6 +55,19 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
     }
 
     /**
+     * The service and every service it depends on, directly or through others: whose alerts still firing concern an
+     * alert of {@code service}. Empty for none.
+     */
+    public Set<String> withUpstream(String service) {
+        Set<String> services = new java.util.LinkedHashSet<>();
+        if (service != null) {
+            services.add(service);
+            services.addAll(upstreamOf(service));
+        }
+        return services;
+    }
+
+    /**
      * Every service {@code service} depends on, directly or through others: the services whose outage explains its
      * alerts. Empty for a service the catalog lacks, and for none.
      */

@@ -8,7 +8,6 @@ import dev.pagerpolicy.decision.FiringAlert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,9 +47,7 @@ public final class Correlator {
         if (alert == null || alert.service() == null) {
             return List.of();
         }
-        Set<String> services = new LinkedHashSet<>();
-        services.add(alert.service());
-        services.addAll(catalog.upstreamOf(alert.service()));
+        Set<String> services = catalog.withUpstream(alert.service());
         // A page to a team a reload has since removed explains nothing the rules could route to.
         return store.of(services, now).stream().filter(other -> key == null || !other.key().equals(key))
                 .filter(other -> catalog.teams().containsKey(other.team()))

@@ -12,7 +12,6 @@ import dev.pagerpolicy.source.Located;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,8 +45,7 @@ public final class ScenarioRunner {
         if (scenario.firing().isEmpty() || alert.service() == null) {
             return List.of();
         }
-        Set<String> concerned = new HashSet<>(ruleSet.catalog().upstreamOf(alert.service()));
-        concerned.add(alert.service());
+        Set<String> concerned = ruleSet.catalog().withUpstream(alert.service());
         List<FiringAlert> firing = new ArrayList<>();
         for (int i = 0; i < scenario.firing().size(); i++) {
             FiredBefore before = scenario.firing().get(i);

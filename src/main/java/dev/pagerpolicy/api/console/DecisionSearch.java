@@ -33,7 +33,8 @@ public class DecisionSearch {
 
     public Optional<DecisionView> byId(String decisionId) throws IOException {
         Optional<byte[]> record = recent.find(decisionId);
-        return record.isEmpty() ? Optional.empty() : Optional.of(DecisionView.ofRecord(record.get(), json));
+        return record.isEmpty() ? Optional.empty()
+                : Optional.of(DecisionView.ofRecord(json.readTree(record.get()), json));
     }
 
     /** The newest decisions first. */
@@ -67,7 +68,7 @@ public class DecisionSearch {
     }
 
     private Match match(JsonNode record) throws IOException {
-        DecisionView view = DecisionView.ofRecord(json.writeValueAsBytes(record), json);
+        DecisionView view = DecisionView.ofRecord(record, json);
         return new Match(view.decisionId(), view.evaluatedAt(), view.alert(), view.how() + " " + view.who()
                 + (view.fallback() ? " (fallback)" : ""));
     }

@@ -42,9 +42,8 @@ public record DecisionView(String decisionId, String evaluatedAt, String policyV
     public record ReasonLine(String rule, String effect, String explanation) {
     }
 
-    /** From a decision-log line ({@code DecisionRecord} JSON). */
-    static DecisionView ofRecord(byte[] json, ObjectMapper mapper) throws IOException {
-        JsonNode node = mapper.readTree(json);
+    /** From a decision-log line ({@code DecisionRecord} JSON), read. */
+    static DecisionView ofRecord(JsonNode node, ObjectMapper mapper) throws IOException {
         Alert alert = node.path("alert").isObject() ? mapper.treeToValue(node.get("alert"), Alert.class) : null;
         Decision decision = mapper.treeToValue(node.get("decision"), Decision.class);
         List<String> masked = new ArrayList<>();
