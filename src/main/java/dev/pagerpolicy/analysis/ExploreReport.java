@@ -10,6 +10,8 @@ import java.util.Map;
  * @param inputClasses how many classes of alerts were evaluated
  * @param step         the time between two alert times of the reference week
  * @param times        alert times explored: the week's, and those of the calendar's moments
+ * @param timesEvaluated of those, the times evaluated: one per group of times the calendars answer alike, when the
+ *                     rules read time only through them; all of them otherwise
  * @param calendar     the holidays and maintenance windows explored beside the week
  * @param gaps         alerts no rule decides, which reach the fallback
  * @param failures     alerts for which the rules throw, loop, time out or conflict
@@ -18,11 +20,17 @@ import java.util.Map;
  * @param invariants   how each invariant fared
  */
 public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
-                            int times, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            int times, int timesEvaluated, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
                             Map<String, Wakes> woken, List<InvariantResult> invariants) {
 
     /** The alerts that wake one team, and how many classes of alerts that is. */
     public record Wakes(long inputClasses, List<Finding> alerts) {
+    }
+
+    /** The same report, as if it had taken no time and evaluated every time: what two explorations that should agree are compared by. */
+    public ExploreReport findingsOnly() {
+        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, calendar, 0, gaps,
+                failures, deadRules, woken, invariants);
     }
 
     public boolean clean() {

@@ -61,6 +61,9 @@ public record Team(String name, Role role, boolean onCallRotation, ZoneId timeZo
         for (int day = 0; day < MAX_DAYS_OFF_IN_A_ROW; day++) {
             ZonedDateTime start = businessHours.nextStart(from);
             if (holidayOn(start.toLocalDate()).isEmpty()) {
+                if (start.toInstant().equals(instant)) {
+                    CalendarEcho.echo();
+                }
                 return start.toInstant();
             }
             from = start.toLocalDate().plusDays(1).atStartOfDay(timeZone);

@@ -52,6 +52,11 @@ final class ExploreCommand {
                 report.times(), report.week(), report.step().substring(2).toLowerCase(),
                 report.calendar().isEmpty() ? "" : ", " + report.calendar().size() + " days and windows of the calendars",
                 report.tookMillis() / 1000.0, report.policyVersion()));
+        if (report.timesEvaluated() < report.times()) {
+            outline.item(String.format("evaluated at %,d of the %,d times (%.1fx fewer): the others are times the"
+                            + " calendars answer alike, which the rules cannot tell apart", report.timesEvaluated(),
+                    report.times(), (double) report.times() / report.timesEvaluated()));
+        }
         report.calendar().forEach(moment -> outline.item("also explored: " + moment));
         findings(outline, "gaps: alerts no rule decides", report.gaps());
         findings(outline, "failures: alerts for which the rules throw, loop, time out or conflict", report.failures());

@@ -80,7 +80,8 @@ public final class RuleSetLoader {
             throw new InvalidSourceException(problems);
         }
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
-                RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles));
+                RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
+                TimeReads.onlyThroughCalendars(ruleFiles));
     }
 
     /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */

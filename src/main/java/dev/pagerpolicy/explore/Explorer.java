@@ -1,10 +1,12 @@
 package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
+import dev.pagerpolicy.catalog.CalendarEcho;
 import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.domain.AlertShape;
 import dev.pagerpolicy.domain.Domain;
 import dev.pagerpolicy.domain.ServiceClasses;
+import dev.pagerpolicy.domain.TimesAlike;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.ruleset.RuleSet;
@@ -31,6 +33,10 @@ import java.util.stream.IntStream;
  * the decisions of the same shape of its class's representative, evaluated when the first member asks and kept
  * until the last has had them. A failure (a rule that threw, looped or ran out of time) is evaluated again for the
  * member itself, so that what it reports is its own.
+ * <p>
+ * Likewise the times of the week that the calendars answer alike ({@link TimesAlike}), for rules that read time only
+ * through them: a time gets the evaluation of the first time alike to it, unless that one failed or heard a
+ * calendar echo the alert's own time ({@link CalendarEcho}), and is then evaluated itself.
  */
 public final class Explorer {
     private final Evaluator evaluator;
@@ -38,6 +44,7 @@ public final class Explorer {
     private final boolean byClass;
     private final Map<Scope, Shared> shared = new ConcurrentHashMap<>();
     private final Map<Scope, ServiceClasses> classes = new ConcurrentHashMap<>();
+    private final Map<Scope, TimesAlike> times = new ConcurrentHashMap<>();
 
     /** @param threads how many shapes are evaluated at once; the cores of the machine, at most */
     public Explorer(Evaluator evaluator, int threads) {
@@ -45,8 +52,8 @@ public final class Explorer {
     }
 
     /**
-     * @param byClass whether services the rules cannot tell apart are evaluated once per class; false evaluates every
-     *                service, which the tests compare the reduced exploration with
+     * @param byClass whether services and times the rules cannot tell apart are evaluated once per class; false
+     *                evaluates every service at every time, which the tests compare the reduced exploration with
      */
     public Explorer(Evaluator evaluator, int threads, boolean byClass) {
         if (threads < 1) {
@@ -191,13 +198,34 @@ public final class Explorer {
             if (!severities.test(all.get(s))) {
                 continue;
             }
-            Evaluation[] row = new Evaluation[domain.week().slots()];
-            for (int slot = 0; slot < row.length; slot++) {
-                row[slot] = evaluateAt(ruleSet, shape, all.get(s), domain.week().at(slot));
-            }
-            evaluations[s] = row;
+            evaluations[s] = evaluateWeek(ruleSet, domain, shape, all.get(s));
         }
         return evaluations;
+    }
+
+    /** One severity of a shape at every time of the week, each group of times alike evaluated once. */
+    private Evaluation[] evaluateWeek(RuleSet ruleSet, Domain domain, AlertShape shape, Severity severity) {
+        TimesAlike alike = timesAlike(ruleSet, domain);
+        Evaluation[] row = new Evaluation[domain.week().slots()];
+        boolean[] shareable = new boolean[row.length];
+        for (int slot = 0; slot < row.length; slot++) {
+            int first = alike.firstAlike(slot);
+            if (first != slot && shareable[first]) {
+                row[slot] = row[first];
+                continue;
+            }
+            CalendarEcho.clear();
+            row[slot] = evaluateAt(ruleSet, shape, severity, domain.week().at(slot));
+            shareable[slot] = !row[slot].fallback().isFailure() && !CalendarEcho.heard();
+        }
+        return row;
+    }
+
+    /** Which times of the domain's week the rule set decides alike; none but each itself when exploring exhaustively. */
+    public TimesAlike timesAlike(RuleSet ruleSet, Domain domain) {
+        return times.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()), scope -> byClass
+                && ruleSet.timeOnlyThroughCalendars() ? TimesAlike.of(ruleSet.catalog(), domain.week())
+                : TimesAlike.none(domain.week()));
     }
 
     /** The shape's alert of that severity at that time, with what the shape says is firing then. */

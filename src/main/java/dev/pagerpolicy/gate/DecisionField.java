@@ -59,8 +59,12 @@ public enum DecisionField {
     }
 
     public static Optional<DecisionField> named(String name) {
-        return Arrays.stream(values()).filter(field -> field.wireName.equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
+
+    // Asked for every alert an invariant checks: a map, not a search.
+    private static final java.util.Map<String, DecisionField> BY_NAME = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(DecisionField::wireName, field -> field));
 
     /** Whether {@code team} is woken by the decision: its target of a page, an escalation step, or paged to follow up. */
     public static boolean pages(Outcome outcome, String team) {

@@ -21,6 +21,11 @@ public record Invariant(String name, String file, int line, List<Condition> when
         return Stream.concat(when.stream(), then.stream()).anyMatch(c -> c.field().equals("service"));
     }
 
+    /** Whether a condition of it reads the time the alert fired (a maintenance window): two times alike decided may differ to it. */
+    boolean isTimed() {
+        return Stream.concat(when.stream(), then.stream()).anyMatch(Condition::isTimed);
+    }
+
     /** Whether it may speak of alerts of this shape and severity, at some time: those need evaluating. */
     boolean mayApply(AlertShape shape, Severity severity) {
         Condition.Subject subject = new Condition.Subject(shape, severity, null, null, null);

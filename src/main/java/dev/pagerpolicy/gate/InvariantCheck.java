@@ -11,6 +11,7 @@ import dev.pagerpolicy.explore.Once;
 import dev.pagerpolicy.ruleset.RuleSet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,14 @@ public final class InvariantCheck {
     private record Found(long[] checked, long[] violations, List<List<Example>> examples, List<Cell> timedOut) {
     }
 
+    /** What an invariant says of one alert: whether it speaks of it, and whether its decision breaks it. */
+    private record Verdict(boolean applies, boolean violated) {
+        static Verdict of(Invariant invariant, Condition.Subject alert) {
+            boolean applies = invariant.appliesTo(alert);
+            return new Verdict(applies, applies && invariant.violatedBy(alert));
+        }
+    }
+
     /** An alert of a shape, by severity and time. */
     private record Cell(int severity, int slot) {
     }
@@ -95,18 +104,24 @@ public final class InvariantCheck {
                     continue;
                 }
                 boolean exampleKept = false;
+                // Times decided alike share one evaluation: an invariant that does not read the time says the same of each.
+                Map<Evaluation, Verdict> verdicts = new IdentityHashMap<>();
+                boolean timed = invariant.isTimed();
                 for (int slot = 0; slot < evaluations[s].length; slot++) {
                     Evaluation evaluation = evaluations[s][slot];
                     if (evaluation.fallback() == Evaluation.Fallback.TIMED_OUT) {
                         continue; // no verdict yet: evaluated again alone, after the others
                     }
-                    Condition.Subject alert = new Condition.Subject(shape, severity, domain.week().at(slot), catalog,
-                            evaluation.decision());
-                    if (!invariant.appliesTo(alert)) {
+                    int at = slot;
+                    Verdict verdict = timed ? Verdict.of(invariant, new Condition.Subject(shape,
+                            severity, domain.week().at(at), catalog, evaluation.decision()))
+                            : verdicts.computeIfAbsent(evaluation, e -> Verdict.of(invariant, new Condition.Subject(
+                                    shape, severity, domain.week().at(at), catalog, e.decision())));
+                    if (!verdict.applies()) {
                         continue;
                     }
                     found.checked()[i]++;
-                    if (invariant.violatedBy(alert)) {
+                    if (verdict.violated()) {
                         found.violations()[i]++;
                         // One example per alert and severity, the earliest: other times of it would say the same.
                         if (!exampleKept) {

@@ -19,10 +19,13 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param literals       the string literals of its files: which names its rules can single out
  * @param rulesOnFiringAlerts the rules that match alerts already firing ({@code FiringAlert}): they fire only when
  *                       something is firing, which an exploration of the domain does not make up
+ * @param timeOnlyThroughCalendars whether its rules tell alert times apart only by what the catalog's calendars
+ *                       say of them (business hours, holidays, maintenance): then times the calendars answer alike
+ *                       are decided alike, and an exploration evaluates one of them
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
                       List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings,
-                      RuleLiterals literals, Set<String> rulesOnFiringAlerts) {
+                      RuleLiterals literals, Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
         salienceByRule = Map.copyOf(salienceByRule);
@@ -36,14 +39,14 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      */
     public RuleSet activeSince(Instant instant) {
         return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals,
-                rulesOnFiringAlerts);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars);
     }
 
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals,
-                rulesOnFiringAlerts);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars);
     }
 
     /** A rule's salience; 0, the default, for a salience computed per match. */
@@ -58,10 +61,10 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
                              Map<String, Integer> salienceByRule, RuleLiterals literals,
-                             Set<String> rulesOnFiringAlerts) {
+                             Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars) {
         return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
                 salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals,
-                rulesOnFiringAlerts);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars);
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

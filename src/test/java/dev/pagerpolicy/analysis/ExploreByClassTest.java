@@ -112,9 +112,7 @@ class ExploreByClassTest {
         ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2, byClass)).run(ruleSet,
                 coarse(Domain.of(ruleSet, DomainSpec.load(scenarios))),
                 InvariantFile.load(scenarios, ruleSet.catalog()));
-        return new ExploreReport(report.policyVersion(), report.inputClasses(), report.alertShapes(), report.week(),
-                report.step(), report.times(), report.calendar(), 0, report.gaps(), report.failures(),
-                report.deadRules(), report.woken(), report.invariants());
+        return report.findingsOnly();
     }
 
     @Test

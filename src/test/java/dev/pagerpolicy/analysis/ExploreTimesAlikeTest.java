@@ -1,0 +1,153 @@
+package dev.pagerpolicy.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.domain.AlertShape;
+import dev.pagerpolicy.domain.Domain;
+import dev.pagerpolicy.domain.DomainSpec;
+import dev.pagerpolicy.domain.TimesAlike;
+import dev.pagerpolicy.evaluate.Evaluation;
+import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.gate.InvariantCheck;
+import dev.pagerpolicy.gate.InvariantFile;
+import dev.pagerpolicy.gate.Outcome;
+import dev.pagerpolicy.ruleset.RuleSet;
+import dev.pagerpolicy.testing.Packs;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Times the calendars answer alike are evaluated once, and that proves what evaluating every time proves: for the
+ * shipped rules (business hours in four zones, a partner team, holidays, maintenance windows, outages), for rules that
+ * read the hour (every time evaluated), and for a calendar that answers with the alert's own time (not shared).
+ */
+class ExploreTimesAlikeTest {
+    private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();
+    private static final Set<String> SERVICES = Set.of("checkout-api", "churn-reports");
+    private static final Set<AlertKind> KINDS = Set.of(AlertKind.LATENCY, AlertKind.MODEL_DRIFT);
+
+    /** The domain's shapes of two services (one with a partner team and a model) and two kinds, at every time. */
+    private static Domain someShapes(RuleSet ruleSet) throws Exception {
+        Domain domain = Domain.of(ruleSet, DomainSpec.load(Packs.RULES.resolve("tests")));
+        List<AlertShape> shapes = domain.shapes().stream()
+                .filter(s -> SERVICES.contains(s.service().name()) && KINDS.contains(s.kind())).toList();
+        return new Domain(shapes, domain.severities(), domain.week());
+    }
+
+    @Test
+    void theShippedCalendarsAnswerMostTimesOfTheWeekAlike() throws Exception {
+        RuleSet shipped = Packs.shipped();
+        Domain domain = Domain.of(shipped, DomainSpec.load(Packs.RULES.resolve("tests")));
+        TimesAlike alike = new Explorer(EVALUATOR, 1).timesAlike(shipped, domain);
+
+        assertThat(alike.distinct()).isLessThan(domain.week().slots() / 4);
+        int mondayOne = 2; // Mon 01:00 UTC, every 30 minutes from Mon 00:00: nobody's business hours
+        assertThat(domain.week().at(mondayOne).atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(alike.firstAlike(mondayOne + 1)).as("Mon 01:30 is Mon 01:00 to every team").isEqualTo(0);
+        assertThat(alike.firstAlike(mondayOne)).isEqualTo(0);
+        assertThat(alike.firstAlike(mondayOne + 48)).as("Tue 01:00 comes before another business day")
+                .isNotEqualTo(0);
+        assertThat(new Explorer(EVALUATOR, 1, false).timesAlike(shipped, domain).distinct())
+                .as("the exhaustive exploration evaluates every time").isEqualTo(domain.week().slots());
+    }
+
+    @Test
+    void theShippedRulesDecideEachTimeAsWhenEveryTimeIsEvaluated() throws Exception {
+        RuleSet shipped = Packs.shipped();
+        Domain domain = someShapes(shipped);
+
+        assertSameAtEveryTime(shipped, domain);
+        assertThat(explore(shipped, domain, true)).isEqualTo(explore(shipped, domain, false));
+        var invariants = InvariantFile.load(Packs.RULES.resolve("tests"), shipped.catalog());
+        assertThat(InvariantCheck.run(new Explorer(EVALUATOR, 2, true), shipped, domain, invariants))
+                .isEqualTo(InvariantCheck.run(new Explorer(EVALUATOR, 2, false), shipped, domain, invariants));
+    }
+
+    @Test
+    void rulesThatReadTheHourAreEvaluatedAtEveryTime(@TempDir Path pack) throws Exception {
+        Packs.copyShipped(pack);
+        Packs.write(pack.resolve("rules/early.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Latency before 06:00 UTC is a notification"
+                    salience 100
+                when
+                    Alert( kind.wireName() == "latency", $at : firedAt )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                    eval( $at.atZone(java.time.ZoneOffset.UTC).getHour() < 6 )
+                then
+                    $draft.route($catalog.team("platform-sre"), Action.NOTIFY, "early latency");
+                end
+                """);
+        RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
+        Domain domain = someShapes(ruleSet);
+
+        assertThat(ruleSet.timeOnlyThroughCalendars()).isFalse();
+        assertThat(new Explorer(EVALUATOR, 1).timesAlike(ruleSet, domain).distinct()).isEqualTo(domain.week().slots());
+        assertSameAtEveryTime(ruleSet, domain);
+    }
+
+    @Test
+    void aCalendarThatAnswersWithTheAlertsOwnTimeIsNotShared(@TempDir Path pack) throws Exception {
+        Packs.copyShipped(pack);
+        Packs.write(pack.resolve("rules/defer.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                // During business hours the next start of them is the alert's own time: each page waits until it.
+                rule "Every page waits for the target's business hours, even within them"
+                    salience -100
+                when
+                    Alert( $at : firedAt )
+                    $draft : DecisionDraft( paging, notBefore == null )
+                then
+                    $draft.deferUntil($draft.getTarget().nextBusinessHoursStart($at), "waits");
+                end
+                """);
+        RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
+
+        assertThat(ruleSet.timeOnlyThroughCalendars()).isTrue();
+        assertSameAtEveryTime(ruleSet, someShapes(ruleSet));
+    }
+
+    /** Every alert of the domain is decided alike, field by field and rule by rule, with and without sharing times. */
+    private static void assertSameAtEveryTime(RuleSet ruleSet, Domain domain) {
+        Explorer reduced = new Explorer(EVALUATOR, 1, true);
+        Explorer exhaustive = new Explorer(EVALUATOR, 1, false);
+        List<String> differences = new ArrayList<>();
+        for (AlertShape shape : domain.shapes()) {
+            Evaluation[][] shared = reduced.evaluate(ruleSet, domain, shape);
+            Evaluation[][] each = exhaustive.evaluate(ruleSet, domain, shape);
+            for (int s = 0; s < each.length; s++) {
+                for (int slot = 0; slot < each[s].length; slot++) {
+                    if (!Outcome.of(shared[s][slot].decision()).equals(Outcome.of(each[s][slot].decision()))
+                            || !shared[s][slot].firedRules().equals(each[s][slot].firedRules())) {
+                        differences.add(shape + " " + domain.severities().get(s) + " at " + domain.week().at(slot));
+                    }
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    private static ExploreReport explore(RuleSet ruleSet, Domain domain, boolean reduced) throws Exception {
+        return new Exploration(new Explorer(EVALUATOR, 2, reduced)).run(ruleSet, domain,
+                InvariantFile.load(Packs.RULES.resolve("tests"), ruleSet.catalog())).findingsOnly();
+    }
+}
