@@ -103,6 +103,13 @@ public interface PagerPolicyConfig {
 
         /** Labels whose values never appear in the decision log or in GET /v1/decisions. */
         Optional<List<String>> maskedLabels();
+
+        /**
+         * How much of the newest decision log (the {@code file} destination, rotated files included) the console reads
+         * for a search that the recent decisions in memory do not answer.
+         */
+        @WithDefault("16M")
+        MemorySize consoleSearchBytes();
     }
 
     interface RecentDecisions {

@@ -91,18 +91,30 @@ public final class RuleCache {
         }
     }
 
-    /** Whether the invariants were found to hold for the inputs hashed into {@code key}. */
-    public boolean heldBefore(String key) {
-        return trustedEntry(key + VERDICT_SUFFIX).isPresent();
+    /**
+     * The verdict remembered for the inputs hashed into {@code key}, as {@link #rememberHeld} was given it; empty when
+     * none is remembered (or it cannot be trusted, or read).
+     */
+    public Optional<byte[]> verdictHeldBefore(String key) {
+        return trustedEntry(key + VERDICT_SUFFIX).flatMap(entry -> {
+            try {
+                return Optional.of(Files.readAllBytes(entry));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
     }
 
-    /** Remembers that the invariants hold for the inputs hashed into {@code key}, so that a restart need not check. */
-    public void rememberHeld(String key) {
+    /**
+     * Remembers that the invariants hold for the inputs hashed into {@code key}, with what was found (counts,
+     * inconclusive alerts), so that a restart need not check and can still say what the check found.
+     */
+    public void rememberHeld(String key, byte[] verdict) {
         if (dir == null) {
             return;
         }
         try {
-            keep(key + VERDICT_SUFFIX, new byte[0]);
+            keep(key + VERDICT_SUFFIX, verdict);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("cannot remember the verdict in %s (%s); the invariants are checked again next time", dir,
                     e.getMessage());

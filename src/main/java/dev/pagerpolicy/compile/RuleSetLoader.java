@@ -81,7 +81,7 @@ public final class RuleSetLoader {
         }
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
                 RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
-                TimeReads.onlyThroughCalendars(ruleFiles));
+                TimeReads.onlyThroughCalendars(ruleFiles), placeOfRule(ruleFiles));
     }
 
     /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */
@@ -93,6 +93,16 @@ public final class RuleSetLoader {
                     .forEach(rule -> rules.add(rule.name())));
         }
         return rules;
+    }
+
+    /** Each rule's declaration, {@code FILE:LINE}, from each file's parse tree. */
+    private static Map<String, String> placeOfRule(List<RuleFile> files) {
+        Map<String, String> places = new java.util.HashMap<>();
+        for (RuleFile file : files) {
+            ParsedDrl.of(file).ifPresent(tree -> tree.rules()
+                    .forEach(rule -> places.put(rule.name(), file.path() + ":" + rule.line())));
+        }
+        return places;
     }
 
     /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The invariants' part of the gate, one implementation for start-up, reload and {@code test}: checks the
@@ -23,6 +25,7 @@ import java.util.List;
  * same files under the same limits are not checked again (a restart, a replica, the container image's own run).
  */
 public final class InvariantGate {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Evaluator evaluator;
     private final RuleCache cache;
     private final String build;
@@ -60,17 +63,43 @@ public final class InvariantGate {
             return new Verdict(List.of(), 0, false, 0);
         }
         String key = key(candidate, scenariosDir);
-        if (key != null && cache.heldBefore(key)) {
-            return new Verdict(List.of(), invariants.size(), true, 0);
+        Optional<List<InvariantResult>> remembered = key == null ? Optional.empty()
+                : cache.verdictHeldBefore(key).flatMap(InvariantGate::read);
+        if (remembered.isPresent()) {
+            return new Verdict(locatedAsStated(remembered.get(), invariants), invariants.size(), true, 0);
         }
         long started = System.nanoTime();
         List<InvariantResult> results = InvariantCheck.run(new Explorer(evaluator, Explorer.availableThreads()),
                 candidate, Domain.of(candidate, spec), invariants);
         Verdict verdict = new Verdict(results, invariants.size(), false, (System.nanoTime() - started) / 1_000_000);
         if (key != null && verdict.violated().isEmpty()) {
-            cache.rememberHeld(key);
+            try {
+                cache.rememberHeld(key, JSON.writeValueAsBytes(results));
+            } catch (IOException e) {
+                // not remembered: checked again next time
+            }
         }
         return verdict;
+    }
+
+    /**
+     * The remembered results at the files and lines of the invariants as stated now: the same contents may have been
+     * checked from another directory.
+     */
+    private static List<InvariantResult> locatedAsStated(List<InvariantResult> results, List<Invariant> invariants) {
+        return results.stream().map(result -> invariants.stream().filter(i -> i.name().equals(result.name()))
+                .findFirst().map(i -> new InvariantResult(result.name(), i.file(), i.line(), result.checked(),
+                        result.violations(), result.counterexamples(), result.inconclusive()))
+                .orElse(result)).toList();
+    }
+
+    /** A remembered verdict; empty when it cannot be read, and the invariants are then checked again. */
+    private static Optional<List<InvariantResult>> read(byte[] remembered) {
+        try {
+            return Optional.of(List.of(JSON.readValue(remembered, InvariantResult[].class)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -83,7 +112,7 @@ public final class InvariantGate {
             return null;
         }
         MessageDigest digest = Sha256.newDigest();
-        digest.update(("invariants-v2\n" + candidate.version() + "\n" + evaluator.limits() + "\n"
+        digest.update(("invariants-v3\n" + candidate.version() + "\n" + evaluator.limits() + "\n"
                 + build + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         for (String file : List.of(InvariantFile.FILE, DomainSpec.FILE)) {

@@ -1,6 +1,7 @@
 package dev.pagerpolicy.reload;
 
 import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.gate.Coverage;
 import dev.pagerpolicy.gate.InvariantGate;
 import dev.pagerpolicy.gate.InvariantResult;
 import dev.pagerpolicy.gate.Scenario;
@@ -31,6 +32,10 @@ public final class RuleSetVerifier {
     private final Path rulesDir;
     private final Path policiesDir;
     private final Path scenariosDir;
+    /** The reports of the last rule sets let through: the active one's, and a few before it. */
+    private final java.util.Map<String, GateReport> reports = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>());
+    private static final int REPORTS_KEPT = 4;
 
     public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
                            Path policiesDir) {
@@ -86,7 +91,7 @@ public final class RuleSetVerifier {
         }
         InvariantGate.Verdict verdict = new InvariantGate(scenarios.evaluator(), loader.cache())
                 .check(candidate, scenariosDir);
-        if (!verdict.results().isEmpty()) {
+        if (!verdict.results().isEmpty() && !verdict.remembered()) {
             LOG.infof("%d invariants checked over every alert of the domain in %d ms", verdict.stated(),
                     verdict.tookMillis());
         }
@@ -98,7 +103,18 @@ public final class RuleSetVerifier {
             LOG.warn(unknown.inconclusiveLine());
             candidate = candidate.withWarning(unknown.inconclusiveLine());
         }
+        GateReport report = new GateReport(candidate.version(), results.size(), Coverage.of(candidate, results),
+                verdict.results(), verdict.stated(), verdict.remembered());
+        synchronized (reports) {
+            reports.put(candidate.version(), report);
+            reports.keySet().removeIf(version -> reports.size() > REPORTS_KEPT && !version.equals(report.version()));
+        }
         return candidate;
+    }
+
+    /** What the gate found for the rule set of that version, when it let it through recently. */
+    public java.util.Optional<GateReport> reportOf(String version) {
+        return java.util.Optional.ofNullable(reports.get(version));
     }
 
     public Path rulesDir() {

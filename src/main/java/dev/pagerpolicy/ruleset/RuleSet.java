@@ -19,15 +19,18 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param literals       the string literals of its files: which names its rules can single out
  * @param rulesOnFiringAlerts the rules that match alerts already firing ({@code FiringAlert}): they fire only when
  *                       something is firing, which an exploration of the domain does not make up
+ * @param placeOfRule    where each rule is declared, {@code FILE:LINE}, for the people who review a rule set
  * @param timeOnlyThroughCalendars whether its rules tell alert times apart only by what the catalog's calendars
  *                       say of them (business hours, holidays, maintenance): then times the calendars answer alike
  *                       are decided alike, and an exploration evaluates one of them
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
                       List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings,
-                      RuleLiterals literals, Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars) {
+                      RuleLiterals literals, Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars,
+                      Map<String, String> placeOfRule) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
+        placeOfRule = Map.copyOf(placeOfRule);
         salienceByRule = Map.copyOf(salienceByRule);
         warnings = List.copyOf(warnings);
         rulesOnFiringAlerts = Set.copyOf(rulesOnFiringAlerts);
@@ -39,14 +42,14 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      */
     public RuleSet activeSince(Instant instant) {
         return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
     }
 
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
     }
 
     /** A rule's salience; 0, the default, for a salience computed per match. */
@@ -61,10 +64,11 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
                              Map<String, Integer> salienceByRule, RuleLiterals literals,
-                             Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars) {
+                             Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars,
+                             Map<String, String> placeOfRule) {
         return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
                 salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars);
+                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */

@@ -39,6 +39,30 @@ class DecisionLogFileTest {
         given().get(management + "metrics").then().body(containsString("pager_policy_decision_log_dropped_total 0.0"));
     }
 
+    @Test
+    void theConsoleFindsInTheLogADecisionThatMemoryNoLongerHolds() throws Exception {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"id\": \"remembered-by-the-log\", \"kind\": \"outage\", \"severity\": \"high\","
+                        + " \"service\": \"checkout-api\", \"labels\": {\"cluster\": \"eu-1\"},"
+                        + " \"firedAt\": \"2026-11-25T03:00:00Z\"}")
+                .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
+        String line = new ObjectMapper().writeValueAsString(
+                loggedLine(record -> id.equals(record.path("decisionId").asText())));
+        // The same decision as history: in the rotated file, under another id, from before this instance started.
+        String older = line.replace(id, "dec-from-last-week").replace("remembered-by-the-log", "last-weeks-alert")
+                .replace("eu-1", "eu-2");
+        Files.writeString(DecisionLogFileProfile.FILE.resolveSibling("decisions.log.1"), older + "\n");
+
+        given().get("/console/decisions/dec-from-last-week").then().statusCode(200)
+                .body(containsString("last-weeks-alert")).body(containsString("platform-sre"));
+        given().queryParam("q", "cluster=eu-2").get("/console").then().statusCode(200)
+                .body(containsString("/console/decisions/dec-from-last-week"));
+        given().queryParam("q", "cluster=eu-1").get("/console").then().statusCode(200)
+                .body(containsString("/console/decisions/" + id))
+                .body(org.hamcrest.Matchers.not(containsString("dec-from-last-week")));
+        given().get("/console/decisions/dec-nowhere").then().statusCode(404);
+    }
+
     /** The first line of the log that matches, once the writer's batch has written it (as long as that takes). */
     private static JsonNode loggedLine(java.util.function.Predicate<JsonNode> wanted) {
         return Poll.forValue("a line of " + DecisionLogFileProfile.FILE + " as wanted", () -> {

@@ -168,9 +168,9 @@ class RuleCacheTrustTest {
     void aVerdictFileOthersMayWriteDoesNotSkipTheInvariants() throws Exception {
         Path cacheDir = dir.resolve("cache");
         RuleCache cache = RuleCache.in(cacheDir, 10);
-        cache.rememberHeld("k");
-        assertThat(cache.heldBefore("k")).isTrue();
+        cache.rememberHeld("k", "[]".getBytes());
+        assertThat(cache.verdictHeldBefore("k")).hasValueSatisfying(v -> assertThat(new String(v)).isEqualTo("[]"));
         Files.setPosixFilePermissions(cacheDir.resolve("k.invariants-held"), PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertThat(cache.heldBefore("k")).isFalse();
+        assertThat(cache.verdictHeldBefore("k")).isEmpty();
     }
 }

@@ -271,4 +271,20 @@ class ConsoleInABrowserTest {
         assertThat(failed.getText()).contains("failed").contains(rules.resolve("service-health.drl") + ":");
         screenshot("rule-set");
     }
+
+    @Test
+    void theRuleSetShowsWhereEachRuleIsWhetherScenariosFireItAndTheInvariantsVerdicts() {
+        open("/console/ruleset");
+
+        assertThat(text("scenarios")).matches("\\d+ passed; rules they make fire: \\d+ of \\d+ \\(\\d+%\\)");
+        WebElement rule = browser.findElements(By.cssSelector("#rules tbody tr")).stream()
+                .filter(row -> row.getText().startsWith("Pages outside business hours wait for them")).findFirst()
+                .orElseThrow();
+        assertThat(rule.getText()).contains(TempPackProfile.dir().resolve("rules/sla-tiers.drl") + ":41")
+                .endsWith("yes");
+        WebElement invariant = browser.findElements(By.cssSelector("#invariants tbody tr")).stream()
+                .filter(row -> row.getText().startsWith("drift never pages")).findFirst().orElseThrow();
+        assertThat(invariant.getText()).contains("holds")
+                .contains(TempPackProfile.dir().resolve("rules/tests/invariants.yaml") + ":");
+    }
 }

@@ -12,6 +12,8 @@ import dev.pagerpolicy.app.CandidateReview;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.app.ExploredWeeks;
 import dev.pagerpolicy.app.observe.ReloadHistory;
+import dev.pagerpolicy.reload.GateReport;
+import dev.pagerpolicy.reload.RuleSetVerifier;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.reload.ReloadAttempt;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
@@ -74,6 +76,8 @@ public class ConsoleResource {
     @Inject
     ExploredWeeks explored;
     @Inject
+    RuleSetVerifier verifier;
+    @Inject
     CandidateReview review;
 
     @CheckedTemplate
@@ -125,11 +129,19 @@ public class ConsoleResource {
 
     /** The rule set as a person reviews it. */
     public record RuleSetView(String version, String loadedAt, List<RuleLine> rules, List<String> warnings,
-                              List<ReloadAttempt> reloads) {
+                              List<ReloadAttempt> reloads, GateReport gate) {
+        /** How many rules the scenarios made fire, as a person reads it: "31 of 34 (91%)". */
+        public String coverage() {
+            return gate == null ? "" : String.format("%d of %d (%.0f%%)", gate.coverage().firedCount(),
+                    gate.coverage().total(), gate.coverage().percent());
+        }
     }
 
-    /** One rule and its precedence. */
-    public record RuleLine(String name, int salience, boolean readsWhatIsFiring) {
+    /**
+     * One rule: its precedence, where it is declared, and whether a scenario made it fire (null when the gate's
+     * report is not at hand).
+     */
+    public record RuleLine(String name, int salience, boolean readsWhatIsFiring, String place, Boolean covered) {
     }
 
     private boolean mayRead() {
@@ -237,11 +249,13 @@ public class ConsoleResource {
             return signInFirst();
         }
         RuleSet ruleSet = active.get();
+        Optional<GateReport> gate = verifier.reportOf(ruleSet.version());
         List<RuleLine> rules = ruleSet.ruleNames().stream().map(name -> new RuleLine(name, ruleSet.salience(name),
-                        ruleSet.rulesOnFiringAlerts().contains(name)))
+                        ruleSet.rulesOnFiringAlerts().contains(name), ruleSet.placeOfRule().getOrDefault(name, ""),
+                        gate.map(g -> g.coverage().fired().contains(name)).orElse(null)))
                 .sorted(java.util.Comparator.comparingInt(RuleLine::salience).reversed()).toList();
         return Response.ok(Templates.ruleset(new RuleSetView(ruleSet.version(), ruleSet.loadedAt().toString(), rules,
-                ruleSet.warnings(), reloads.newestFirst()))).build();
+                ruleSet.warnings(), reloads.newestFirst(), gate.orElse(null)))).build();
     }
 
     /** Who can be woken, when: every team with its heat map, once the active rule set is explored. */
