@@ -36,10 +36,27 @@ class InvariantGateTest {
         assertThat(first.results()).hasSize(6).allMatch(InvariantResult::holds);
         assertThat(second.remembered()).isTrue();
         assertThat(second.stated()).isEqualTo(6);
+        assertThat(second.results()).as("what the first check found, read back").isEqualTo(first.results());
         assertThat(otherLimits.remembered()).isFalse();
         assertThat(changedInvariants.violated()).extracting(InvariantResult::name).containsExactly("drift never pages");
         assertThat(stillViolated.remembered()).isFalse();
         assertThat(stillViolated.violated()).hasSize(1);
+    }
+
+    @Test
+    void aRememberedVerdictNamesTheInvariantsWhereTheyAreStatedNow(@TempDir Path elsewhere) throws Exception {
+        Packs.copyShipped(dir);
+        Packs.copyShipped(elsewhere);
+        RuleCache cache = RuleCache.in(dir.resolve("cache"), 10);
+        InvariantGate gate = new InvariantGate(Evaluator.withDefaults(), cache);
+        gate.check(Packs.load(dir.resolve("rules"), dir.resolve("policies")), dir.resolve("rules/tests"));
+
+        InvariantGate.Verdict copied = gate.check(Packs.load(elsewhere.resolve("rules"),
+                elsewhere.resolve("policies")), elsewhere.resolve("rules/tests"));
+
+        assertThat(copied.remembered()).isTrue();
+        assertThat(copied.results()).hasSize(6).allSatisfy(result -> assertThat(result.file())
+                .isEqualTo(elsewhere.resolve("rules/tests/invariants.yaml").toString()));
     }
 
     @Test

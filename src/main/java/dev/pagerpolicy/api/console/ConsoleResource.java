@@ -130,11 +130,23 @@ public class ConsoleResource {
     /** The rule set as a person reviews it. */
     public record RuleSetView(String version, String loadedAt, List<RuleLine> rules, List<String> warnings,
                               List<ReloadAttempt> reloads, GateReport gate) {
+        /** Each invariant's verdict as a person reads it; none when the gate's report is not at hand. */
+        public List<InvariantLine> invariants() {
+            return gate == null ? List.of() : gate.invariants().stream().map(r -> new InvariantLine(r.name(),
+                    r.holds(), (r.holds() ? "holds" : String.format("violated by %,d", r.violations()))
+                            + (r.inconclusive() > 0 ? String.format(", %,d inconclusive", r.inconclusive()) : ""),
+                    String.format("%,d", r.checked()), r.file() + ":" + r.line())).toList();
+        }
+
         /** How many rules the scenarios made fire, as a person reads it: "31 of 34 (91%)". */
         public String coverage() {
             return gate == null ? "" : String.format("%d of %d (%.0f%%)", gate.coverage().firedCount(),
                     gate.coverage().total(), gate.coverage().percent());
         }
+    }
+
+    /** One invariant: its verdict ("holds", "violated by 1,204"), the alerts it was checked on, and where it is stated. */
+    public record InvariantLine(String name, boolean holds, String verdict, String checked, String place) {
     }
 
     /**
