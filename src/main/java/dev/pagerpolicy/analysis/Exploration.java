@@ -67,9 +67,17 @@ public final class Exploration {
                 .filter(rule -> !ruleSet.rulesOnFiringAlerts().contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
                 domain.week().monday().toString(), domain.week().step().toString(), domain.week().slots(),
-                explorer.timesAlike(ruleSet, domain).distinct(),
+                explorer.timesAlike(ruleSet, domain).distinct(), labelled(domain),
                 domain.week().moments().stream().map(Moment::label).toList(),
                 (System.nanoTime() - started) / 1_000_000, Finding.merge(gaps), Finding.merge(failures), dead, wakes, invariantsTotal.results());
+    }
+
+    /** Each set of labels the domain's alerts carry, as "name=value, name=value". */
+    private static List<String> labelled(Domain domain) {
+        return domain.shapes().stream().map(AlertShape::labels).filter(labels -> !labels.isEmpty()).distinct()
+                .map(labels -> labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
     }
 
     private static ShapeReport report(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog,

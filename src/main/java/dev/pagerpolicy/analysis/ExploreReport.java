@@ -12,6 +12,8 @@ import java.util.Map;
  * @param times        alert times explored: the week's, and those of the calendar's moments
  * @param timesEvaluated of those, the times evaluated: one per group of times the calendars answer alike, when the
  *                     rules read time only through them; all of them otherwise
+ * @param labelled     the labels the domain's alerts carry (each set also absent): those {@code domain.yaml} names and
+ *                     those the rules compare, "alertname=Watchdog"
  * @param calendar     the holidays and maintenance windows explored beside the week
  * @param gaps         alerts no rule decides, which reach the fallback
  * @param failures     alerts for which the rules throw, loop, time out or conflict
@@ -20,7 +22,7 @@ import java.util.Map;
  * @param invariants   how each invariant fared
  */
 public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
-                            int times, int timesEvaluated, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            int times, int timesEvaluated, List<String> labelled, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
                             Map<String, Wakes> woken, List<InvariantResult> invariants) {
 
     /** The alerts that wake one team, and how many classes of alerts that is. */
@@ -29,7 +31,7 @@ public record ExploreReport(String policyVersion, long inputClasses, int alertSh
 
     /** The same report, as if it had taken no time and evaluated every time: what two explorations that should agree are compared by. */
     public ExploreReport findingsOnly() {
-        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, calendar, 0, gaps,
+        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, labelled, calendar, 0, gaps,
                 failures, deadRules, woken, invariants);
     }
 

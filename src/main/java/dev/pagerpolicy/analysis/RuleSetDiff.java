@@ -51,8 +51,11 @@ public final class RuleSetDiff {
         long started = System.nanoTime();
         // Either side's rules on firing alerts make the alerts during outages worth comparing, on both sides.
         boolean withOutages = !base.rulesOnFiringAlerts().isEmpty() || !changed.rulesOnFiringAlerts().isEmpty();
-        Domain baseDomain = Domain.of(base.catalog(), spec, withOutages);
-        Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages);
+        // The labels either side's rules compare, on both sides.
+        List<Map<String, String>> labellings = new ArrayList<>(base.files().labellings());
+        changed.files().labellings().stream().filter(l -> !labellings.contains(l)).forEach(labellings::add);
+        Domain baseDomain = Domain.of(base.catalog(), spec, withOutages, labellings);
+        Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages, labellings);
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
         List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();

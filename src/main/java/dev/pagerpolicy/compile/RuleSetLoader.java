@@ -2,6 +2,7 @@ package dev.pagerpolicy.compile;
 
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.CatalogLoader;
+import dev.pagerpolicy.ruleset.RuleFileFacts;
 import dev.pagerpolicy.ruleset.RuleLiterals;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.ConcurrentRead;
@@ -80,8 +81,9 @@ public final class RuleSetLoader {
             throw new InvalidSourceException(problems);
         }
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
-                RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
-                TimeReads.onlyThroughCalendars(ruleFiles), placeOfRule(ruleFiles));
+                new RuleFileFacts(RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
+                        TimeReads.onlyThroughCalendars(ruleFiles), placeOfRule(ruleFiles),
+                        LabelComparisons.labellingsOf(ruleFiles)));
     }
 
     /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */

@@ -32,19 +32,29 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
         return of(catalog, spec, false);
     }
 
-    /** The domain of a rule set: with the alerts during outages when its rules read what is already firing. */
+    /**
+     * The domain of a rule set: with the alerts during outages when its rules read what is already firing, and with
+     * the labels its rules compare ({@link dev.pagerpolicy.ruleset.RuleFileFacts#labellings()}).
+     */
     public static Domain of(RuleSet ruleSet, DomainSpec spec) {
-        return of(ruleSet.catalog(), spec, !ruleSet.rulesOnFiringAlerts().isEmpty());
+        return of(ruleSet.catalog(), spec, !ruleSet.rulesOnFiringAlerts().isEmpty(), ruleSet.files().labellings());
+    }
+
+    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages) {
+        return of(catalog, spec, withOutages, List.of());
     }
 
     /**
      * @param withOutages whether each alert comes also during an outage of its service and of each service upstream
      *                    ({@link AlertShape#outage()}): what rules on firing alerts tell apart, and only they
+     * @param ofRules     labellings the rules' own comparisons call for, each explored beside those of the spec (not
+     *                    combined with them: a rule's labels together, as the rule compares them)
      */
-    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages) {
+    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages, List<Map<String, String>> ofRules) {
         String production = catalog.productionEnvironments().stream().sorted().findFirst().orElse("production");
         String other = catalog.productionEnvironments().contains(NON_PRODUCTION) ? "non-production" : NON_PRODUCTION;
         List<Map<String, String>> labelings = combinations(spec.labels());
+        ofRules.stream().filter(labels -> !labelings.contains(labels)).forEach(labelings::add);
         List<Map<String, Double>> signalings = combinations(spec.signals());
         List<AlertShape> shapes = new ArrayList<>();
         List<Service> services = catalog.services().values().stream().sorted(Comparator.comparing(Service::name)).toList();

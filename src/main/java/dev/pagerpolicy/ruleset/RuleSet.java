@@ -16,24 +16,35 @@ import org.kie.api.runtime.KieSessionsPool;
  * @param ruleNames      every rule it contains, sorted, for coverage reports
  * @param salienceByRule each rule's salience, read once here rather than on every conflict search
  * @param warnings       what its author should know although it may decide, e.g. that no scenario gates it
- * @param literals       the string literals of its files: which names its rules can single out
- * @param rulesOnFiringAlerts the rules that match alerts already firing ({@code FiringAlert}): they fire only when
- *                       something is firing, which an exploration of the domain does not make up
- * @param placeOfRule    where each rule is declared, {@code FILE:LINE}, for the people who review a rule set
- * @param timeOnlyThroughCalendars whether its rules tell alert times apart only by what the catalog's calendars
- *                       say of them (business hours, holidays, maintenance): then times the calendars answer alike
- *                       are decided alike, and an exploration evaluates one of them
+ * @param files          what its files say of the rules beyond the compiled rules
  */
 public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog, String version, Instant loadedAt,
                       List<String> ruleNames, Map<String, Integer> salienceByRule, List<String> warnings,
-                      RuleLiterals literals, Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars,
-                      Map<String, String> placeOfRule) {
+                      RuleFileFacts files) {
     public RuleSet {
         ruleNames = List.copyOf(ruleNames);
-        placeOfRule = Map.copyOf(placeOfRule);
         salienceByRule = Map.copyOf(salienceByRule);
         warnings = List.copyOf(warnings);
-        rulesOnFiringAlerts = Set.copyOf(rulesOnFiringAlerts);
+    }
+
+    /** The string literals of its files: which names its rules can single out. */
+    public RuleLiterals literals() {
+        return files.literals();
+    }
+
+    /** The rules that match alerts already firing. */
+    public Set<String> rulesOnFiringAlerts() {
+        return files.rulesOnFiringAlerts();
+    }
+
+    /** Whether its rules tell alert times apart only by what the catalog's calendars say of them. */
+    public boolean timeOnlyThroughCalendars() {
+        return files.timeOnlyThroughCalendars();
+    }
+
+    /** Where each rule is declared, {@code FILE:LINE}. */
+    public Map<String, String> placeOfRule() {
+        return files.placeOfRule();
     }
 
     /**
@@ -41,15 +52,13 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      * which may take a while, and operators want to know since when decisions are this set's.
      */
     public RuleSet activeSince(Instant instant) {
-        return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
+        return new RuleSet(kieBase, sessions, catalog, version, instant, ruleNames, salienceByRule, warnings, files);
     }
 
     public RuleSet withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
+        return new RuleSet(kieBase, sessions, catalog, version, loadedAt, ruleNames, salienceByRule, all, files);
     }
 
     /** A rule's salience; 0, the default, for a salience computed per match. */
@@ -63,12 +72,9 @@ public record RuleSet(KieBase kieBase, KieSessionsPool sessions, Catalog catalog
      * @param salienceByRule every rule by name, with its salience
      */
     public static RuleSet of(KieBase kieBase, Catalog catalog, String version, Instant loadedAt,
-                             Map<String, Integer> salienceByRule, RuleLiterals literals,
-                             Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars,
-                             Map<String, String> placeOfRule) {
+                             Map<String, Integer> salienceByRule, RuleFileFacts files) {
         return new RuleSet(kieBase, kieBase.newKieSessionsPool(INITIAL_SESSIONS), catalog, version, loadedAt,
-                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), literals,
-                rulesOnFiringAlerts, timeOnlyThroughCalendars, placeOfRule);
+                salienceByRule.keySet().stream().sorted().toList(), salienceByRule, List.of(), files);
     }
 
     /** Enough for the cores of a small host; the pool grows under load and keeps what it grew. */
