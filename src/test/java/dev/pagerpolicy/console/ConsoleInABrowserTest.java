@@ -253,7 +253,7 @@ class ConsoleInABrowserTest {
 
         tryAlert("latency", "high", "recommendations", "(none)", "2026-11-24T03:00:00Z");
         assertThat(text("when")).startsWith("waits for business hours");
-        assertThat(browser.findElement(By.cssSelector("#candidate-decision #when")).getText()).isEqualTo("at once");
+        assertThat(browser.findElement(By.id("candidate-when")).getText()).isEqualTo("at once");
         signInAs(TempPackProfile.DECIDE_KEY);
     }
 
