@@ -1,9 +1,6 @@
 package dev.pagerpolicy.app;
 
-import dev.pagerpolicy.compile.RuleCache;
-import dev.pagerpolicy.compile.RuleSetLoader;
 import dev.pagerpolicy.evaluate.Evaluator;
-import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.reload.Reloader;
 import dev.pagerpolicy.reload.RuleSetVerifier;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
@@ -13,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -35,23 +31,13 @@ public class EngineProducer {
     @Produces
     @Singleton
     Evaluator evaluator(PagerPolicyConfig config) {
-        return new Evaluator(config.maxRuleFirings(), config.evaluationTimeLimit(), config.searchConflictsPerDecision());
+        return Engine.evaluator(config);
     }
 
     @Produces
     @Singleton
     RuleSetVerifier verifier(Validator validator, Clock clock, Evaluator evaluator, PagerPolicyConfig config) {
-        return new RuleSetVerifier(new RuleSetLoader(validator, clock, ruleCache(config.ruleCache())),
-                new ScenarioRunner(evaluator, clock), validator, Path.of(config.rulesDir()), Path.of(config.policiesDir()),
-                scenariosDir(config));
-    }
-
-    static Path scenariosDir(PagerPolicyConfig config) {
-        return config.scenariosDir().map(Path::of).orElse(Path.of(config.rulesDir()).resolve("tests"));
-    }
-
-    private static RuleCache ruleCache(PagerPolicyConfig.RuleCache config) {
-        return config.enabled() ? RuleCache.in(Path.of(config.dir()), config.maxEntries()) : RuleCache.disabled();
+        return Engine.verifier(config, validator, clock, evaluator);
     }
 
     @Produces

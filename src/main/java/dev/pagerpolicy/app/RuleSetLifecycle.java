@@ -24,7 +24,7 @@ public class RuleSetLifecycle {
             try {
                 // The scenarios' own directory is watched when it lies outside the rules directory.
                 watcher = DirectoryWatcher.start(List.of(Path.of(config.rulesDir()), Path.of(config.policiesDir()),
-                                EngineProducer.scenariosDir(config)),
+                                Engine.scenariosDir(config)),
                         config.watch().debounce(), () -> reloader.request("file-watcher"));
             } catch (IOException e) {
                 LOG.error("cannot watch the rule and policy directories; reload with POST /v1/ruleset/reload", e);

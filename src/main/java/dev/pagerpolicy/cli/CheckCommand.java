@@ -1,14 +1,11 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.compile.RuleSetLoader;
 import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.gate.InvariantFile;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +53,6 @@ final class CheckCommand {
     }
 
     static RuleSet load(Options options) throws InvalidSourceException {
-        return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), options.ruleCache())
-                .load(options.rules(), options.policies());
+        return options.loader().load(options.rules(), options.policies());
     }
 }

@@ -3,15 +3,12 @@ package dev.pagerpolicy.cli;
 import dev.pagerpolicy.analysis.DiffReport;
 import dev.pagerpolicy.analysis.Finding;
 import dev.pagerpolicy.analysis.RuleSetDiff;
-import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.compile.RuleSetLoader;
 import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.explore.Explorer;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
 import java.io.PrintStream;
-import java.time.Clock;
 
 /**
  * {@code diff}: what a change of rules or policies does to every alert of the domain, before it ships. With
@@ -31,7 +28,7 @@ final class DiffCommand {
         RuleSet changed;
         DomainSpec spec;
         try {
-            base = new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), options.ruleCache())
+            base = options.loader()
                     .load(options.baseRules(), options.basePolicies());
         } catch (InvalidSourceException e) {
             out.println("the base rules and policies are not valid:");

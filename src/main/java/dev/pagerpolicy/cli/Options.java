@@ -1,6 +1,13 @@
 package dev.pagerpolicy.cli;
 
+import dev.pagerpolicy.app.Engine;
+import dev.pagerpolicy.app.PagerPolicyConfig;
+import dev.pagerpolicy.app.ServiceConfiguration;
+import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.compile.RuleCache;
+import dev.pagerpolicy.compile.RuleSetLoader;
+import dev.pagerpolicy.reload.RuleSetVerifier;
+import java.time.Clock;
 import dev.pagerpolicy.evaluate.Evaluator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The command-line options of every command. Each command takes only the options listed for it and refuses the
@@ -42,27 +48,49 @@ final class Options {
 
     private final Map<String, String> values;
     private final Set<String> switches;
-    private final RuleCache ruleCache;
-    private final int maxRuleFirings;
-    private final Duration evaluationTimeLimit;
-    private final Duration resolveTimeout;
-    /** The service's own default for {@code pager-policy.correlation.resolve-timeout}. */
-    static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+    private final PagerPolicyConfig config;
+    /** The options that are settings of the service, by the setting they override. */
+    private static final Map<String, String> SETTING_OF = Map.of("--rules", "pager-policy.rules-dir",
+            "--policies", "pager-policy.policies-dir", "--scenarios", "pager-policy.scenarios-dir",
+            "--rule-cache", "pager-policy.rule-cache.dir", "--max-rule-firings", "pager-policy.max-rule-firings",
+            "--evaluation-time-limit", "pager-policy.evaluation-time-limit",
+            "--resolve-timeout", "pager-policy.correlation.resolve-timeout");
 
     private Options(Map<String, String> values, Set<String> switches) {
         this.values = values;
         this.switches = switches;
-        this.ruleCache = switches.contains("--no-rule-cache") ? RuleCache.disabled()
-                : RuleCache.in(Optional.ofNullable(values.get("--rule-cache")).map(Path::of).orElseGet(Options::defaultRuleCache),
-                RuleCache.DEFAULT_MAX_ENTRIES);
-        // The service's limits when they are set in the environment, so that test judges as start-up does.
-        this.maxRuleFirings = Optional.ofNullable(values.get("--max-rule-firings")).map(Options::count)
-                .orElseGet(() -> fromEnvironment("PAGER_POLICY_MAX_RULE_FIRINGS", Options::count,
-                        Evaluator.DEFAULT_MAX_RULE_FIRINGS));
-        this.evaluationTimeLimit = durationOf("--evaluation-time-limit", "PAGER_POLICY_EVALUATION_TIME_LIMIT",
-                Evaluator.DEFAULT_TIME_LIMIT);
-        this.resolveTimeout = durationOf("--resolve-timeout", "PAGER_POLICY_CORRELATION_RESOLVE_TIMEOUT",
-                DEFAULT_RESOLVE_TIMEOUT);
+        this.config = readConfiguration(values, switches);
+    }
+
+    /**
+     * The service's configuration (its defaults, application.properties, {@code PAGER_POLICY_*} variables,
+     * {@code -Dpager-policy.*}), under the options that override its settings: what the command judges with.
+     */
+    private static PagerPolicyConfig readConfiguration(Map<String, String> values, Set<String> switches) {
+        Map<String, String> overrides = new HashMap<>();
+        SETTING_OF.forEach((option, setting) -> {
+            if (values.containsKey(option)) {
+                overrides.put(setting, values.get(option));
+            }
+        });
+        Optional.ofNullable(values.get("--max-rule-firings")).ifPresent(Options::count);
+        for (String option : List.of("--evaluation-time-limit", "--resolve-timeout")) {
+            Optional.ofNullable(values.get(option)).ifPresent(text -> overrides.put(SETTING_OF.get(option),
+                    duration(option, text).toString()));
+        }
+        if (values.containsKey("--rules") && !values.containsKey("--scenarios")) {
+            // The scenarios of the rules named, not those a setting names for the service's own rules.
+            overrides.put(SETTING_OF.get("--scenarios"), Path.of(values.get("--rules")).resolve("tests").toString());
+        }
+        if (switches.contains("--no-rule-cache")) {
+            overrides.put("pager-policy.rule-cache.enabled", "false");
+        }
+        try {
+            return ServiceConfiguration.read(overrides);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the service's configuration (environment, -D or"
+                    + " application.properties) is not valid: " + e.getMessage().replaceAll("\\s+", " ").strip());
+        }
     }
 
     static Options parse(String command, String[] args) {
@@ -114,15 +142,25 @@ final class Options {
     }
 
     Path rules() {
-        return Path.of(values.getOrDefault("--rules", "rules"));
+        return Path.of(config.rulesDir());
     }
 
     Path policies() {
-        return Path.of(values.getOrDefault("--policies", "policies"));
+        return Path.of(config.policiesDir());
     }
 
     Path scenarios() {
-        return values.containsKey("--scenarios") ? Path.of(values.get("--scenarios")) : rules().resolve("tests");
+        return Engine.scenariosDir(config);
+    }
+
+    /** The gate as the service builds it from the same configuration: what {@code test} runs. */
+    RuleSetVerifier gate() {
+        return Engine.verifier(config, StandaloneValidator.get(), Clock.systemUTC(), evaluator());
+    }
+
+    /** The rule-set loader the service uses, with the configured cache. */
+    RuleSetLoader loader() {
+        return Engine.loader(config, StandaloneValidator.get(), Clock.systemUTC());
     }
 
     Path config() {
@@ -158,15 +196,7 @@ final class Options {
     }
 
     RuleCache ruleCache() {
-        return ruleCache;
-    }
-
-    int maxRuleFirings() {
-        return maxRuleFirings;
-    }
-
-    Duration evaluationTimeLimit() {
-        return evaluationTimeLimit;
+        return Engine.ruleCache(config);
     }
 
     /** text (the default), json or markdown. */
@@ -205,12 +235,12 @@ final class Options {
 
     /** How long an alert never resolved counted as firing, as the service was configured. */
     Duration resolveTimeout() {
-        return resolveTimeout;
+        return config.correlation().resolveTimeout();
     }
 
     /** The evaluator the service would decide with, given the same limits. */
     Evaluator evaluator() {
-        return new Evaluator(maxRuleFirings, evaluationTimeLimit);
+        return Engine.evaluator(config);
     }
 
     private Optional<Path> path(String option) {
@@ -237,11 +267,6 @@ final class Options {
         return Set.copyOf(all);
     }
 
-    private static <T> T fromEnvironment(String variable, Function<String, T> parser, T otherwise) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? otherwise : parser.apply(value.strip());
-    }
-
     private static int count(String text) {
         try {
             int value = Integer.parseInt(text);
@@ -252,12 +277,6 @@ final class Options {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--max-rule-firings needs a positive whole number, not \"" + text + "\"");
         }
-    }
-
-    /** The option's duration, else the service's environment variable's, else the default. */
-    private Duration durationOf(String option, String variable, Duration otherwise) {
-        return Optional.ofNullable(values.get(option)).map(text -> duration(option, text))
-                .orElseGet(() -> fromEnvironment(variable, text -> duration(option, text), otherwise));
     }
 
     /** As the service's configuration writes durations: 500ms, 2s, 5m, or ISO-8601 (PT0.5S). */
@@ -275,12 +294,6 @@ final class Options {
             throw new IllegalArgumentException(option + " needs a duration such as 500ms, 2s, 5m or PT0.5S,"
                     + " not \"" + text + "\"");
         }
-    }
-
-    /** The service's setting when it is in the environment (as in the container image), so both share one cache. */
-    private static Path defaultRuleCache() {
-        String fromEnvironment = System.getenv("PAGER_POLICY_RULE_CACHE_DIR");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? RuleCache.defaultDir() : Path.of(fromEnvironment);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -1,21 +1,17 @@
 package dev.pagerpolicy.cli;
 
-import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.gate.Coverage;
 import dev.pagerpolicy.gate.InvariantGate;
-import dev.pagerpolicy.gate.Scenario;
-import dev.pagerpolicy.gate.ScenarioLoader;
 import dev.pagerpolicy.gate.ScenarioResult;
-import dev.pagerpolicy.gate.ScenarioRunner;
+import dev.pagerpolicy.reload.RuleSetVerifier;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
-import dev.pagerpolicy.source.Located;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code test}: runs every scenario against the rules and policies, prints one line per failure and a
@@ -31,20 +27,16 @@ final class TestCommand {
     }
 
     int run() {
-        RuleSet ruleSet;
-        List<Located<Scenario>> scenarios;
-        InvariantGate.Verdict invariants;
+        RuleSetVerifier.GateRun gate;
         try {
-            ruleSet = CheckCommand.load(options);
-            scenarios = ScenarioLoader.load(options.scenarios(), StandaloneValidator.get());
-            invariants = new InvariantGate(options.evaluator(), options.ruleCache()).check(ruleSet, options.scenarios());
+            gate = options.gate().run();
         } catch (InvalidSourceException e) {
             e.problems().forEach(out::println);
             out.println("0 passed, 0 failed (" + e.problems().size() + " problems in the files)");
             return Cli.FAILED;
         }
-        List<ScenarioResult> results = new ScenarioRunner(options.evaluator(), Clock.systemUTC())
-                .runAll(ruleSet, scenarios);
+        RuleSet ruleSet = gate.ruleSet();
+        List<ScenarioResult> results = gate.scenarios();
         results.stream().filter(r -> !r.passed()).forEach(r -> out.println("FAIL " + r.failureLine()));
         results.stream().filter(ScenarioResult::inconclusive).forEach(r -> out.println("INCONCLUSIVE "
                 + r.inconclusiveLine()));
@@ -68,17 +60,21 @@ final class TestCommand {
         if (!writeReports(results, coverage, ruleSet)) {
             ok = false;
         }
-        invariants.violated().forEach(r -> out.println("FAIL " + r.problem()));
-        invariants.results().stream().filter(r -> r.inconclusive() > 0)
-                .forEach(r -> out.println("INCONCLUSIVE " + r.inconclusiveLine()));
-        long violated = invariants.violated().size();
+        Optional<InvariantGate.Verdict> invariants = gate.invariants();
+        invariants.ifPresent(verdict -> {
+            verdict.violated().forEach(r -> out.println("FAIL " + r.problem()));
+            verdict.results().stream().filter(r -> r.inconclusive() > 0)
+                    .forEach(r -> out.println("INCONCLUSIVE " + r.inconclusiveLine()));
+        });
+        long violated = invariants.map(verdict -> verdict.violated().size()).orElse(0);
         long inconclusive = results.stream().filter(ScenarioResult::inconclusive).count();
         long passed = results.stream().filter(ScenarioResult::passed).count() - inconclusive;
         long failed = results.size() - passed - inconclusive;
         out.println(passed + " passed, " + failed + " failed" + (inconclusive == 0 ? "" : ", " + inconclusive
-                + " inconclusive") + (invariants.stated() == 0 ? ""
-                : "; invariants: " + (invariants.stated() - violated) + " hold, " + violated + " violated"
-                + (invariants.remembered() ? " (as when these files were last checked)" : "")));
+                + " inconclusive") + invariants.map(verdict -> verdict.stated() == 0 ? ""
+                : "; invariants: " + (verdict.stated() - violated) + " hold, " + violated + " violated"
+                + (verdict.remembered() ? " (as when these files were last checked)" : ""))
+                .orElse("; invariants: not checked, since a scenario failed"));
         return ok && failed == 0 && violated == 0 ? Cli.OK : Cli.FAILED;
     }
 

@@ -147,6 +147,16 @@ public final class Evaluator {
         return new Evaluation(decision, fired, outcome.cause());
     }
 
+    /**
+     * The fallback's decision for an alert whose rules were not run, counted as timed out: for an exploration that
+     * stops waiting on rules that ran past its guard again and again (each run may block a thread for the guard's
+     * whole length).
+     */
+    public Evaluation notRun(RuleSet ruleSet, Alert received, String why) {
+        Alert alert = received.judgedBy(ruleSet.catalog().productionEnvironments());
+        return new Evaluation(fallback(ruleSet, alert, why), List.of(), Fallback.TIMED_OUT);
+    }
+
     /** The rules' decision, or why there is none: the fallback is built by the caller, from the reason. */
     private record Outcome(Decision decision, Fallback cause, String fallbackReason) {
         static Outcome fallback(Fallback cause, String reason) {

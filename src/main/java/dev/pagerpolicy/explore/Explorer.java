@@ -45,6 +45,9 @@ public final class Explorer {
     private final Map<Scope, Shared> shared = new ConcurrentHashMap<>();
     private final Map<Scope, ServiceClasses> classes = new ConcurrentHashMap<>();
     private final Map<Scope, TimesAlike> times = new ConcurrentHashMap<>();
+    private final Map<Scope, AtomicInteger> pastTheGuard = new ConcurrentHashMap<>();
+    /** Alerts whose rules may run past the guard in one exploration before the others are no longer run. */
+    static final int MAX_PAST_THE_GUARD = 3;
 
     /** @param threads how many shapes are evaluated at once; the cores of the machine, at most */
     public Explorer(Evaluator evaluator, int threads) {
@@ -178,7 +181,7 @@ public final class Explorer {
             own[s] = representative[s].clone();
             for (int slot = 0; slot < own[s].length; slot++) {
                 if (own[s][slot].fallback().isFailure()) {
-                    own[s][slot] = evaluateAt(ruleSet, shape, domain.severities().get(s), domain.week().at(slot));
+                    own[s][slot] = evaluateAt(ruleSet, domain, shape, domain.severities().get(s), domain.week().at(slot));
                 }
             }
         }
@@ -187,7 +190,7 @@ public final class Explorer {
 
     /** One alert of a shape, by severity and time, evaluated on the calling thread. */
     public Evaluation evaluateOne(RuleSet ruleSet, Domain domain, AlertShape shape, int severity, int slot) {
-        return evaluateAt(ruleSet, shape, domain.severities().get(severity), domain.week().at(slot));
+        return evaluateAt(ruleSet, domain, shape, domain.severities().get(severity), domain.week().at(slot));
     }
 
     /** Every evaluation of one shape, made for it alone: for a caller that shares the result itself. */
@@ -215,7 +218,7 @@ public final class Explorer {
                 continue;
             }
             CalendarEcho.clear();
-            row[slot] = evaluateAt(ruleSet, shape, severity, domain.week().at(slot));
+            row[slot] = evaluateAt(ruleSet, domain, shape, severity, domain.week().at(slot));
             shareable[slot] = !row[slot].fallback().isFailure() && !CalendarEcho.heard();
         }
         return row;
@@ -228,9 +231,24 @@ public final class Explorer {
                 : TimesAlike.none(domain.week()));
     }
 
-    /** The shape's alert of that severity at that time, with what the shape says is firing then. */
-    private Evaluation evaluateAt(RuleSet ruleSet, AlertShape shape, Severity severity, Instant at) {
-        return evaluator.evaluate(ruleSet, shape.alert(severity, at), null, shape.firingAt(at));
+    /**
+     * The shape's alert of that severity at that time, with what the shape says is firing then; not run once the
+     * rules ran past the guard {@value #MAX_PAST_THE_GUARD} times in this exploration (counted as timed out, so as
+     * inconclusive by the invariants): rules that hang may hold a thread for the guard's whole length each time, and
+     * a gate over thousands of such alerts would never end.
+     */
+    private Evaluation evaluateAt(RuleSet ruleSet, Domain domain, AlertShape shape, Severity severity, Instant at) {
+        AtomicInteger pastTheGuard = this.pastTheGuard.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
+                scope -> new AtomicInteger());
+        if (pastTheGuard.get() >= MAX_PAST_THE_GUARD) {
+            return evaluator.notRun(ruleSet, shape.alert(severity, at), "not run: the rules ran past the time guard"
+                    + " for " + MAX_PAST_THE_GUARD + " alerts of this exploration already");
+        }
+        Evaluation evaluation = evaluator.evaluate(ruleSet, shape.alert(severity, at), null, shape.firingAt(at));
+        if (evaluation.fallback() == Evaluation.Fallback.TIMED_OUT) {
+            pastTheGuard.incrementAndGet();
+        }
+        return evaluation;
     }
 
     public Evaluation[][] evaluate(RuleSet ruleSet, Domain domain, AlertShape shape) {

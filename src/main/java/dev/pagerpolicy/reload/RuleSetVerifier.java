@@ -16,6 +16,7 @@ import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,35 +63,62 @@ public final class RuleSetVerifier {
         return loader.load(candidateRules, candidatePolicies);
     }
 
-    /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
-    public RuleSet buildVerified() throws InvalidSourceException {
+    /**
+     * What the gate found, stage by stage: the rule set, every scenario's result, and the invariants' verdict, which
+     * is absent when a scenario failed (the gate stops at its first failing stage). {@code test} reports it whole.
+     */
+    public record GateRun(RuleSet ruleSet, List<ScenarioResult> scenarios, Optional<InvariantGate.Verdict> invariants) {
+        public GateRun {
+            scenarios = List.copyOf(scenarios);
+        }
+
+        public List<ScenarioResult> failedScenarios() {
+            return scenarios.stream().filter(result -> !result.passed()).toList();
+        }
+    }
+
+    /**
+     * Runs the gate's stages: load (compile, validate), scenarios, then invariants only when every scenario passed.
+     *
+     * @throws InvalidSourceException when the files do not load, or the invariants or domain file is not valid
+     */
+    public GateRun run() throws InvalidSourceException {
         // The scenarios are read while the rule set loads; a rule set with problems is reported without them,
         // as before, and the read is left to end on its own.
         ConcurrentRead<List<Located<Scenario>>> scenarioRead = ConcurrentRead.start("scenarios-reader",
                 () -> ScenarioLoader.load(scenariosDir, validator));
         RuleSet candidate = loader.load(rulesDir, policiesDir);
         List<Located<Scenario>> cases = scenarioRead.join();
-        if (cases.isEmpty()) {
+        List<ScenarioResult> results = scenarios.runAll(candidate, cases);
+        // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
+        // scenarios already failed, and would bury the failure that matters.
+        if (results.stream().anyMatch(result -> !result.passed())) {
+            return new GateRun(candidate, results, Optional.empty());
+        }
+        return new GateRun(candidate, results, Optional.of(new InvariantGate(scenarios.evaluator(), loader.cache())
+                .check(candidate, scenariosDir)));
+    }
+
+    /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */
+    public RuleSet buildVerified() throws InvalidSourceException {
+        GateRun run = run();
+        RuleSet candidate = run.ruleSet();
+        if (run.scenarios().isEmpty()) {
             String warning = "no scenarios in " + scenariosDir + ": rule changes go live without a test";
             LOG.warn(warning);
             candidate = candidate.withWarning(warning);
         }
-        // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
-        // scenarios already failed, and would bury the failure that matters.
-        List<ScenarioResult> results = scenarios.runAll(candidate, cases);
-        for (ScenarioResult inconclusive : results.stream().filter(ScenarioResult::inconclusive).toList()) {
+        for (ScenarioResult inconclusive : run.scenarios().stream().filter(ScenarioResult::inconclusive).toList()) {
             LOG.warn(inconclusive.inconclusiveLine());
             candidate = candidate.withWarning(inconclusive.inconclusiveLine());
         }
-        List<Problem> failedScenarios = results.stream()
-                .filter(result -> !result.passed())
+        List<Problem> failedScenarios = run.failedScenarios().stream()
                 .map(result -> new Problem(result.file(), result.line(), result.summary()))
                 .toList();
         if (!failedScenarios.isEmpty()) {
             throw new InvalidSourceException(failedScenarios);
         }
-        InvariantGate.Verdict verdict = new InvariantGate(scenarios.evaluator(), loader.cache())
-                .check(candidate, scenariosDir);
+        InvariantGate.Verdict verdict = run.invariants().orElseThrow();
         if (!verdict.results().isEmpty() && !verdict.remembered()) {
             LOG.infof("%d invariants checked over every alert of the domain in %d ms", verdict.stated(),
                     verdict.tookMillis());
@@ -103,8 +131,8 @@ public final class RuleSetVerifier {
             LOG.warn(unknown.inconclusiveLine());
             candidate = candidate.withWarning(unknown.inconclusiveLine());
         }
-        GateReport report = new GateReport(candidate.version(), results.size(), Coverage.of(candidate, results),
-                verdict.results(), verdict.stated(), verdict.remembered());
+        GateReport report = new GateReport(candidate.version(), run.scenarios().size(),
+                Coverage.of(candidate, run.scenarios()), verdict.results(), verdict.stated(), verdict.remembered());
         synchronized (reports) {
             reports.put(candidate.version(), report);
             reports.keySet().removeIf(version -> reports.size() > REPORTS_KEPT && !version.equals(report.version()));

@@ -75,16 +75,19 @@ class CliTest {
     }
 
     @Test
-    void testFailsWhenAChangeBreaksAnInvariant() {
+    void testFailsWhenAChangeBreaksAnInvariant() throws Exception {
         Packs.edit(rules.resolve("model-health.drl"), "$draft.route($ml, Action.TICKET, $ml.name() + \" has automated",
                 "$draft.route($ml, Action.PAGE, $ml.name() + \" has automated");
+        // Only the invariants beside the scenarios: the scenarios would fail first, and the gate stop there.
+        Path invariantsOnly = Files.createDirectories(dir.resolve("invariants-only"));
+        Files.copy(rules.resolve("tests/invariants.yaml"), invariantsOnly.resolve("invariants.yaml"));
 
-        Run run = run("test");
+        Run run = run("test", "--scenarios", invariantsOnly.toString(), "--allow-empty");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.lines()).anyMatch(line -> line.startsWith("FAIL " + rules.resolve("tests/invariants.yaml")
+        assertThat(run.lines()).anyMatch(line -> line.startsWith("FAIL " + invariantsOnly.resolve("invariants.yaml")
                 + ":7: invariant \"drift never pages\" is violated by "));
-        assertThat(run.lines().get(run.lines().size() - 1)).endsWith("; invariants: 5 hold, 1 violated");
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("0 passed, 0 failed; invariants: 5 hold, 1 violated");
     }
 
     @Test
@@ -161,7 +164,9 @@ class CliTest {
         assertThat(run.lines()).contains("FAIL " + rules.resolve("tests/environments.yaml") + ":2: scenario \"a critical"
                 + " checkout-api outage in staging is a ticket\": expected action page, got ticket (rules fired:"
                 + " Service-health alerts page the service's on-call team, Non-production alerts never page)");
-        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: 6 hold, 0 violated( \\(as when these files were last checked\\))?");
+        // The gate stops at its first failing stage, as at start-up: the invariants are not checked.
+        assertThat(run.lines()).last().asString().matches("\\d+ passed, 1 failed; invariants: not checked, since a"
+                + " scenario failed");
     }
 
     @Test
@@ -310,6 +315,34 @@ class CliTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
                 .contains("got the fallback: the rules fired 2 times without settling"));
+    }
+
+    @Test
+    void testReadsTheServicesConfigurationAsTheServiceDoes() {
+        // As the service would read -Dpager-policy.max-rule-firings=2, or PAGER_POLICY_MAX_RULE_FIRINGS=2.
+        System.setProperty("pager-policy.max-rule-firings", "2");
+        try {
+            Run run = run("test");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
+                    .contains("got the fallback: the rules fired 2 times without settling"));
+            assertThat(run("test", "--max-rule-firings", "1000").exitCode()).as("an option overrides it").isZero();
+        } finally {
+            System.clearProperty("pager-policy.max-rule-firings");
+        }
+    }
+
+    @Test
+    void aConfigurationTheServiceWouldRefuseIsAUsageError() {
+        System.setProperty("pager-policy.evaluation-time-limit", "soon");
+        try {
+            Run run = run("check");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.lines().get(0)).startsWith("error: the service's configuration (environment, -D or"
+                    + " application.properties) is not valid: ").contains("pager-policy.evaluation-time-limit");
+        } finally {
+            System.clearProperty("pager-policy.evaluation-time-limit");
+        }
     }
 
     @Test

@@ -60,4 +60,32 @@ class InconclusiveInvariantTest {
                     + " critical outage is decided by the rules\" is inconclusive for ");
         });
     }
+
+    @Test
+    void afterThreeAlertsPastTheGuardTheOthersAreNotRunButInconclusive() throws Exception {
+        Packs.copyShipped(dir);
+        Packs.write(dir.resolve("rules/slow.drl"), SlowRule.DRL);
+        Files.writeString(dir.resolve("invariants.yaml"), """
+                - name: a critical outage is decided by the rules
+                  when: {kind: outage, severity: critical}
+                  never: {fallback: true}
+                """);
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+        AlertShape slow = new AlertShape(ruleSet.catalog().service("checkout-api"), null, AlertKind.OUTAGE,
+                "production", true, Map.of("slow", "yes"), Map.of());
+        // Seven times of the week, one a day: every one of them slow.
+        Domain domain = new Domain(List.of(slow), List.of(Severity.CRITICAL),
+                new Week(Week.DEFAULT_MONDAY, Duration.ofDays(1)));
+        Explorer explorer = new Explorer(new Evaluator(Evaluator.DEFAULT_MAX_RULE_FIRINGS, Duration.ofMillis(20)), 1);
+
+        List<InvariantResult> results = InvariantCheck.run(explorer, ruleSet, domain,
+                InvariantFile.load(dir, ruleSet.catalog()));
+
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.holds()).isTrue();
+            assertThat(result.inconclusive()).isEqualTo(7);
+        });
+        assertThat(explorer.evaluateOne(ruleSet, domain, slow, 0, 6).decision().reasons().get(0).explanation())
+                .contains("not run: the rules ran past the time guard for 3 alerts of this exploration already");
+    }
 }

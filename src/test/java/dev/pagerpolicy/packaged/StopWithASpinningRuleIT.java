@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class StopWithASpinningRuleIT {
     void theServiceStopsOnSigtermWhileARuleSpins(@TempDir Path work) throws Exception {
         Packs.copyShipped(work);
         // Its rule "Spins in plain Java" spins for a minute for alerts labelled mood=spinning, deaf to interrupts.
-        Files.writeString(work.resolve("rules/misbehaving.drl"), MisbehavingRulesProfile.RULES);
+        MisbehavingRulesProfile.addTo(work);
         try (PackagedApp app = PackagedApp.start(work, "128m")) {
             assertThat(app.awaitReady()).as("ready; it said:%n%s", app.said()).isTrue();
             HttpClient client = HttpClient.newHttpClient();
