@@ -29,8 +29,8 @@ class InconclusiveInvariantTest {
     @TempDir
     Path dir;
 
-    @Test
-    void anAlertPastTheGuardTwiceIsInconclusiveNotAViolation() throws Exception {
+    /** The shipped pack with the slow rule, and an invariant that a time-out's fallback would break. */
+    private RuleSet slowPack() throws Exception {
         Packs.copyShipped(dir);
         Packs.write(dir.resolve("rules/slow.drl"), SlowRule.DRL);
         Files.writeString(dir.resolve("invariants.yaml"), """
@@ -38,11 +38,19 @@ class InconclusiveInvariantTest {
                   when: {kind: outage, severity: critical}
                   never: {fallback: true}
                 """);
-        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
-        AlertShape slow = new AlertShape(ruleSet.catalog().service("checkout-api"), null, AlertKind.OUTAGE,
-                "production", true, Map.of("slow", "yes"), Map.of());
-        AlertShape quick = new AlertShape(ruleSet.catalog().service("checkout-api"), null, AlertKind.OUTAGE,
-                "production", true, Map.of(), Map.of());
+        return Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+    }
+
+    private static AlertShape outageOfCheckout(RuleSet ruleSet, Map<String, String> labels) {
+        return new AlertShape(ruleSet.catalog().service("checkout-api"), null, AlertKind.OUTAGE, "production", true,
+                labels, Map.of());
+    }
+
+    @Test
+    void anAlertPastTheGuardTwiceIsInconclusiveNotAViolation() throws Exception {
+        RuleSet ruleSet = slowPack();
+        AlertShape slow = outageOfCheckout(ruleSet, Map.of("slow", "yes"));
+        AlertShape quick = outageOfCheckout(ruleSet, Map.of());
         // One time of the week: a step of seven days.
         Domain domain = new Domain(List.of(slow, quick), List.of(Severity.CRITICAL),
                 new Week(Week.DEFAULT_MONDAY, Duration.ofDays(7)));
@@ -63,16 +71,8 @@ class InconclusiveInvariantTest {
 
     @Test
     void afterThreeAlertsPastTheGuardTheOthersAreNotRunButInconclusive() throws Exception {
-        Packs.copyShipped(dir);
-        Packs.write(dir.resolve("rules/slow.drl"), SlowRule.DRL);
-        Files.writeString(dir.resolve("invariants.yaml"), """
-                - name: a critical outage is decided by the rules
-                  when: {kind: outage, severity: critical}
-                  never: {fallback: true}
-                """);
-        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
-        AlertShape slow = new AlertShape(ruleSet.catalog().service("checkout-api"), null, AlertKind.OUTAGE,
-                "production", true, Map.of("slow", "yes"), Map.of());
+        RuleSet ruleSet = slowPack();
+        AlertShape slow = outageOfCheckout(ruleSet, Map.of("slow", "yes"));
         // Seven times of the week, one a day: every one of them slow.
         Domain domain = new Domain(List.of(slow), List.of(Severity.CRITICAL),
                 new Week(Week.DEFAULT_MONDAY, Duration.ofDays(1)));
