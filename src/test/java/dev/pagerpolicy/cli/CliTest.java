@@ -3,6 +3,7 @@ package dev.pagerpolicy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.NoLeakedSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The check and test commands as CI runs them: exit codes and the lines they print. */
+@ExtendWith(NoLeakedSettings.class)
 class CliTest {
     @TempDir
     Path dir;
