@@ -71,7 +71,8 @@ class ServingUnderPressureTest {
 
     private Socket halfARequest() throws Exception {
         Socket socket = new Socket(server.getHost(), server.getPort());
-        socket.setSoTimeout(5_000);
+        // The 1 s idle timeout closes it; a busy machine may take longer, never forever.
+        socket.setSoTimeout((int) Poll.DEADLINE.toMillis());
         socket.getOutputStream().write("POST /v1/decide HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         return socket;
@@ -90,22 +91,20 @@ class ServingUnderPressureTest {
     @Test
     @Order(2)
     void connectionsBeyondTheLimitAreClosedAndIdleOnesTimeOut() throws Exception {
-        Thread.sleep(1_500); // earlier keep-alive connections time out first
+        // Whether earlier keep-alive connections are still open or not, every connection below is closed by the
+        // server, at once beyond the limit or by the idle timeout: no verdict here waits on the clock.
         List<Socket> idle = new ArrayList<>();
         try {
             for (int i = 0; i < MisbehavingRulesProfile.MAX_CONNECTIONS; i++) {
                 idle.add(halfARequest());
             }
-            Thread.sleep(200);
             try (Socket surplus = new Socket(server.getHost(), server.getPort())) {
-                surplus.setSoTimeout(5_000);
+                surplus.setSoTimeout((int) Poll.DEADLINE.toMillis());
                 assertThat(readUntilClosed(surplus)).as("a connection beyond the limit is closed").isEqualTo(-1);
             }
-            long start = System.nanoTime();
             for (Socket socket : idle) {
                 assertThat(readUntilClosed(socket)).as("half a request is not held open").isEqualTo(-1);
             }
-            assertThat((System.nanoTime() - start) / 1_000_000).as("closed by the 1 s idle timeout").isLessThan(4_000);
         } finally {
             for (Socket socket : idle) {
                 socket.close();
