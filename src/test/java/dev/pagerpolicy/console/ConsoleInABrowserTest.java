@@ -273,8 +273,8 @@ class ConsoleInABrowserTest {
     }
 
     @Test
-    void theRuleSetShowsWhereEachRuleIsWhetherScenariosFireItAndTheInvariantsVerdicts() {
-        open("/console/ruleset");
+    void theRuleSetShowsWhereEachRuleIsWhetherScenariosFireItAndTheInvariantsVerdicts() throws Exception {
+        open("/console/ruleset#invariants");
 
         assertThat(text("scenarios")).matches("\\d+ passed; rules they make fire: \\d+ of \\d+ \\(\\d+%\\)");
         WebElement rule = browser.findElements(By.cssSelector("#rules tbody tr")).stream()
@@ -286,5 +286,6 @@ class ConsoleInABrowserTest {
                 .filter(row -> row.getText().startsWith("drift never pages")).findFirst().orElseThrow();
         assertThat(invariant.getText()).contains("holds")
                 .contains(TempPackProfile.dir().resolve("rules/tests/invariants.yaml") + ":");
+        screenshot("rule-set-verdicts");
     }
 }
