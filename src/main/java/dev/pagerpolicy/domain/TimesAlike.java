@@ -6,10 +6,12 @@ import dev.pagerpolicy.catalog.MaintenanceWindow;
 import dev.pagerpolicy.catalog.Team;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The alert times of a {@link Week} that the catalog's calendars answer alike: for every team, whether it is within
@@ -25,13 +27,13 @@ public final class TimesAlike {
 
     private TimesAlike(int[] firstAlike) {
         this.firstAlike = firstAlike;
-        this.distinct = (int) java.util.stream.IntStream.range(0, firstAlike.length)
+        this.distinct = (int) IntStream.range(0, firstAlike.length)
                 .filter(slot -> firstAlike[slot] == slot).count();
     }
 
     /** Every time of the week on its own: for rules that read time otherwise. */
     public static TimesAlike none(Week week) {
-        return new TimesAlike(java.util.stream.IntStream.range(0, week.slots()).toArray());
+        return new TimesAlike(IntStream.range(0, week.slots()).toArray());
     }
 
     public static TimesAlike of(Catalog catalog, Week week) {
@@ -44,7 +46,7 @@ public final class TimesAlike {
         }
         // the map numbered signatures in the order first seen; turn each number into its first slot
         int[] slotOfSignature = new int[firstBySignature.size()];
-        java.util.Arrays.fill(slotOfSignature, -1);
+        Arrays.fill(slotOfSignature, -1);
         for (int slot = 0; slot < firstAlike.length; slot++) {
             if (slotOfSignature[firstAlike[slot]] < 0) {
                 slotOfSignature[firstAlike[slot]] = slot;
