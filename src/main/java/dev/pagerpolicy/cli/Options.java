@@ -20,6 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command-line options of every command. Each command takes only the options listed for it and refuses the
@@ -93,22 +100,38 @@ final class Options {
         }
     }
 
+    /**
+     * Reads a command's arguments with picocli, from a specification of the options {@code command} takes; picocli's
+     * complaints are put in this tool's words, which the docs promise.
+     */
     static Options parse(String command, String[] args) {
         Set<String> taken = TAKEN_BY.get(command);
+        CommandSpec spec = CommandSpec.create().name(command);
+        taken.stream().sorted().forEach(option -> spec.addOption(OptionSpec.builder(option)
+                .arity(WITH_VALUE.contains(option) ? "1" : "0").type(WITH_VALUE.contains(option) ? String.class
+                        : boolean.class).build()));
+        CommandLine line = new CommandLine(spec).setOverwrittenOptionsAllowed(true).setUnmatchedOptionsArePositionalParams(false);
+        ParseResult parsed;
+        try {
+            parsed = line.parseArgs(args);
+        } catch (UnmatchedArgumentException e) {
+            String arg = e.getUnmatched().get(0);
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            throw new IllegalArgumentException(WITH_VALUE.contains(option) || isSwitch(option)
+                    ? command + " does not take " + option + " (" + takers(option) + ")"
+                    : "unknown option \"" + arg + "\"");
+        } catch (MissingParameterException e) {
+            throw new IllegalArgumentException(((OptionSpec) e.getMissing().get(0)).longestName() + " needs a value");
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         Map<String, String> values = new HashMap<>();
         Set<String> switches = new java.util.HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!WITH_VALUE.contains(arg) && !isSwitch(arg)) {
-                throw new IllegalArgumentException("unknown option \"" + arg + "\"");
-            }
-            if (!taken.contains(arg)) {
-                throw new IllegalArgumentException(command + " does not take " + arg + " (" + takers(arg) + ")");
-            }
-            if (WITH_VALUE.contains(arg)) {
-                values.put(arg, value(args, ++i, arg));
+        for (OptionSpec option : parsed.matchedOptions()) {
+            if (WITH_VALUE.contains(option.longestName())) {
+                values.put(option.longestName(), option.getValue());
             } else {
-                switches.add(arg);
+                switches.add(option.longestName());
             }
         }
         Options options = new Options(values, switches);
@@ -294,13 +317,6 @@ final class Options {
             throw new IllegalArgumentException(option + " needs a duration such as 500ms, 2s, 5m or PT0.5S,"
                     + " not \"" + text + "\"");
         }
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
     }
 
     private static double percent(String text) {

@@ -306,6 +306,16 @@ class CliTest {
     }
 
     @Test
+    void anOptionsValueMayFollowAnEqualsSignAndAMissingOneIsNamed() {
+        Run run = bare("check", "--rules=" + rules, "--policies=" + policies, "--rule-cache=target/rule-cache");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().get(0)).startsWith("ok: 21 rules in " + rules);
+        Run missing = bare("check", "--rules", "--policies", policies.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.lines().get(0)).isEqualTo("error: --rules needs a value");
+    }
+
+    @Test
     void checkRefusesTheOptionsOnlyTestTakes() {
         Run run = run("check", "--coverage");
         assertThat(run.exitCode()).isEqualTo(2);
