@@ -72,12 +72,17 @@ public final class Exploration {
                 (System.nanoTime() - started) / 1_000_000, Finding.merge(gaps), Finding.merge(failures), dead, wakes, invariantsTotal.results());
     }
 
-    /** Each set of labels the domain's alerts carry, as "name=value, name=value". */
+    /** Each set of labels, and of signals, the domain's alerts carry: "labelled name=value", "with signals name=0.4". */
     private static List<String> labelled(Domain domain) {
-        return domain.shapes().stream().map(AlertShape::labels).filter(labels -> !labels.isEmpty()).distinct()
-                .map(labels -> labels.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))
-                .toList();
+        return java.util.stream.Stream.concat(
+                domain.shapes().stream().map(AlertShape::labels).filter(l -> !l.isEmpty()).map(l -> "labelled " + named(l)),
+                domain.shapes().stream().map(AlertShape::signals).filter(s -> !s.isEmpty())
+                        .map(s -> "with signals " + named(s))).distinct().toList();
+    }
+
+    private static String named(Map<String, ?> values) {
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static ShapeReport report(AlertShape shape, Domain domain, Evaluation[][] evaluations, Catalog catalog,

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param times        alert times explored: the week's, and those of the calendar's moments
  * @param timesEvaluated of those, the times evaluated: one per group of times the calendars answer alike, when the
  *                     rules read time only through them; all of them otherwise
- * @param labelled     the labels the domain's alerts carry (each set also absent): those {@code domain.yaml} names and
- *                     those the rules compare, "alertname=Watchdog"
+ * @param labelled     the labels and signals the domain's alerts carry (each set also absent): those {@code domain.yaml}
+ *                     names and those the rules compare, "labelled alertname=Watchdog", "with signals driftScore=0.4"
  * @param calendar     the holidays and maintenance windows explored beside the week
  * @param gaps         alerts no rule decides, which reach the fallback
  * @param failures     alerts for which the rules throw, loop, time out or conflict

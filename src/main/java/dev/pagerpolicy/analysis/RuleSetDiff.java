@@ -51,11 +51,13 @@ public final class RuleSetDiff {
         long started = System.nanoTime();
         // Either side's rules on firing alerts make the alerts during outages worth comparing, on both sides.
         boolean withOutages = !base.rulesOnFiringAlerts().isEmpty() || !changed.rulesOnFiringAlerts().isEmpty();
-        // The labels either side's rules compare, on both sides.
+        // The labels and signals either side's rules compare, on both sides.
         List<Map<String, String>> labellings = new ArrayList<>(base.files().labellings());
         changed.files().labellings().stream().filter(l -> !labellings.contains(l)).forEach(labellings::add);
-        Domain baseDomain = Domain.of(base.catalog(), spec, withOutages, labellings);
-        Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages, labellings);
+        List<Map<String, Double>> signallings = new ArrayList<>(base.files().signallings());
+        changed.files().signallings().stream().filter(l -> !signallings.contains(l)).forEach(signallings::add);
+        Domain baseDomain = Domain.of(base.catalog(), spec, withOutages, labellings, signallings);
+        Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages, labellings, signallings);
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
         List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();

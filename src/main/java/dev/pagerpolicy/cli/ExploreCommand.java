@@ -58,7 +58,7 @@ final class ExploreCommand {
                     report.times(), (double) report.times() / report.timesEvaluated()));
         }
         report.calendar().forEach(moment -> outline.item("also explored: " + moment));
-        report.labelled().forEach(labels -> outline.item("also explored: alerts labelled " + labels));
+        report.labelled().forEach(labels -> outline.item("also explored: alerts " + labels));
         findings(outline, "gaps: alerts no rule decides", report.gaps());
         findings(outline, "failures: alerts for which the rules throw, loop, time out or conflict", report.failures());
         outline.heading("dead rules: rules no alert of the domain fires" + (report.deadRules().isEmpty() ? ": none" : ""));

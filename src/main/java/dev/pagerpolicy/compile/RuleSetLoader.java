@@ -83,7 +83,7 @@ public final class RuleSetLoader {
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
                 new RuleFileFacts(RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
                         TimeReads.onlyThroughCalendars(ruleFiles), placeOfRule(ruleFiles),
-                        LabelComparisons.labellingsOf(ruleFiles)));
+                        LabelComparisons.labellingsOf(ruleFiles), SignalComparisons.signallingsOf(ruleFiles)));
     }
 
     /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */

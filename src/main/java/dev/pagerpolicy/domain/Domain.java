@@ -37,11 +37,12 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
      * the labels its rules compare ({@link dev.pagerpolicy.ruleset.RuleFileFacts#labellings()}).
      */
     public static Domain of(RuleSet ruleSet, DomainSpec spec) {
-        return of(ruleSet.catalog(), spec, !ruleSet.rulesOnFiringAlerts().isEmpty(), ruleSet.files().labellings());
+        return of(ruleSet.catalog(), spec, !ruleSet.rulesOnFiringAlerts().isEmpty(), ruleSet.files().labellings(),
+                ruleSet.files().signallings());
     }
 
     public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages) {
-        return of(catalog, spec, withOutages, List.of());
+        return of(catalog, spec, withOutages, List.of(), List.of());
     }
 
     /**
@@ -49,13 +50,16 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
      *                    ({@link AlertShape#outage()}): what rules on firing alerts tell apart, and only they
      * @param ofRules     labellings the rules' own comparisons call for, each explored beside those of the spec (not
      *                    combined with them: a rule's labels together, as the rule compares them)
+     * @param signalsOfRules the same for signals
      */
-    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages, List<Map<String, String>> ofRules) {
+    public static Domain of(Catalog catalog, DomainSpec spec, boolean withOutages, List<Map<String, String>> ofRules,
+                            List<Map<String, Double>> signalsOfRules) {
         String production = catalog.productionEnvironments().stream().sorted().findFirst().orElse("production");
         String other = catalog.productionEnvironments().contains(NON_PRODUCTION) ? "non-production" : NON_PRODUCTION;
         List<Map<String, String>> labelings = combinations(spec.labels());
         ofRules.stream().filter(labels -> !labelings.contains(labels)).forEach(labelings::add);
         List<Map<String, Double>> signalings = combinations(spec.signals());
+        signalsOfRules.stream().filter(signals -> !signalings.contains(signals)).forEach(signalings::add);
         List<AlertShape> shapes = new ArrayList<>();
         List<Service> services = catalog.services().values().stream().sorted(Comparator.comparing(Service::name)).toList();
         for (Service service : services) {

@@ -17,14 +17,18 @@ import java.util.Set;
  * @param placeOfRule         where each rule is declared, {@code FILE:LINE}
  * @param labellings          for each rule that compares labels with values written in it, those labels set to
  *                            values its conditions accept: alerts an exploration makes up so that the rule may fire
+ * @param signallings         the same for signals compared with numbers written in the rules
  */
 public record RuleFileFacts(RuleLiterals literals, Set<String> rulesOnFiringAlerts, boolean timeOnlyThroughCalendars,
-                            Map<String, String> placeOfRule, List<Map<String, String>> labellings) {
-    public static final RuleFileFacts NONE = new RuleFileFacts(RuleLiterals.NONE, Set.of(), false, Map.of(), List.of());
+                            Map<String, String> placeOfRule, List<Map<String, String>> labellings,
+                            List<Map<String, Double>> signallings) {
+    public static final RuleFileFacts NONE = new RuleFileFacts(RuleLiterals.NONE, Set.of(), false, Map.of(), List.of(),
+            List.of());
 
     public RuleFileFacts {
         rulesOnFiringAlerts = Set.copyOf(rulesOnFiringAlerts);
         placeOfRule = Map.copyOf(placeOfRule);
         labellings = labellings.stream().map(Map::copyOf).toList();
+        signallings = signallings.stream().map(Map::copyOf).toList();
     }
 }

@@ -62,7 +62,7 @@ class LabelsFromRulesTest {
                 InvariantFile.load(scenarios, ruleSet.catalog()));
 
         assertThat(domain.shapes()).anyMatch(shape -> shape.labels().equals(Map.of("patient_safety", "true")));
-        assertThat(report.labelled()).containsExactly("patient_safety=true");
+        assertThat(report.labelled()).containsExactly("labelled patient_safety=true");
         assertThat(all.shapes()).filteredOn(shape -> !shape.labels().isEmpty()).hasSize(all.shapes().size() / 2);
         assertThat(report.deadRules()).doesNotContain("Alerts that touch patient safety page the on-call team");
         assertThat(report.invariants()).singleElement().satisfies(invariant -> {
@@ -74,5 +74,40 @@ class LabelsFromRulesTest {
                             + " platform-sre")
                     .contains("\"Non-critical alerts during a maintenance window are a ticket, not a page\"");
         });
+    }
+
+    @Test
+    void aRuleOnASignalFiresInTheExploration(@TempDir Path pack) throws Exception {
+        Packs.copyShipped(pack);
+        Packs.write(pack.resolve("rules/drift.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Service
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Severe drift is a ticket for the on-call team"
+                    salience 100
+                when
+                    Alert( signal("driftScore") > 0.3 )
+                    Service( $onCall : onCallTeam )
+                    $draft : DecisionDraft( undecided )
+                then
+                    $draft.route($onCall, Action.TICKET, "severe drift");
+                end
+                """);
+        Path scenarios = pack.resolve("rules/tests");
+        Files.deleteIfExists(scenarios.resolve("domain.yaml"));
+        Files.deleteIfExists(scenarios.resolve("invariants.yaml"));
+        RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
+        Domain all = Domain.of(ruleSet, DomainSpec.load(scenarios));
+        Domain domain = new Domain(all.shapes().stream().filter(s -> s.service().name().equals("checkout-api"))
+                .toList(), all.severities(), all.week());
+
+        ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2)).run(ruleSet, domain, java.util.List.of());
+
+        assertThat(report.labelled()).containsExactly("with signals driftScore=0.4");
+        assertThat(report.deadRules()).doesNotContain("Severe drift is a ticket for the on-call team");
     }
 }
