@@ -1,11 +1,7 @@
 package dev.pagerpolicy.compile;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,21 +27,7 @@ final class LabelComparisons {
 
     /** Each rule's labelling, without repeats, in the files' order; rules that compare no label give none. */
     static List<Map<String, String>> labellingsOf(List<RuleFile> files) {
-        Set<Map<String, String>> labellings = new LinkedHashSet<>();
-        for (RuleFile file : files) {
-            ParsedDrl.of(file).ifPresent(tree -> tree.rules().forEach(rule -> {
-                Map<String, String> labels = new LinkedHashMap<>();
-                for (ParsedDrl.Pattern pattern : rule.patterns()) {
-                    for (ParsedDrl.Constraint constraint : pattern.constraints()) {
-                        read(DrlText.withoutComments(constraint.text()), labels);
-                    }
-                }
-                if (!labels.isEmpty()) {
-                    labellings.add(Map.copyOf(labels));
-                }
-            }));
-        }
-        return new ArrayList<>(labellings);
+        return ParsedDrl.valuesPerRule(files, LabelComparisons::read);
     }
 
     private static void read(String constraint, Map<String, String> labels) {

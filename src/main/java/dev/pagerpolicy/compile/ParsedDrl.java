@@ -2,8 +2,13 @@ package dev.pagerpolicy.compile;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
@@ -54,6 +59,28 @@ final class ParsedDrl {
         this.imports = List.copyOf(imports);
         this.rules = List.copyOf(rules);
         this.declaresForOtherFiles = declaresForOtherFiles;
+    }
+
+    /**
+     * For each rule of the files, what {@code reader} reads from the text of its constraints into a map; rules that
+     * give nothing are left out, and so are repeats. The rules' label and signal comparisons are read this way.
+     */
+    static <V> List<Map<String, V>> valuesPerRule(List<RuleFile> files, BiConsumer<String, Map<String, V>> reader) {
+        Set<Map<String, V>> found = new LinkedHashSet<>();
+        for (RuleFile file : files) {
+            of(file).ifPresent(tree -> tree.rules().forEach(rule -> {
+                Map<String, V> values = new LinkedHashMap<>();
+                for (Pattern pattern : rule.patterns()) {
+                    for (Constraint constraint : pattern.constraints()) {
+                        reader.accept(DrlText.withoutComments(constraint.text()), values);
+                    }
+                }
+                if (!values.isEmpty()) {
+                    found.add(Map.copyOf(values));
+                }
+            }));
+        }
+        return new ArrayList<>(found);
     }
 
     /** The file's tree, or empty when it does not parse: the compiler then says where and why. */

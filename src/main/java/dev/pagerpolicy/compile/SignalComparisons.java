@@ -1,11 +1,7 @@
 package dev.pagerpolicy.compile;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,21 +23,7 @@ final class SignalComparisons {
 
     /** Each rule's signals, without repeats, in the files' order; rules that compare no signal give none. */
     static List<Map<String, Double>> signallingsOf(List<RuleFile> files) {
-        Set<Map<String, Double>> signallings = new LinkedHashSet<>();
-        for (RuleFile file : files) {
-            ParsedDrl.of(file).ifPresent(tree -> tree.rules().forEach(rule -> {
-                Map<String, Double> signals = new LinkedHashMap<>();
-                for (ParsedDrl.Pattern pattern : rule.patterns()) {
-                    for (ParsedDrl.Constraint constraint : pattern.constraints()) {
-                        read(DrlText.withoutComments(constraint.text()), signals);
-                    }
-                }
-                if (!signals.isEmpty()) {
-                    signallings.add(Map.copyOf(signals));
-                }
-            }));
-        }
-        return new ArrayList<>(signallings);
+        return ParsedDrl.valuesPerRule(files, SignalComparisons::read);
     }
 
     private static void read(String constraint, Map<String, Double> signals) {
