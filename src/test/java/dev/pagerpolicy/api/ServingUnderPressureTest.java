@@ -151,6 +151,21 @@ class ServingUnderPressureTest {
     /** Under the management root, {@code /q}. */
     @TestHTTPResource(value = "/health", management = true)
     URI health;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URI metrics;
+
+    /**
+     * Connections the API port holds open, as the service counts them: {@code http_server_active_connections}, tagged
+     * with the port when the management interface is counted too.
+     */
+    private int activeApiConnections() {
+        String port = "server_port=\"" + server.getPort() + "\"";
+        return given().get(metrics).then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_active_connections ")
+                        || line.startsWith("http_server_active_connections{") && line.contains(port))
+                .mapToInt(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no http_server_active_connections for the API"));
+    }
 
     @Test
     @Order(2)
@@ -274,7 +289,8 @@ class ServingUnderPressureTest {
                     socket.setSoLinger(true, 0); // a reset, as a client that crashed sends
                 }
             }
-            Thread.sleep(500);
+            // Once the service has closed every reset connection it has handled them, and logged any error they caused.
+            Poll.until("the reset connections closed by the service", () -> activeApiConnections() == 0);
             assertThat(errors).isEmpty();
         } finally {
             root.removeHandler(recorder);
