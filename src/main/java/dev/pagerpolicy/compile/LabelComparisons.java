@@ -26,8 +26,8 @@ final class LabelComparisons {
     }
 
     /** Each rule's labelling, without repeats, in the files' order; rules that compare no label give none. */
-    static List<Map<String, String>> labellingsOf(List<RuleFile> files) {
-        return ParsedDrl.valuesPerRule(files, LabelComparisons::read);
+    static List<Map<String, String>> labellingsOf(List<ParsedDrl> trees) {
+        return ParsedDrl.valuesPerRule(trees, LabelComparisons::read);
     }
 
     private static void read(String constraint, Map<String, String> labels) {

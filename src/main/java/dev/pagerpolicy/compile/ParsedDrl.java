@@ -62,13 +62,13 @@ final class ParsedDrl {
     }
 
     /**
-     * For each rule of the files, what {@code reader} reads from the text of its constraints into a map; rules that
+     * For each rule of the trees, what {@code reader} reads from the text of its constraints into a map; rules that
      * give nothing are left out, and so are repeats. The rules' label and signal comparisons are read this way.
      */
-    static <V> List<Map<String, V>> valuesPerRule(List<RuleFile> files, BiConsumer<String, Map<String, V>> reader) {
+    static <V> List<Map<String, V>> valuesPerRule(List<ParsedDrl> trees, BiConsumer<String, Map<String, V>> reader) {
         Set<Map<String, V>> found = new LinkedHashSet<>();
-        for (RuleFile file : files) {
-            of(file).ifPresent(tree -> tree.rules().forEach(rule -> {
+        for (ParsedDrl tree : trees) {
+            tree.rules().forEach(rule -> {
                 Map<String, V> values = new LinkedHashMap<>();
                 for (Pattern pattern : rule.patterns()) {
                     for (Constraint constraint : pattern.constraints()) {
@@ -78,7 +78,7 @@ final class ParsedDrl {
                 if (!values.isEmpty()) {
                     found.add(Map.copyOf(values));
                 }
-            }));
+            });
         }
         return new ArrayList<>(found);
     }

@@ -81,30 +81,28 @@ public final class RuleSetLoader {
             throw new InvalidSourceException(problems);
         }
         return RuleSet.of(kieBase, catalog, PolicyVersion.of(contents), clock.instant(), salienceByRule(kieBase),
-                new RuleFileFacts(RuleLiterals.of(DrlText.stringLiterals(ruleFiles)), rulesOnFiringAlerts(ruleFiles),
-                        TimeReads.onlyThroughCalendars(ruleFiles), placeOfRule(ruleFiles),
-                        LabelComparisons.labellingsOf(ruleFiles), SignalComparisons.signallingsOf(ruleFiles)));
+                factsOf(ruleFiles));
     }
 
-    /** The rules with a pattern on {@code FiringAlert}, read from each file's parse tree. */
-    private static java.util.Set<String> rulesOnFiringAlerts(List<RuleFile> files) {
-        java.util.Set<String> rules = new java.util.TreeSet<>();
+    /** What the rule files say beyond the compiled rules; each file parsed once for all of it. */
+    private static RuleFileFacts factsOf(List<RuleFile> files) {
+        java.util.Set<String> onFiringAlerts = new java.util.TreeSet<>();
+        Map<String, String> places = new HashMap<>();
+        List<ParsedDrl> trees = new ArrayList<>();
         for (RuleFile file : files) {
-            ParsedDrl.of(file).ifPresent(tree -> tree.rules().stream()
-                    .filter(rule -> rule.patterns().stream().anyMatch(p -> p.type().equals("FiringAlert")))
-                    .forEach(rule -> rules.add(rule.name())));
+            ParsedDrl.of(file).ifPresent(tree -> {
+                trees.add(tree);
+                for (ParsedDrl.Rule rule : tree.rules()) {
+                    places.put(rule.name(), file.path() + ":" + rule.line());
+                    if (rule.patterns().stream().anyMatch(pattern -> pattern.type().equals("FiringAlert"))) {
+                        onFiringAlerts.add(rule.name());
+                    }
+                }
+            });
         }
-        return rules;
-    }
-
-    /** Each rule's declaration, {@code FILE:LINE}, from each file's parse tree. */
-    private static Map<String, String> placeOfRule(List<RuleFile> files) {
-        Map<String, String> places = new java.util.HashMap<>();
-        for (RuleFile file : files) {
-            ParsedDrl.of(file).ifPresent(tree -> tree.rules()
-                    .forEach(rule -> places.put(rule.name(), file.path() + ":" + rule.line())));
-        }
-        return places;
+        return new RuleFileFacts(RuleLiterals.of(DrlText.stringLiterals(files)), onFiringAlerts,
+                TimeReads.onlyThroughCalendars(files), places, LabelComparisons.labellingsOf(trees),
+                SignalComparisons.signallingsOf(trees));
     }
 
     /** Every {@code *.drl} under the rules directory but hidden ones, in path order so that builds are reproducible. */

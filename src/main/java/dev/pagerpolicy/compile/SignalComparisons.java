@@ -22,8 +22,8 @@ final class SignalComparisons {
     }
 
     /** Each rule's signals, without repeats, in the files' order; rules that compare no signal give none. */
-    static List<Map<String, Double>> signallingsOf(List<RuleFile> files) {
-        return ParsedDrl.valuesPerRule(files, SignalComparisons::read);
+    static List<Map<String, Double>> signallingsOf(List<ParsedDrl> trees) {
+        return ParsedDrl.valuesPerRule(trees, SignalComparisons::read);
     }
 
     private static void read(String constraint, Map<String, Double> signals) {

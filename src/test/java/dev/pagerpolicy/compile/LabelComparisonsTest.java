@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 /** The label values a rule compares, read from its conditions: what an exploration makes up so that it may fire. */
 class LabelComparisonsTest {
     private static List<Map<String, String>> labellings(String conditions) {
-        return LabelComparisons.labellingsOf(List.of(new RuleFile("rules/r.drl", """
+        return LabelComparisons.labellingsOf(ParsedDrl.of(new RuleFile("rules/r.drl", """
                 package rules
                 import dev.pagerpolicy.alert.Alert
                 rule "r" when
                 %s
                 then
                 end
-                """.formatted(conditions))));
+                """.formatted(conditions))).stream().toList());
     }
 
     @Test

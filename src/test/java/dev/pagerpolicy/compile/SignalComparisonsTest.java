@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 /** The signal values a rule's comparisons accept, read from its conditions. */
 class SignalComparisonsTest {
     private static List<Map<String, Double>> signallings(String conditions) {
-        return SignalComparisons.signallingsOf(List.of(new RuleFile("rules/r.drl", """
+        return SignalComparisons.signallingsOf(ParsedDrl.of(new RuleFile("rules/r.drl", """
                 package rules
                 import dev.pagerpolicy.alert.Alert
                 rule "r" when
                 %s
                 then
                 end
-                """.formatted(conditions))));
+                """.formatted(conditions))).stream().toList());
     }
 
     @Test
