@@ -4,7 +4,6 @@ import dev.pagerpolicy.app.Engine;
 import dev.pagerpolicy.app.PagerPolicyConfig;
 import dev.pagerpolicy.app.ServiceConfiguration;
 import dev.pagerpolicy.catalog.StandaloneValidator;
-import dev.pagerpolicy.compile.RuleCache;
 import dev.pagerpolicy.compile.RuleSetLoader;
 import dev.pagerpolicy.reload.RuleSetVerifier;
 import java.time.Clock;
@@ -216,10 +215,6 @@ final class Options {
 
     Optional<Double> minCoverage() {
         return Optional.ofNullable(values.get("--min-coverage")).map(Options::percent);
-    }
-
-    RuleCache ruleCache() {
-        return Engine.ruleCache(config);
     }
 
     /** text (the default), json or markdown. */
