@@ -24,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LabelsFromRulesTest {
     private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();
 
+    /** One service's alerts of a domain: enough to show what the rules make of a label, in a quarter of the time. */
+    private static Domain checkoutApisAlerts(Domain all) {
+        return new Domain(all.shapes().stream().filter(s -> s.service().name().equals("checkout-api")).toList(),
+                all.severities(), all.week());
+    }
+
     @Test
     void aRuleOnALabelFiresInTheExplorationAndTheInvariantOnItIsChecked(@TempDir Path pack) throws Exception {
         Packs.copyShipped(pack);
@@ -54,9 +60,7 @@ class LabelsFromRulesTest {
         Files.deleteIfExists(scenarios.resolve("domain.yaml"));
         RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
         Domain all = Domain.of(ruleSet, DomainSpec.load(scenarios));
-        // One service's alerts are enough to show it, in a quarter of the time.
-        Domain domain = new Domain(all.shapes().stream().filter(s -> s.service().name().equals("checkout-api"))
-                .toList(), all.severities(), all.week());
+        Domain domain = checkoutApisAlerts(all);
 
         ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2)).run(ruleSet, domain,
                 InvariantFile.load(scenarios, ruleSet.catalog()));
@@ -102,8 +106,7 @@ class LabelsFromRulesTest {
         Files.deleteIfExists(scenarios.resolve("invariants.yaml"));
         RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
         Domain all = Domain.of(ruleSet, DomainSpec.load(scenarios));
-        Domain domain = new Domain(all.shapes().stream().filter(s -> s.service().name().equals("checkout-api"))
-                .toList(), all.severities(), all.week());
+        Domain domain = checkoutApisAlerts(all);
 
         ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2)).run(ruleSet, domain, java.util.List.of());
 
