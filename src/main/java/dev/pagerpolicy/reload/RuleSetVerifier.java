@@ -35,7 +35,12 @@ public final class RuleSetVerifier {
     private final Path scenariosDir;
     /** The reports of the last rule sets let through: the active one's, and a few before it. */
     private final java.util.Map<String, GateReport> reports = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>());
+            new java.util.LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, GateReport> eldest) {
+                    return size() > REPORTS_KEPT;
+                }
+            });
     private static final int REPORTS_KEPT = 4;
 
     public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
@@ -133,10 +138,7 @@ public final class RuleSetVerifier {
         }
         GateReport report = new GateReport(candidate.version(), run.scenarios().size(),
                 Coverage.of(candidate, run.scenarios()), verdict.results(), verdict.stated(), verdict.remembered());
-        synchronized (reports) {
-            reports.put(candidate.version(), report);
-            reports.keySet().removeIf(version -> reports.size() > REPORTS_KEPT && !version.equals(report.version()));
-        }
+        reports.put(candidate.version(), report);
         return candidate;
     }
 
