@@ -13,7 +13,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RELOAD_FAILED(422, "The rules were not reloaded"),
     INTERNAL(500, "Internal error"),
-    BUSY(503, "Too many alerts are waiting to be decided");
+    BUSY(503, "Too many alerts are waiting to be decided"),
+    STARTING(503, "The service is starting");
 
     private final int status;
     private final String title;

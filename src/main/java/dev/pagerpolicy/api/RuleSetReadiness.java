@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once a rule set is active, and it stays ready on the last good set when a reload fails: the
+ * Ready once a rule set is active (not while the first is still in its gate), and it stays ready on the last good set when a reload fails: the
  * instance still decides correctly, so taking it out of rotation would only lose alerts. The failed reload
  * shows in the check's data, where dashboards and operators look; the problems themselves, with file paths,
  * are only shown to callers with a key.
@@ -25,6 +25,10 @@ public class RuleSetReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!active.isActive()) {
+            return HealthCheckResponse.named("rule-set").down()
+                    .withData("starting", "the first rule set is still being verified").build();
+        }
         HealthCheckResponseBuilder response = HealthCheckResponse.named("rule-set").up()
                 .withData("version", active.get().version())
                 .withData("loadedAt", active.get().loadedAt().toString());

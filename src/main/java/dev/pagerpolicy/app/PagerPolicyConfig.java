@@ -49,6 +49,8 @@ public interface PagerPolicyConfig {
     @WithDefault("false")
     boolean trainingRun();
 
+    Start start();
+
     Watch watch();
 
     RuleCache ruleCache();
@@ -65,6 +67,18 @@ public interface PagerPolicyConfig {
 
     Correlation correlation();
 
+
+    interface Start {
+        /**
+         * Whether the server listens while the first rule set goes through its gate (compile, scenarios,
+         * invariants): liveness and start-up probes answer UP, readiness DOWN, and the API 503 with
+         * {@code Retry-After} until the set is active, so that a long gate (a large catalog, a busy node) is not
+         * killed as a start that hangs. Rules that fail the gate still stop the process (exit status 1). When false,
+         * the server listens only once the first set is active.
+         */
+        @WithDefault("true")
+        boolean gateWhileListening();
+    }
 
     interface DecisionLog {
         /** Whether each decision is written as one JSON line. */

@@ -5,12 +5,9 @@ import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
-import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -39,17 +36,14 @@ public class TrainingRun {
     private static final int SERVICES_AND_MODELS = 10;
     private static final List<String> TIMES = List.of("2026-11-25T03:00:00Z", "2026-11-25T14:00:00Z");
 
-    @Inject
-    ActiveRuleSet active;
-
-    void onStart(@Observes StartupEvent started, PagerPolicyConfig config,
+    void onStart(@Observes FirstRuleSetActive first, PagerPolicyConfig config,
                  @ConfigProperty(name = "quarkus.http.port") int port) {
         if (!config.trainingRun()) {
             return;
         }
         Optional<String> key = config.security().decideKeys().flatMap(keys -> keys.stream().map(String::strip)
                 .filter(k -> !k.isEmpty()).findFirst());
-        Catalog catalog = active.get().catalog();
+        Catalog catalog = first.ruleSet().catalog();
         Thread thread = new Thread(() -> train(new Caller(URI.create("http://127.0.0.1:" + port), key), catalog),
                 "training-run");
         thread.setDaemon(true);

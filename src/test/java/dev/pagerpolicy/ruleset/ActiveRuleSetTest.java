@@ -1,6 +1,7 @@
 package dev.pagerpolicy.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Path;
@@ -53,6 +54,21 @@ class ActiveRuleSetTest {
         clock.now = live.plusSeconds(3600);
         Path example = Path.of("examples/kube-prometheus");
         active.replace(Packs.load(example.resolve("rules"), example.resolve("policies")));
+        assertThat(active.get().loadedAt()).isEqualTo(clock.now);
+    }
+
+    @Test
+    void aServiceStartingHasNoRuleSetUntilItsFirstPassedTheGate() {
+        RuleSet shipped = Packs.shipped();
+        MovingClock clock = new MovingClock(shipped.loadedAt().plusSeconds(40)); // the gate took 40 s
+        ActiveRuleSet active = ActiveRuleSet.awaitingFirst(clock);
+        assertThat(active.isActive()).isFalse();
+        assertThatThrownBy(active::get).isInstanceOf(NoActiveRuleSetException.class)
+                .hasMessage("no rule set is active yet: the first is still being verified");
+
+        active.replace(shipped);
+        assertThat(active.isActive()).isTrue();
+        assertThat(active.get().version()).isEqualTo(shipped.version());
         assertThat(active.get().loadedAt()).isEqualTo(clock.now);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pagerpolicy.app.observe;
 
+import dev.pagerpolicy.app.FirstRuleSetActive;
 import dev.pagerpolicy.reload.Reloader;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import io.micrometer.core.instrument.Counter;
@@ -26,23 +27,19 @@ public class ReloadMetrics {
 
     void register(@Observes StartupEvent event, MeterRegistry registry, Reloader reloader, ActiveRuleSet active,
                   DecisionMetrics decisionMetrics) {
-        decisionMetrics.activeRules(active.get().ruleNames());
         Gauge.builder("pager.policy.reload.last.success", lastSuccess, AtomicLong::get)
                 .description("1 if the last reload succeeded (or none was tried), 0 if it failed")
                 .register(registry);
         Gauge.builder("pager.policy.reload.last.attempt.timestamp.seconds", lastAttemptEpochSeconds, AtomicLong::get)
                 .description("When the last reload was attempted (seconds since the epoch; 0: never)")
                 .register(registry);
-        // As Alertmanager's config_last_reload_success_timestamp_seconds: the start's load counts as a success.
-        lastSuccessEpochSeconds.set(active.get().loadedAt().getEpochSecond());
         Gauge.builder("pager.policy.reload.last.success.timestamp.seconds", lastSuccessEpochSeconds, AtomicLong::get)
                 .description("When the rules and policies last loaded successfully, at start or on a reload"
-                        + " (seconds since the epoch)")
+                        + " (seconds since the epoch; 0 while the first rule set is being verified)")
                 .register(registry);
         activeVersion = MultiGauge.builder("pager.policy.rule.set.info")
                 .description("The active rule set; its version is the content hash decisions carry")
                 .register(registry);
-        showVersion(active.get().version());
         reloader.onAttempt(attempt -> {
             Counter.builder("pager.policy.reload.attempts").description("Reload attempts, by result")
                     .tag("result", attempt.result()).register(registry).increment();
@@ -54,6 +51,13 @@ public class ReloadMetrics {
             }
             showVersion(active.get().version());
         });
+    }
+
+    /** As Alertmanager's config_last_reload_success_timestamp_seconds: the start's load counts as a success. */
+    void firstActive(@Observes FirstRuleSetActive first, DecisionMetrics decisionMetrics) {
+        decisionMetrics.activeRules(first.ruleSet().ruleNames());
+        lastSuccessEpochSeconds.set(first.ruleSet().loadedAt().getEpochSecond());
+        showVersion(first.ruleSet().version());
     }
 
     private void showVersion(String version) {
