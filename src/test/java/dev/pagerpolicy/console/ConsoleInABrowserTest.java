@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -109,7 +110,25 @@ class ConsoleInABrowserTest {
      */
     private static void follow(WebElement buttonOrLink) {
         buttonOrLink.click();
-        new WebDriverWait(browser, Poll.DEADLINE).until(ExpectedConditions.stalenessOf(buttonOrLink));
+        new WebDriverWait(browser, Poll.DEADLINE).until(page -> leftBehind(buttonOrLink));
+    }
+
+    /**
+     * Whether the page the element was on has been replaced. Chrome says so as a stale element, or, when asked while
+     * the next page replaces the document, as "does not belong to the document".
+     */
+    private static boolean leftBehind(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void open(String path) {
