@@ -67,7 +67,7 @@ public final class Exploration {
                 .filter(rule -> !ruleSet.rulesOnFiringAlerts().contains(rule)).toList();
         return new ExploreReport(ruleSet.version(), domain.size(), domain.shapes().size(),
                 domain.week().monday().toString(), domain.week().step().toString(), domain.week().slots(),
-                explorer.timesAlike(ruleSet, domain).distinct(), labelled(domain),
+                explorer.timesAlike(ruleSet, domain).distinct(), explorer.rulesRun(ruleSet, domain), labelled(domain),
                 domain.week().moments().stream().map(Moment::label).toList(),
                 (System.nanoTime() - started) / 1_000_000, Finding.merge(gaps), Finding.merge(failures), dead, wakes, invariantsTotal.results());
     }

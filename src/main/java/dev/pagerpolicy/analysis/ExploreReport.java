@@ -12,6 +12,8 @@ import java.util.Map;
  * @param times        alert times explored: the week's, and those of the calendar's moments
  * @param timesEvaluated of those, the times evaluated: one per group of times the calendars answer alike, when the
  *                     rules read time only through them; all of them otherwise
+ * @param rulesRun     for how many of the classes of alerts the rules ran: the others got the decision of one the rules
+ *                     cannot tell them from (a service alike, a time whose calendars answer its questions alike)
  * @param labelled     the labels and signals the domain's alerts carry (each set also absent): those {@code domain.yaml}
  *                     names and those the rules compare, "labelled alertname=Watchdog", "with signals driftScore=0.4"
  * @param calendar     the holidays and maintenance windows explored beside the week
@@ -22,16 +24,16 @@ import java.util.Map;
  * @param invariants   how each invariant fared
  */
 public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
-                            int times, int timesEvaluated, List<String> labelled, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            int times, int timesEvaluated, long rulesRun, List<String> labelled, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
                             Map<String, Wakes> woken, List<InvariantResult> invariants) {
 
     /** The alerts that wake one team, and how many classes of alerts that is. */
     public record Wakes(long inputClasses, List<Finding> alerts) {
     }
 
-    /** The same report, as if it had taken no time and evaluated every time: what two explorations that should agree are compared by. */
+    /** The same report, as if it had taken no time and evaluated every alert at every time: what two explorations that should agree are compared by. */
     public ExploreReport findingsOnly() {
-        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, labelled, calendar, 0, gaps,
+        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, inputClasses, labelled, calendar, 0, gaps,
                 failures, deadRules, woken, invariants);
     }
 

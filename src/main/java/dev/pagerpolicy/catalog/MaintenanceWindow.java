@@ -20,6 +20,7 @@ public record MaintenanceWindow(String name, String service, String model, Local
 
     /** The occurrence of this window that holds {@code instant}, if one does. */
     public Optional<Maintenance> activeAt(Instant instant) {
+        CalendarReads.read(this, CalendarReads.Question.MAINTENANCE_UNDER_WAY);
         ZonedDateTime first = start.atZone(timeZone);
         if (instant.isBefore(first.toInstant())) {
             return Optional.empty();

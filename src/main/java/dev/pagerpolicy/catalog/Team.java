@@ -32,17 +32,20 @@ public record Team(String name, Role role, boolean onCallRotation, ZoneId timeZo
 
     /** Whether {@code instant} falls within this team's business hours, in its own time zone, and not on a holiday. */
     public boolean isWithinBusinessHours(Instant instant) {
+        CalendarReads.read(this, CalendarReads.Question.WITHIN_BUSINESS_HOURS);
         ZonedDateTime local = instant.atZone(timeZone);
         return businessHours.contains(local) && holidayOn(local.toLocalDate()).isEmpty();
     }
 
     /** For rules: {@code target.isHoliday($firedAt)}. */
     public boolean isHoliday(Instant instant) {
+        CalendarReads.read(this, CalendarReads.Question.HOLIDAY);
         return holidayOn(instant.atZone(timeZone).toLocalDate()).isPresent();
     }
 
     /** The holiday this team keeps on the day of {@code instant}, in its time zone, if any. */
     public Optional<Holiday> holidayAt(Instant instant) {
+        CalendarReads.read(this, CalendarReads.Question.HOLIDAY);
         return holidayOn(instant.atZone(timeZone).toLocalDate());
     }
 
@@ -57,6 +60,7 @@ public record Team(String name, Role role, boolean onCallRotation, ZoneId timeZo
 
     /** {@code instant} itself during business hours, otherwise when they next begin for this team, holidays skipped. */
     public Instant nextBusinessHoursStart(Instant instant) {
+        CalendarReads.read(this, CalendarReads.Question.NEXT_BUSINESS_HOURS_START);
         ZonedDateTime from = instant.atZone(timeZone);
         for (int day = 0; day < MAX_DAYS_OFF_IN_A_ROW; day++) {
             ZonedDateTime start = businessHours.nextStart(from);

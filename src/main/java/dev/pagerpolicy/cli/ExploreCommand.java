@@ -57,6 +57,11 @@ final class ExploreCommand {
                             + " calendars answer alike, which the rules cannot tell apart", report.timesEvaluated(),
                     report.times(), (double) report.times() / report.timesEvaluated()));
         }
+        if (report.rulesRun() < report.inputClasses()) {
+            outline.item(String.format("ran the rules for %,d of the %,d classes (%.1fx fewer): the others are services"
+                            + " and times the rules cannot tell apart from one that ran", report.rulesRun(),
+                    report.inputClasses(), (double) report.inputClasses() / Math.max(1, report.rulesRun())));
+        }
         report.calendar().forEach(moment -> outline.item("also explored: " + moment));
         report.labelled().forEach(labels -> outline.item("also explored: alerts " + labels));
         findings(outline, "gaps: alerts no rule decides", report.gaps());

@@ -2,6 +2,7 @@ package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.CalendarEcho;
+import dev.pagerpolicy.catalog.CalendarReads;
 import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.domain.AlertShape;
 import dev.pagerpolicy.domain.Domain;
@@ -11,6 +12,7 @@ import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.ruleset.RuleSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,7 +48,7 @@ public final class Explorer {
     private final Map<Scope, Shared> shared = new ConcurrentHashMap<>();
     private final Map<Scope, ServiceClasses> classes = new ConcurrentHashMap<>();
     private final Map<Scope, TimesAlike> times = new ConcurrentHashMap<>();
-    private final Map<Scope, AtomicInteger> pastTheGuard = new ConcurrentHashMap<>();
+    private final Map<Scope, Runs> runs = new ConcurrentHashMap<>();
     /** Alerts whose rules may run past the guard in one exploration before the others are no longer run. */
     static final int MAX_PAST_THE_GUARD = 3;
 
@@ -80,6 +83,10 @@ public final class Explorer {
             return System.identityHashCode(ruleSet) * 31 + System.identityHashCode(domain)
                     + (shape == null ? 0 : shape.hashCode() * 17) + severities.hashCode();
         }
+    }
+
+    /** How often one exploration ran the rules, and how many of its alerts ran past the guard. */
+    private record Runs(LongAdder rules, AtomicInteger pastTheGuard) {
     }
 
     /** The representative's evaluations, computed by the first member to ask, dropped after the last. */
@@ -206,22 +213,58 @@ public final class Explorer {
         return evaluations;
     }
 
-    /** One severity of a shape at every time of the week, each group of times alike evaluated once. */
+    /**
+     * One severity of a shape at every time of the week, each group of times alike evaluated once; and a time whose
+     * calendars answer what an evaluation of this alert asked as they did then gets that evaluation, too.
+     */
     private Evaluation[] evaluateWeek(RuleSet ruleSet, Domain domain, AlertShape shape, Severity severity) {
         TimesAlike alike = timesAlike(ruleSet, domain);
         Evaluation[] row = new Evaluation[domain.week().slots()];
         boolean[] shareable = new boolean[row.length];
+        List<AnsweredAlike> asked = new ArrayList<>();
         for (int slot = 0; slot < row.length; slot++) {
             int first = alike.firstAlike(slot);
             if (first != slot && shareable[first]) {
                 row[slot] = row[first];
                 continue;
             }
+            Evaluation same = sameAnswers(asked, alike, slot);
+            if (same != null) {
+                row[slot] = same;
+                shareable[slot] = true;
+                continue;
+            }
             CalendarEcho.clear();
-            row[slot] = evaluateAt(ruleSet, domain, shape, severity, domain.week().at(slot));
+            CalendarReads.record();
+            List<CalendarReads.Read> reads;
+            try {
+                row[slot] = evaluateAt(ruleSet, domain, shape, severity, domain.week().at(slot));
+            } finally {
+                reads = CalendarReads.stop();
+            }
             shareable[slot] = !row[slot].fallback().isFailure() && !CalendarEcho.heard();
+            if (shareable[slot]) {
+                Evaluation evaluation = row[slot];
+                int at = slot;
+                alike.questions(reads).ifPresent(questions ->
+                        asked.add(new AnsweredAlike(questions, alike.answers(at, questions), evaluation)));
+            }
         }
         return row;
+    }
+
+    /** An evaluation, with the questions it asked the calendars and their answers then. */
+    private record AnsweredAlike(int[] questions, Object[] answers, Evaluation evaluation) {
+    }
+
+    /** The evaluation of an earlier time whose questions the calendars answer alike at {@code slot}, or null. */
+    private static Evaluation sameAnswers(List<AnsweredAlike> asked, TimesAlike alike, int slot) {
+        for (AnsweredAlike earlier : asked) {
+            if (alike.answersAlike(slot, earlier.questions(), earlier.answers())) {
+                return earlier.evaluation();
+            }
+        }
+        return null;
     }
 
     /** Which times of the domain's week the rule set decides alike; none but each itself when exploring exhaustively. */
@@ -238,17 +281,30 @@ public final class Explorer {
      * a gate over thousands of such alerts would never end.
      */
     private Evaluation evaluateAt(RuleSet ruleSet, Domain domain, AlertShape shape, Severity severity, Instant at) {
-        AtomicInteger pastTheGuard = this.pastTheGuard.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
-                scope -> new AtomicInteger());
-        if (pastTheGuard.get() >= MAX_PAST_THE_GUARD) {
+        Runs runs = runsOf(ruleSet, domain);
+        if (runs.pastTheGuard().get() >= MAX_PAST_THE_GUARD) {
             return evaluator.notRun(ruleSet, shape.alert(severity, at), "not run: the rules ran past the time guard"
                     + " for " + MAX_PAST_THE_GUARD + " alerts of this exploration already");
         }
+        runs.rules().increment();
         Evaluation evaluation = evaluator.evaluate(ruleSet, shape.alert(severity, at), null, shape.firingAt(at));
         if (evaluation.fallback() == Evaluation.Fallback.TIMED_OUT) {
-            pastTheGuard.incrementAndGet();
+            runs.pastTheGuard().incrementAndGet();
         }
         return evaluation;
+    }
+
+    private Runs runsOf(RuleSet ruleSet, Domain domain) {
+        return runs.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
+                scope -> new Runs(new LongAdder(), new AtomicInteger()));
+    }
+
+    /**
+     * How many alerts of the domain this explorer ran the rules for, so far: the others got the decision of an alert
+     * the rules cannot tell from them (a service alike, a time alike).
+     */
+    public long rulesRun(RuleSet ruleSet, Domain domain) {
+        return runsOf(ruleSet, domain).rules().sum();
     }
 
     public Evaluation[][] evaluate(RuleSet ruleSet, Domain domain, AlertShape shape) {

@@ -126,6 +126,53 @@ class ExploreTimesAlikeTest {
         assertSameAtEveryTime(ruleSet, someShapes(ruleSet));
     }
 
+    @Test
+    void anAlertSharesEveryTimeWhoseCalendarsAnswerWhatItsRulesAskedAlikeEvenWhenOneAnswerDecidesTheNextQuestion(
+            @TempDir Path pack) throws Exception {
+        Packs.copyShipped(pack);
+        // fraud-ml's holidays are asked only outside platform-sre's hours, and only for latency alerts.
+        Packs.write(pack.resolve("rules/quiet.drl"), """
+                package rules
+
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.catalog.Catalog
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+
+                rule "Latency outside platform-sre's hours on a fraud-ml holiday is a notification"
+                    salience 100
+                when
+                    Alert( kind.wireName() == "latency", $at : firedAt )
+                    $catalog : Catalog()
+                    $draft : DecisionDraft( undecided )
+                    eval( !$catalog.team("platform-sre").isWithinBusinessHours($at)
+                            && $catalog.team("fraud-ml").isHoliday($at) )
+                then
+                    $draft.route($catalog.team("platform-sre"), Action.NOTIFY, "a quiet holiday");
+                end
+                """);
+        RuleSet ruleSet = Packs.load(pack.resolve("rules"), pack.resolve("policies"));
+        Domain domain = someShapes(ruleSet);
+
+        assertThat(ruleSet.timeOnlyThroughCalendars()).isTrue();
+        assertSameAtEveryTime(ruleSet, domain);
+        Explorer reduced = new Explorer(EVALUATOR, 1, true);
+        List<String> fired = new ArrayList<>();
+        for (AlertShape shape : domain.shapes()) {
+            for (Evaluation[] row : reduced.evaluate(ruleSet, domain, shape)) {
+                for (Evaluation evaluation : row) {
+                    fired.addAll(evaluation.firedRules());
+                }
+            }
+        }
+        assertThat(fired).as("the rule fires for some alerts").contains(
+                "Latency outside platform-sre's hours on a fraud-ml holiday is a notification");
+        long groupsOfTimes = (long) domain.shapes().size() * domain.severities().size()
+                * reduced.timesAlike(ruleSet, domain).distinct();
+        assertThat(reduced.rulesRun(ruleSet, domain)).as("of %d groups of times alike for all calendars", groupsOfTimes)
+                .isLessThan(groupsOfTimes / 4);
+    }
+
     /** Every alert of the domain is decided alike, field by field and rule by rule, with and without sharing times. */
     private static void assertSameAtEveryTime(RuleSet ruleSet, Domain domain) {
         Explorer reduced = new Explorer(EVALUATOR, 1, true);

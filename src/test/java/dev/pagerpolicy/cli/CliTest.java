@@ -62,6 +62,9 @@ class CliTest {
                 "dead rules: rules no alert of the domain fires: none",
                 "  holds: drift never pages (153,440 alerts)",
                 "result: no gaps, no failures, every invariant holds");
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).matches("  ran the rules for [0-9,]+ of the"
+                + " 767,200 classes \\([0-9.]+x fewer\\): the others are services and times the rules cannot tell"
+                + " apart from one that ran"));
     }
 
     @Test
