@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagerpolicy.testing.DecisionLogFileProfile;
+import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -16,9 +16,12 @@ import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The decision log written off the request thread, to a file: every decision arrives as one JSON line. */
+/**
+ * The decision log written off the request thread, to a file: every decision arrives as one JSON line. (The profile
+ * also holds rules that misbehave for alerts labelled {@code mood}, which these alerts are not.)
+ */
 @QuarkusTest
-@TestProfile(DecisionLogFileProfile.class)
+@TestProfile(MisbehavingRulesProfile.class)
 class DecisionLogFileTest {
     /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
@@ -32,7 +35,7 @@ class DecisionLogFileTest {
                 .post("/v1/decide").then().statusCode(200).extract().path("decisionId");
 
         JsonNode logged = loggedLine(record -> id.equals(record.path("decisionId").asText()));
-        assertThat(logged).as("the decision in " + DecisionLogFileProfile.FILE).isNotNull();
+        assertThat(logged).as("the decision in " + MisbehavingRulesProfile.DECISION_LOG).isNotNull();
         assertThat(logged.path("alert").path("id").asText()).isEqualTo("to-the-file");
         assertThat(logged.path("alertKey").asText()).isEqualTo("id to-the-file"); // what replay rebuilds firing by
         assertThat(logged.path("decision").path("target").path("team").asText()).isEqualTo("platform-sre");
@@ -51,7 +54,7 @@ class DecisionLogFileTest {
         // The same decision as history: in the rotated file, under another id, from before this instance started.
         String older = line.replace(id, "dec-from-last-week").replace("remembered-by-the-log", "last-weeks-alert")
                 .replace("eu-1", "eu-2");
-        Files.writeString(DecisionLogFileProfile.FILE.resolveSibling("decisions.log.1"), older + "\n");
+        Files.writeString(MisbehavingRulesProfile.DECISION_LOG.resolveSibling("decisions.log.1"), older + "\n");
 
         given().get("/console/decisions/dec-from-last-week").then().statusCode(200)
                 .body(containsString("last-weeks-alert")).body(containsString("platform-sre"));
@@ -65,10 +68,10 @@ class DecisionLogFileTest {
 
     /** The first line of the log that matches, once the writer's batch has written it (as long as that takes). */
     private static JsonNode loggedLine(java.util.function.Predicate<JsonNode> wanted) {
-        return Poll.forValue("a line of " + DecisionLogFileProfile.FILE + " as wanted", () -> {
+        return Poll.forValue("a line of " + MisbehavingRulesProfile.DECISION_LOG + " as wanted", () -> {
             try {
-                List<String> lines = Files.exists(DecisionLogFileProfile.FILE)
-                        ? Files.readAllLines(DecisionLogFileProfile.FILE) : List.of();
+                List<String> lines = Files.exists(MisbehavingRulesProfile.DECISION_LOG)
+                        ? Files.readAllLines(MisbehavingRulesProfile.DECISION_LOG) : List.of();
                 for (String line : lines) {
                     JsonNode record = new ObjectMapper().readTree(line);
                     if (wanted.test(record)) {
@@ -125,20 +128,20 @@ class DecisionLogFileTest {
 
     @Test
     void aLogThatCannotBeWrittenIsNotReadyUntilItCanAgain() throws Exception {
-        Files.deleteIfExists(DecisionLogFileProfile.FILE);
-        Files.createDirectories(DecisionLogFileProfile.FILE); // a directory where the file was: nothing can be written
+        Files.deleteIfExists(MisbehavingRulesProfile.DECISION_LOG);
+        Files.createDirectories(MisbehavingRulesProfile.DECISION_LOG); // a directory where the file was: nothing can be written
         try {
             decide("unwritable");
             io.restassured.path.json.JsonPath ready = readinessOnce("DOWN");
             assertThat(ready.getString("checks.find { it.name == 'decision-log' }.status")).isEqualTo("DOWN");
             assertThat(ready.getString("checks.find { it.name == 'decision-log' }.data.failing"))
-                    .contains(DecisionLogFileProfile.FILE.toString());
+                    .contains(MisbehavingRulesProfile.DECISION_LOG.toString());
             assertThat(ready.getLong("checks.find { it.name == 'decision-log' }.data.dropped")).isGreaterThanOrEqualTo(1);
         } finally {
-            Files.delete(DecisionLogFileProfile.FILE);
+            Files.delete(MisbehavingRulesProfile.DECISION_LOG);
         }
         decide("writable-again");
         assertThat(readinessOnce("UP").getString("checks.find { it.name == 'decision-log' }.status")).isEqualTo("UP");
-        assertThat(Files.readString(DecisionLogFileProfile.FILE)).contains("writable-again");
+        assertThat(Files.readString(MisbehavingRulesProfile.DECISION_LOG)).contains("writable-again");
     }
 }

@@ -11,9 +11,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagerpolicy.testing.MaskedLabelsProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** What operators see besides the answers: the decision log, metrics, health and the API description. */
 @QuarkusTest
-@TestProfile(MaskedLabelsProfile.class)
 class ObservabilityTest {
     /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)

@@ -9,13 +9,16 @@ import java.util.Map;
 
 /**
  * The shipped pack plus a rule file whose rules misbehave only for alerts labelled {@code mood}, so that the
- * shipped scenarios still pass the start-up gate; a small memory budget for the recent decisions; and small
- * connection limits, so that idle and surplus connections are seen to be closed within seconds.
+ * shipped scenarios still pass the start-up gate; a small memory budget for the recent decisions; small
+ * connection limits, so that idle and surplus connections are seen to be closed within seconds; and the decision log
+ * written by its own thread to a file under target/. One profile for all of them, since each Quarkus profile costs
+ * the suite a build and a start of the application.
  */
 public class MisbehavingRulesProfile implements QuarkusTestProfile {
     public static final long RECENT_MAX_BYTES = 4 * 1024 * 1024;
     public static final long RESPONSE_MAX_BYTES = 2 * 1024 * 1024;
     public static final int MAX_CONNECTIONS = 64;
+    public static final Path DECISION_LOG = Path.of("target", "decision-log-test", "decisions.log");
     /** Giving this logger a level stops the rule that spins. */
     public static final String SPIN_STOP = "pager-policy.test.spin-stop";
 
@@ -89,6 +92,8 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
         Packs.copyShipped(dir);
         addTo(dir);
         return Map.of(
+                "pager-policy.decision-log.destination", "file",
+                "pager-policy.decision-log.file", DECISION_LOG.toString(),
                 "pager-policy.rules-dir", dir.resolve("rules").toString(),
                 "pager-policy.policies-dir", dir.resolve("policies").toString(),
                 "pager-policy.recent-decisions.max-bytes", String.valueOf(RECENT_MAX_BYTES),
