@@ -2,6 +2,7 @@ package dev.pagerpolicy.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +22,24 @@ class DirectoryWatcherTest {
         Files.createDirectories(dir.resolve("tests"));
         AtomicInteger calls = new AtomicInteger();
         Semaphore called = new Semaphore(0);
-        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofSeconds(1), () -> {
+        Duration debounce = Duration.ofSeconds(1);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), debounce, () -> {
             calls.incrementAndGet();
             called.release();
         })) {
+            long started = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 Files.writeString(dir.resolve("rule-" + i + ".drl"), "package rules\n");
             }
             Files.writeString(dir.resolve("tests/case.yaml"), "[]\n");
+            Duration burst = Duration.ofNanos(System.nanoTime() - started);
             assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the action ran").isTrue();
             Thread.sleep(1_500); // longer than the debounce: a second action would have run by now
-            assertThat(calls).hasValue(1);
+            if (burst.compareTo(debounce) < 0) {
+                assertThat(calls).hasValue(1);
+            } else { // a machine so busy that the burst had pauses longer than the debounce: one action per pause
+                assertThat(calls.get()).as("writes spread over %s", burst).isBetween(1, 6);
+            }
         }
     }
 
@@ -69,7 +77,8 @@ class DirectoryWatcherTest {
         Path file = dir.resolve("rules.drl");
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         Semaphore called = new Semaphore(0);
-        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(300), () -> {
+        Duration debounce = Duration.ofMillis(300);
+        try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), debounce, () -> {
             try {
                 seen.add(Files.readString(file));
             } catch (java.io.IOException e) {
@@ -79,12 +88,19 @@ class DirectoryWatcherTest {
         }); var out = Files.newOutputStream(file)) {
             out.write("rule \"first half\"\n".getBytes());
             out.flush();
+            long paused = System.nanoTime();
             Thread.sleep(450); // longer than the debounce, shorter than debounce plus the settling time
             out.write("end\n".getBytes());
             out.flush();
+            Duration pause = Duration.ofNanos(System.nanoTime() - paused);
             assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
             Thread.sleep(1_000);
-            assertThat(seen).containsExactly("rule \"first half\"\nend\n");
+            if (pause.compareTo(debounce.multipliedBy(2)) < 0) {
+                assertThat(seen).containsExactly("rule \"first half\"\nend\n");
+            } else { // the writer, on a busy machine, paused past the settling time too: it is read again once done
+                Poll.until("the whole file read after a pause of " + pause,
+                        () -> seen.get(seen.size() - 1).equals("rule \"first half\"\nend\n"));
+            }
         }
     }
 

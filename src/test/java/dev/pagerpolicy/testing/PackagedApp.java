@@ -17,6 +17,11 @@ import java.util.List;
  * policies of a pack directory, its output in a file of that directory: for tests of what only the packaged app does.
  */
 public final class PackagedApp implements AutoCloseable {
+    /**
+     * The compiled rules every packaged app of a test run keeps, as the replicas of one image share the image's: a
+     * rule file compiled by one start is loaded by the next that has it, whatever the rest of its pack.
+     */
+    private static final Path RULE_CACHE = Path.of("target", "packaged-rule-cache").toAbsolutePath();
     private final Process process;
     private final Path output;
     private final int port;
@@ -35,10 +40,7 @@ public final class PackagedApp implements AutoCloseable {
         return start(work, work, heap, options);
     }
 
-    /**
-     * Starts the app on the pack in {@code pack}, its output and compiled rules in {@code work}: several replicas of
-     * one pack.
-     */
+    /** Starts the app on the pack in {@code pack}, its output in {@code work}: several replicas of one pack. */
     public static PackagedApp start(Path work, Path pack, String heap, String... options) throws IOException {
         Files.createDirectories(work);
         int port = freePort();
@@ -47,7 +49,7 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
                 "-Dpager-policy.rules-dir=" + pack.resolve("rules"), "-Dpager-policy.policies-dir=" + pack.resolve("policies"),
-                "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"), "-Dpager-policy.watch.enabled=false"));
+                "-Dpager-policy.rule-cache.dir=" + RULE_CACHE, "-Dpager-policy.watch.enabled=false"));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
