@@ -24,16 +24,21 @@ import java.util.Map;
  * @param invariants   how each invariant fared
  */
 public record ExploreReport(String policyVersion, long inputClasses, int alertShapes, String week, String step,
-                            int times, int timesEvaluated, long rulesRun, List<String> labelled, List<String> calendar, long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
+                            int times, int timesEvaluated, long rulesRun, List<String> labelled, List<String> calendar,
+                            long tookMillis, List<Finding> gaps, List<Finding> failures, List<String> deadRules,
                             Map<String, Wakes> woken, List<InvariantResult> invariants) {
 
     /** The alerts that wake one team, and how many classes of alerts that is. */
     public record Wakes(long inputClasses, List<Finding> alerts) {
     }
 
-    /** The same report, as if it had taken no time and evaluated every alert at every time: what two explorations that should agree are compared by. */
+    /**
+     * The same report, as if it had taken no time and evaluated every alert at every time: what two explorations that
+     * should agree are compared by.
+     */
     public ExploreReport findingsOnly() {
-        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, inputClasses, labelled, calendar, 0, gaps,
+        return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, inputClasses,
+                labelled, calendar, 0, gaps,
                 failures, deadRules, woken, invariants);
     }
 

@@ -10,10 +10,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once a rule set is active (not while the first is still in its gate), and it stays ready on the last good set when a reload fails: the
- * instance still decides correctly, so taking it out of rotation would only lose alerts. The failed reload
- * shows in the check's data, where dashboards and operators look; the problems themselves, with file paths,
- * are only shown to callers with a key.
+ * Ready once a rule set is active (not while the first is still in its gate), and it stays ready on the last good
+ * set when a reload fails: the instance still decides correctly, so taking it out of rotation would only lose
+ * alerts. The failed reload shows in the check's data, where dashboards and operators look; the problems
+ * themselves, with file paths, are only shown to callers with a key.
  */
 @Readiness
 @ApplicationScoped

@@ -37,7 +37,7 @@ public final class CalendarReads {
         RECORDING.set(new ArrayList<>());
     }
 
-    /** Stops recording on this thread; what the calendars were asked since {@link #record()}, in order, repeats included. */
+    /** Stops recording on this thread: what the calendars were asked since {@link #record()}, repeats included. */
     public static List<Read> stop() {
         List<Read> reads = RECORDING.get();
         RECORDING.remove();

@@ -129,7 +129,8 @@ class DecisionLogFileTest {
     @Test
     void aLogThatCannotBeWrittenIsNotReadyUntilItCanAgain() throws Exception {
         Files.deleteIfExists(MisbehavingRulesProfile.DECISION_LOG);
-        Files.createDirectories(MisbehavingRulesProfile.DECISION_LOG); // a directory where the file was: nothing can be written
+        // a directory where the file was: nothing can be written
+        Files.createDirectories(MisbehavingRulesProfile.DECISION_LOG);
         try {
             decide("unwritable");
             io.restassured.path.json.JsonPath ready = readinessOnce("DOWN");
