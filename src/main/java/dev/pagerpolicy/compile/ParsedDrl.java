@@ -83,8 +83,12 @@ final class ParsedDrl {
         return new ArrayList<>(found);
     }
 
-    /** The file's tree, or empty when it does not parse: the compiler then says where and why. */
+    /** The file's tree, or empty when it does not parse: the compiler then says where and why. Parsed once per file. */
     static Optional<ParsedDrl> of(RuleFile file) {
+        return file.tree();
+    }
+
+    static Optional<ParsedDrl> parse(RuleFile file) {
         DrlParser parser = new DrlParser();
         PackageDescr tree;
         try {
