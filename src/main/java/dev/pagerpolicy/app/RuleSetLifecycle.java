@@ -81,6 +81,9 @@ public class RuleSetLifecycle {
         active.replace(verified);
         LOG.infof("rule set %s active: %d rules from %s, policies from %s", verified.version(),
                 verified.ruleNames().size(), verifier.rulesDir(), verifier.policiesDir());
+        if (stopping) {
+            return; // told to stop while the gate ran: nothing is to begin now
+        }
         firstActive.fire(new FirstRuleSetActive(active.get()));
         if (config.watch().enabled()) {
             watch();
