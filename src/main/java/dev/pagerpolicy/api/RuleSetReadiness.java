@@ -1,6 +1,7 @@
 package dev.pagerpolicy.api;
 
 import dev.pagerpolicy.reload.Reloader;
+import dev.pagerpolicy.reload.RuleSetVerifier;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +23,17 @@ public class RuleSetReadiness implements HealthCheck {
     ActiveRuleSet active;
     @Inject
     Reloader reloader;
+    @Inject
+    RuleSetVerifier verifier;
 
     @Override
     public HealthCheckResponse call() {
         if (!active.isActive()) {
-            return HealthCheckResponse.named("rule-set").down()
-                    .withData("starting", "the first rule set is still being verified").build();
+            HealthCheckResponseBuilder starting = HealthCheckResponse.named("rule-set").down()
+                    .withData("starting", "the first rule set is still being verified");
+            verifier.stage().ifPresent(stage -> starting.withData("stage", stage.doing())
+                    .withData("stageSince", stage.since().toString()));
+            return starting.build();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named("rule-set").up()
                 .withData("version", active.get().version())

@@ -42,6 +42,13 @@ public final class RuleSetVerifier {
                 }
             });
     private static final int REPORTS_KEPT = 4;
+    /** What the gate is doing, while it runs: what operators watching a long one (a start, a reload) are told. */
+    private final java.util.concurrent.atomic.AtomicReference<Stage> stage =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A stage of the gate under way: what it does ("running 51 scenarios") and since when. */
+    public record Stage(String doing, java.time.Instant since) {
+    }
 
     public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
                            Path policiesDir) {
@@ -88,20 +95,36 @@ public final class RuleSetVerifier {
      * @throws InvalidSourceException when the files do not load, or the invariants or domain file is not valid
      */
     public GateRun run() throws InvalidSourceException {
-        // The scenarios are read while the rule set loads; a rule set with problems is reported without them,
-        // as before, and the read is left to end on its own.
-        ConcurrentRead<List<Located<Scenario>>> scenarioRead = ConcurrentRead.start("scenarios-reader",
-                () -> ScenarioLoader.load(scenariosDir, validator));
-        RuleSet candidate = loader.load(rulesDir, policiesDir);
-        List<Located<Scenario>> cases = scenarioRead.join();
-        List<ScenarioResult> results = scenarios.runAll(candidate, cases);
-        // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
-        // scenarios already failed, and would bury the failure that matters.
-        if (results.stream().anyMatch(result -> !result.passed())) {
-            return new GateRun(candidate, results, Optional.empty());
+        try {
+            // The scenarios are read while the rule set loads; a rule set with problems is reported without them,
+            // as before, and the read is left to end on its own.
+            entering("compiling the rules and reading the policies");
+            ConcurrentRead<List<Located<Scenario>>> scenarioRead = ConcurrentRead.start("scenarios-reader",
+                    () -> ScenarioLoader.load(scenariosDir, validator));
+            RuleSet candidate = loader.load(rulesDir, policiesDir);
+            List<Located<Scenario>> cases = scenarioRead.join();
+            entering("running " + cases.size() + " scenarios");
+            List<ScenarioResult> results = scenarios.runAll(candidate, cases);
+            // Each stage only when the one before passed: invariants over every alert are wasted on a rule set whose
+            // scenarios already failed, and would bury the failure that matters.
+            if (results.stream().anyMatch(result -> !result.passed())) {
+                return new GateRun(candidate, results, Optional.empty());
+            }
+            entering("checking the invariants over every alert of the domain");
+            return new GateRun(candidate, results, Optional.of(new InvariantGate(scenarios.evaluator(),
+                    loader.cache()).check(candidate, scenariosDir)));
+        } finally {
+            stage.set(null);
         }
-        return new GateRun(candidate, results, Optional.of(new InvariantGate(scenarios.evaluator(), loader.cache())
-                .check(candidate, scenariosDir)));
+    }
+
+    private void entering(String doing) {
+        stage.set(new Stage(doing, java.time.Instant.now()));
+    }
+
+    /** The stage under way, while the gate runs. */
+    public Optional<Stage> stage() {
+        return Optional.ofNullable(stage.get());
     }
 
     /** @throws InvalidSourceException with every problem, failing scenarios included, as {@code FILE:LINE: message} */

@@ -57,8 +57,13 @@ class StartWhileTheGateRunsIT {
             Poll.until("alive", () -> app.managementStatus("/q/health/live") == 200);
             assertThat(app.managementStatus("/q/health/started")).as("the start-up probe").isEqualTo(200);
             assertThat(app.managementStatus("/q/health/ready")).isEqualTo(503);
-            assertThat(app.managementBody("/q/health/ready"))
-                    .contains("\"starting\": \"the first rule set is still being verified\"");
+            // Readiness says which stage runs: compiling first, then the scenarios, where the held one waits.
+            String scenarios = Poll.forValue("the gate at its scenarios", () -> {
+                String ready = app.managementBody("/q/health/ready");
+                return ready.contains("\"stage\": \"running ") ? ready : null;
+            });
+            assertThat(scenarios).contains("\"starting\": \"the first rule set is still being verified\"")
+                    .containsPattern("\"stage\": \"running \\d+ scenarios\"").contains("\"stageSince\": \"20");
 
             HttpResponse<String> early = decide(app);
             assertThat(early.statusCode()).isEqualTo(503);

@@ -37,5 +37,6 @@ class GateStagesTest {
         assertThat(refused.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem.file())
                 .endsWith("fallback.yaml"));
         assertThat(refused.problems()).extracting(Problem::message).noneMatch(m -> m.contains("broken"));
+        assertThat(verifier.stage()).as("no stage is under way once the gate has ended").isEmpty();
     }
 }
