@@ -8,7 +8,8 @@ import java.util.List;
  * hours, which holiday it keeps, or when its hours next begin, and each maintenance window asked which occurrence is
  * under way. An evaluation depends on the time of its alert only through these answers (when its rules read time only
  * through the calendars), so another time that gives the same answers to the same questions is decided alike, even if
- * other calendars answer it differently.
+ * other calendars answer it differently. One answer is the very instant asked about, which is the same at no other
+ * time: {@link Team#nextBusinessHoursStart} during business hours; a recording says whether it heard that echo.
  */
 public final class CalendarReads {
     /** What a calendar was asked. */
@@ -20,27 +21,50 @@ public final class CalendarReads {
     public record Read(Object calendar, Question question) {
     }
 
-    private static final ThreadLocal<List<Read>> RECORDING = new ThreadLocal<>();
+    /** What the calendars were asked during one recording, repeats included, and whether one echoed the instant. */
+    public static final class Recording {
+        private final List<Read> reads = new ArrayList<>();
+        private boolean echoed;
+
+        public List<Read> reads() {
+            return reads;
+        }
+
+        /** Whether a calendar answered with the very instant it was asked about. */
+        public boolean echoed() {
+            return echoed;
+        }
+    }
+
+    private static final ThreadLocal<Recording> RECORDING = new ThreadLocal<>();
 
     private CalendarReads() {
     }
 
     static void read(Object calendar, Question question) {
-        List<Read> reads = RECORDING.get();
-        if (reads != null) {
-            reads.add(new Read(calendar, question));
+        Recording recording = RECORDING.get();
+        if (recording != null) {
+            recording.reads.add(new Read(calendar, question));
+        }
+    }
+
+    /** A calendar answered with the very instant it was asked about. */
+    static void echo() {
+        Recording recording = RECORDING.get();
+        if (recording != null) {
+            recording.echoed = true;
         }
     }
 
     /** Starts recording on this thread, forgetting what was recorded before. */
     public static void record() {
-        RECORDING.set(new ArrayList<>());
+        RECORDING.set(new Recording());
     }
 
-    /** Stops recording on this thread: what the calendars were asked since {@link #record()}, repeats included. */
-    public static List<Read> stop() {
-        List<Read> reads = RECORDING.get();
+    /** Stops recording on this thread: what the calendars were asked since {@link #record()}. */
+    public static Recording stop() {
+        Recording recording = RECORDING.get();
         RECORDING.remove();
-        return reads == null ? List.of() : reads;
+        return recording == null ? new Recording() : recording;
     }
 }

@@ -66,7 +66,7 @@ public record Team(String name, Role role, boolean onCallRotation, ZoneId timeZo
             ZonedDateTime start = businessHours.nextStart(from);
             if (holidayOn(start.toLocalDate()).isEmpty()) {
                 if (start.toInstant().equals(instant)) {
-                    CalendarEcho.echo();
+                    CalendarReads.echo();
                 }
                 return start.toInstant();
             }

@@ -1,7 +1,6 @@
 package dev.pagerpolicy.explore;
 
 import dev.pagerpolicy.alert.Severity;
-import dev.pagerpolicy.catalog.CalendarEcho;
 import dev.pagerpolicy.catalog.CalendarReads;
 import dev.pagerpolicy.catalog.Service;
 import dev.pagerpolicy.domain.AlertShape;
@@ -39,7 +38,7 @@ import java.util.stream.IntStream;
  * <p>
  * Likewise the times of the week that the calendars answer alike ({@link TimesAlike}), for rules that read time only
  * through them: a time gets the evaluation of the first time alike to it, unless that one failed or heard a
- * calendar echo the alert's own time ({@link CalendarEcho}), and is then evaluated itself.
+ * calendar echo the alert's own time ({@link CalendarReads}), and is then evaluated itself.
  */
 public final class Explorer {
     private final Evaluator evaluator;
@@ -234,19 +233,18 @@ public final class Explorer {
                 shareable[slot] = true;
                 continue;
             }
-            CalendarEcho.clear();
             CalendarReads.record();
-            List<CalendarReads.Read> reads;
+            CalendarReads.Recording heard;
             try {
                 row[slot] = evaluateAt(ruleSet, domain, shape, severity, domain.week().at(slot));
             } finally {
-                reads = CalendarReads.stop();
+                heard = CalendarReads.stop();
             }
-            shareable[slot] = !row[slot].fallback().isFailure() && !CalendarEcho.heard();
+            shareable[slot] = !row[slot].fallback().isFailure() && !heard.echoed();
             if (shareable[slot]) {
                 Evaluation evaluation = row[slot];
                 int at = slot;
-                alike.questions(reads).ifPresent(questions ->
+                alike.questions(heard.reads()).ifPresent(questions ->
                         asked.add(new AnsweredAlike(questions, alike.answers(at, questions), evaluation)));
             }
         }
