@@ -35,7 +35,7 @@ public final class DecisionLogFiles {
         List<String> found = new ArrayList<>();
         long budget = maxBytes;
         for (int n = 0; n <= rotated && budget > 0 && found.size() < limit; n++) {
-            Path path = n == 0 ? file : file.resolveSibling(file.getFileName() + "." + n);
+            Path path = RotatingFileSink.numbered(file, n);
             if (!Files.isRegularFile(path)) {
                 continue;
             }

@@ -147,7 +147,12 @@ final class RotatingFileSink implements LogSink {
     }
 
     private Path numbered(int n) {
-        return path.resolveSibling(path.getFileName() + "." + n);
+        return numbered(path, n);
+    }
+
+    /** The {@code n}th rotated file of {@code file}, {@code FILE.n}: the older, the higher; {@code file} itself for 0. */
+    static Path numbered(Path file, int n) {
+        return n == 0 ? file : file.resolveSibling(file.getFileName() + "." + n);
     }
 
     private void closeQuietly() {
