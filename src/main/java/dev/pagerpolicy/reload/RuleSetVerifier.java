@@ -15,8 +15,13 @@ import dev.pagerpolicy.source.Located;
 import dev.pagerpolicy.source.Problem;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,20 +39,19 @@ public final class RuleSetVerifier {
     private final Path policiesDir;
     private final Path scenariosDir;
     /** The reports of the last rule sets let through: the active one's, and a few before it. */
-    private final java.util.Map<String, GateReport> reports = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>() {
+    private final Map<String, GateReport> reports = Collections.synchronizedMap(
+            new LinkedHashMap<>() {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, GateReport> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, GateReport> eldest) {
                     return size() > REPORTS_KEPT;
                 }
             });
     private static final int REPORTS_KEPT = 4;
     /** What the gate is doing, while it runs: what operators watching a long one (a start, a reload) are told. */
-    private final java.util.concurrent.atomic.AtomicReference<Stage> stage =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Stage> stage = new AtomicReference<>();
 
     /** A stage of the gate under way: what it does ("running 51 scenarios") and since when. */
-    public record Stage(String doing, java.time.Instant since) {
+    public record Stage(String doing, Instant since) {
     }
 
     public RuleSetVerifier(RuleSetLoader loader, ScenarioRunner scenarios, Validator validator, Path rulesDir,
@@ -119,7 +123,7 @@ public final class RuleSetVerifier {
     }
 
     private void entering(String doing) {
-        stage.set(new Stage(doing, java.time.Instant.now()));
+        stage.set(new Stage(doing, Instant.now()));
     }
 
     /** The stage under way, while the gate runs. */
@@ -166,8 +170,8 @@ public final class RuleSetVerifier {
     }
 
     /** What the gate found for the rule set of that version, when it let it through recently. */
-    public java.util.Optional<GateReport> reportOf(String version) {
-        return java.util.Optional.ofNullable(reports.get(version));
+    public Optional<GateReport> reportOf(String version) {
+        return Optional.ofNullable(reports.get(version));
     }
 
     public Path rulesDir() {
