@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** {@code diff}: evaluates the domain under two rule sets and reports every class of alerts decided differently. */
 public final class RuleSetDiff {
@@ -48,6 +49,11 @@ public final class RuleSetDiff {
 
     /** The diff over the times of {@code week}. */
     DiffReport run(RuleSet base, RuleSet changed, DomainSpec spec, Week week) {
+        return run(base, changed, spec, week, shape -> true);
+    }
+
+    /** The diff over the times of {@code week}, of the alerts {@code compared} admits. */
+    DiffReport run(RuleSet base, RuleSet changed, DomainSpec spec, Week week, Predicate<AlertShape> compared) {
         long started = System.nanoTime();
         // Either side's rules on firing alerts make the alerts during outages worth comparing, on both sides.
         boolean withOutages = !base.rulesOnFiringAlerts().isEmpty() || !changed.rulesOnFiringAlerts().isEmpty();
@@ -60,7 +66,8 @@ public final class RuleSetDiff {
         Domain changedDomain = Domain.of(changed.catalog(), spec, withOutages, labellings, signallings);
         Map<Key, AlertShape> baseShapes = new HashMap<>();
         baseDomain.shapes().forEach(shape -> baseShapes.put(Key.of(shape), shape));
-        List<AlertShape> common = changedDomain.shapes().stream().filter(s -> baseShapes.containsKey(Key.of(s))).toList();
+        List<AlertShape> common = changedDomain.shapes().stream().filter(compared)
+                .filter(s -> baseShapes.containsKey(Key.of(s))).toList();
         Domain domain = new Domain(common, changedDomain.severities(), week);
         Domain baseSide = new Domain(common.stream().map(s -> baseShapes.get(Key.of(s))).toList(),
                 baseDomain.severities(), week);

@@ -168,9 +168,12 @@ class ExploreByClassTest {
         }
         DomainSpec spec = DomainSpec.load(pack.resolve("rules/tests"));
 
-        Week week = coarse(Week.of(spec.week(), base.catalog(), changed.catalog()));
-        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, true)).run(base, changed, spec, week);
-        DiffReport exhaustive = new RuleSetDiff(new Explorer(EVALUATOR, 2, false)).run(base, changed, spec, week);
+        // Every four hours: a change of the acknowledgement time shows at any hour; the night's pages every night.
+        Week week = new Week(Week.of(spec.week(), base.catalog(), changed.catalog()).monday(), Duration.ofHours(4));
+        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, true)).run(base, changed, spec, week,
+                shape -> KINDS.contains(shape.kind()));
+        DiffReport exhaustive = new RuleSetDiff(new Explorer(EVALUATOR, 2, false)).run(base, changed, spec, week,
+                shape -> KINDS.contains(shape.kind()));
 
         assertThat(byClass.changed()).isPositive().isEqualTo(exhaustive.changed());
         assertThat(byClass.compared()).isEqualTo(exhaustive.compared());
@@ -196,12 +199,14 @@ class ExploreByClassTest {
         Domain domain = coarse(Domain.of(ruleSet, DomainSpec.load(invariantsDir)));
         List<Invariant> namingNoService = invariants.stream().filter(i -> !i.namesAService()).toList();
 
+        // One exhaustive check of every invariant: each verdict is the invariant's own, whatever else is stated.
+        List<InvariantResult> exhaustive = InvariantCheck.run(new Explorer(EVALUATOR, 2, false), ruleSet, domain,
+                invariants);
         for (List<Invariant> stated : List.of(invariants, namingNoService)) {
             List<InvariantResult> byClass = InvariantCheck.run(new Explorer(EVALUATOR, 2, true), ruleSet, domain, stated);
-            List<InvariantResult> exhaustive = InvariantCheck.run(new Explorer(EVALUATOR, 2, false), ruleSet, domain,
-                    stated);
 
-            assertThat(byClass).isEqualTo(exhaustive);
+            assertThat(byClass).isEqualTo(exhaustive.stream().filter(r -> stated.stream()
+                    .anyMatch(i -> i.name().equals(r.name()))).toList());
             assertThat(byClass).filteredOn(r -> r.name().equals("saturation is never the fallback's")).singleElement()
                     .satisfies(r -> assertThat(r.holds()).isFalse());
         }

@@ -3,6 +3,7 @@ package dev.pagerpolicy.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,8 @@ class RuleCacheAsAnotherUserIT {
 
     private static Run check(Path work, Path cache, List<String> as) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(as);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        command.addAll(PackagedApp.java());
+        command.addAll(List.of("-jar",
                 Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(), "check",
                 "--rules", work.resolve("rules").toString(), "--policies", work.resolve("policies").toString(),
                 "--rule-cache", cache.toString()));

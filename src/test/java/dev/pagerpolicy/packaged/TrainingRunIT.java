@@ -2,10 +2,12 @@ package dev.pagerpolicy.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.testing.PackagedApp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,23 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the same on every JVM.
  */
 class TrainingRunIT {
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void thePackagedAppDecidesThroughItsOwnApiAndStops(@TempDir Path work) throws IOException, InterruptedException {
         Path output = work.resolve("output.log");
         Path decisions = work.resolve("decisions.log");
-        Process app = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Dpager-policy.training-run=true", "-Dquarkus.http.port=" + freePort(),
-                "-Dquarkus.management.port=" + freePort(),
-                "-Dpager-policy.rule-cache.dir=" + work.resolve("compiled-rules"),
+        List<String> command = new ArrayList<>(PackagedApp.java());
+        command.addAll(List.of("-Xmx128m", "-Dpager-policy.training-run=true",
+                "-Dquarkus.http.port=" + PackagedApp.freePort(), "-Dquarkus.management.port=" + PackagedApp.freePort(),
+                "-Dpager-policy.rule-cache.dir=" + PackagedApp.RULE_CACHE,
                 "-Dpager-policy.decision-log.destination=file", "-Dpager-policy.decision-log.file=" + decisions,
-                "-jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                "-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean stopped = app.waitFor(3, TimeUnit.MINUTES);
         if (!stopped) {
             app.destroyForcibly();
