@@ -88,7 +88,7 @@ class ReloadUnderLoadTest {
         }
 
         Path dir = TempPackProfile.dir();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 2; round++) {
             Packs.useTenMinuteTier2Acks(dir);
             activeVersions.add(succeeded(reload()));
             Packs.edit(dir.resolve("rules/service-health.drl"), "DecisionDraft( undecided )\nthen", "DecisionDraft( undecided \nthen");
