@@ -106,13 +106,34 @@ record GeneratedRules(Map<String, byte[]> classFiles, List<String> modelClasses)
         return classFile.substring(0, classFile.length() - CLASS_SUFFIX.length()).replace('/', '.');
     }
 
-    /** Defines the generated classes on first use; everything else comes from the fact model's loader. */
+    /**
+     * Defines the generated classes on first use; everything else comes from the fact model's loader. A generated
+     * class is defined without asking the parent first: the parent does not have it, and on a class path of many
+     * jars (a test run's, an IDE's) asking costs a look into every jar, for each of a unit's hundreds of classes.
+     */
     private static final class GeneratedClassLoader extends ClassLoader {
         private final Map<String, byte[]> classFiles;
 
         GeneratedClassLoader(Map<String, byte[]> classFiles, ClassLoader parent) {
             super(parent);
             this.classFiles = classFiles;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!classFiles.containsKey(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    loaded = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
         }
 
         @Override

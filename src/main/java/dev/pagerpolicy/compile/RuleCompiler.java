@@ -41,6 +41,8 @@ public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    /** The fact model's class loader, as Drools' compiler is given it: with the answers to its lookups remembered. */
+    private static final ClassLoader COMPILER_VIEW = new RememberedLookups(RuleCompiler.class.getClassLoader());
     private static final AtomicLong COMPILER_THREAD_IDS = new AtomicLong();
     /** Daemon threads: a command that has compiled its rules must be free to exit. */
     private static final ThreadFactory COMPILER_THREADS = task -> {
@@ -128,7 +130,7 @@ public final class RuleCompiler {
                 LOG.warnf("compiled rules in the cache %s cannot be loaded (%s); the rules are compiled again", cache, e);
             }
         }
-        GeneratedRules generated = generate(unit, factModel);
+        GeneratedRules generated = generate(unit);
         key.ifPresent(k -> cache.put(k, generated));
         return generated.models(factModel);
     }
@@ -142,7 +144,7 @@ public final class RuleCompiler {
     }
 
     /** Runs Drools' compiler; it reports what is wrong as messages, or, on some mistakes, throws. */
-    private static Build runCompiler(List<RuleFile> files, ClassLoader factModel) {
+    private static Build runCompiler(List<RuleFile> files) {
         KieServices kie = KieServices.Factory.get();
         // Each build gets its own release id, so that concurrent or repeated builds never share a module.
         ReleaseId releaseId = kie.newReleaseId("dev.pagerpolicy", "rules", "1." + BUILDS.incrementAndGet());
@@ -157,7 +159,7 @@ public final class RuleCompiler {
             byVirtualPath.put(VIRTUAL_DIR + name, files.get(i));
         }
         try {
-            return new Build(kie, releaseId, kie.newKieBuilder(fileSystem, factModel)
+            return new Build(kie, releaseId, kie.newKieBuilder(fileSystem, COMPILER_VIEW)
                     .buildAll(ExecutableModelProject.class), byVirtualPath);
         } catch (RuntimeException crash) {
             kie.getRepository().removeKieModule(releaseId);
@@ -166,9 +168,9 @@ public final class RuleCompiler {
     }
 
     /** Whether Drools reports an error, or throws, compiling {@code file} alone. */
-    private static boolean fails(RuleFile file, ClassLoader factModel) {
+    private static boolean fails(RuleFile file) {
         try {
-            Build build = runCompiler(List.of(file), factModel);
+            Build build = runCompiler(List.of(file));
             build.discard();
             return build.builder().getResults().getMessages(Message.Level.ERROR).stream()
                     .anyMatch(m -> !m.getText().contains(NULL_PACKAGE));
@@ -178,28 +180,27 @@ public final class RuleCompiler {
     }
 
     /** The one file among {@code files} that does not compile alone, or null when none or several do not. */
-    private static RuleFile onlyFailingAlone(List<RuleFile> files, ClassLoader factModel) {
-        List<RuleFile> failing = files.stream().filter(file -> fails(file, factModel)).limit(2).toList();
+    private static RuleFile onlyFailingAlone(List<RuleFile> files) {
+        List<RuleFile> failing = files.stream().filter(RuleCompiler::fails).limit(2).toList();
         return failing.size() == 1 ? failing.get(0) : null;
     }
 
     /** Whether compiling {@code files} makes Drools' compiler throw, rather than report what is wrong. */
-    private static boolean crashes(List<RuleFile> files, ClassLoader factModel) {
+    private static boolean crashes(List<RuleFile> files) {
         try {
-            runCompiler(files, factModel).discard();
+            runCompiler(files).discard();
             return false;
         } catch (RuntimeException crash) {
             return true;
         }
     }
 
-    private static GeneratedRules generate(List<RuleFile> files, ClassLoader factModel) throws InvalidSourceException {
+    private static GeneratedRules generate(List<RuleFile> files) throws InvalidSourceException {
         Build build;
         try {
-            build = runCompiler(files, factModel);
+            build = runCompiler(files);
         } catch (RuntimeException crash) {
-            throw new InvalidSourceException(CompilerCrash.locate(files, crash, alone -> crashes(List.of(alone),
-                    factModel)));
+            throw new InvalidSourceException(CompilerCrash.locate(files, crash, alone -> crashes(List.of(alone))));
         }
         KieBuilder builder = build.builder();
         Map<String, RuleFile> byVirtualPath = build.byVirtualPath();
@@ -214,13 +215,13 @@ public final class RuleCompiler {
             if (ofGeneratedJava && !text.startsWith(DrlMistakes.GENERATED_SOURCE)) {
                 // An error of the generated Java (a consequence calling what does not exist) names no file of
                 // ours, and its line is the generated code's: the one file that fails alone holds it.
-                file = onlyFailingAlone(files, factModel);
+                file = onlyFailingAlone(files);
             }
             int line = file == null ? 0 : !ofGeneratedJava && message.getLine() > 0 ? message.getLine()
                     : lineOfQuotedExpression(file.text(), text);
             if (file != null && line == 0) {
                 // Drools gave no line and quoted nothing findable: the rule that fails alone is where the mistake is.
-                List<RuleLocator.Rule> failing = RuleLocator.failing(file, alone -> fails(alone, factModel));
+                List<RuleLocator.Rule> failing = RuleLocator.failing(file, RuleCompiler::fails);
                 if (!failing.isEmpty()) {
                     line = failing.get(0).line();
                     text = "rule \"" + failing.get(0).name() + "\": " + text;

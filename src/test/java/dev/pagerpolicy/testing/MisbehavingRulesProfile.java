@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * The shipped pack plus a rule file whose rules misbehave only for alerts labelled {@code mood}, so that the
  * shipped scenarios still pass the start-up gate; a small memory budget for the recent decisions; small
- * connection limits, so that idle and surplus connections are seen to be closed within seconds; and the decision log
- * written by its own thread to a file under target/. One profile for all of them, since each Quarkus profile costs
- * the suite a build and a start of the application.
+ * connection limits, so that idle and surplus connections are seen to be closed within seconds; the decision log
+ * written by its own thread to a file under target/; and the file watcher on. One profile for all of them, since each
+ * Quarkus profile costs the suite a build and a start of the application.
  */
 public class MisbehavingRulesProfile implements QuarkusTestProfile {
     public static final long RECENT_MAX_BYTES = 4 * 1024 * 1024;
@@ -81,24 +81,34 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
         }
     }
 
+    private static Path dir;
+
+    /** The directory holding {@code rules/} and {@code policies/} for the running app, which the watcher watches. */
+    public static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("pager-policy-misbehaving");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Packs.copyShipped(dir);
+            addTo(dir);
+        }
+        return dir;
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("pager-policy-misbehaving");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Packs.copyShipped(dir);
-        addTo(dir);
         return Map.of(
                 "pager-policy.decision-log.destination", "file",
                 "pager-policy.decision-log.file", DECISION_LOG.toString(),
-                "pager-policy.rules-dir", dir.resolve("rules").toString(),
-                "pager-policy.policies-dir", dir.resolve("policies").toString(),
+                "pager-policy.rules-dir", dir().resolve("rules").toString(),
+                "pager-policy.policies-dir", dir().resolve("policies").toString(),
                 "pager-policy.recent-decisions.max-bytes", String.valueOf(RECENT_MAX_BYTES),
                 "pager-policy.recent-decisions.max-response-bytes", String.valueOf(RESPONSE_MAX_BYTES),
                 "quarkus.http.idle-timeout", "1s",
-                "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS));
+                "quarkus.http.limits.max-connections", String.valueOf(MAX_CONNECTIONS),
+                "pager-policy.watch.enabled", "true",
+                "pager-policy.watch.debounce", "200ms");
     }
 }

@@ -35,10 +35,6 @@ public class TempPackProfile implements QuarkusTestProfile {
         Packs.copyShipped(dir());
     }
 
-    protected boolean watch() {
-        return false;
-    }
-
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
@@ -46,16 +42,6 @@ public class TempPackProfile implements QuarkusTestProfile {
         config.put("pager-policy.policies-dir", dir().resolve("policies").toString());
         config.put("pager-policy.security.admin-keys", ADMIN_KEY + ",second-admin-key-0123456789");
         config.put("pager-policy.security.decide-keys", DECIDE_KEY);
-        config.put("pager-policy.watch.enabled", String.valueOf(watch()));
-        config.put("pager-policy.watch.debounce", "200ms");
         return config;
-    }
-
-    /** The same, with the file watcher on. */
-    public static class Watching extends TempPackProfile {
-        @Override
-        protected boolean watch() {
-            return true;
-        }
     }
 }
