@@ -12,10 +12,12 @@ import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.ruleset.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -43,13 +45,21 @@ import java.util.stream.IntStream;
 public final class Explorer {
     private final Evaluator evaluator;
     private final int threads;
-    private final boolean byClass;
+    private final Set<Reduction> reductions;
     private final Map<Scope, Shared> shared = new ConcurrentHashMap<>();
     private final Map<Scope, ServiceClasses> classes = new ConcurrentHashMap<>();
     private final Map<Scope, TimesAlike> times = new ConcurrentHashMap<>();
     private final Map<Scope, Runs> runs = new ConcurrentHashMap<>();
     /** Alerts whose rules may run past the guard in one exploration before the others are no longer run. */
     static final int MAX_PAST_THE_GUARD = 3;
+
+    /** What may be evaluated once for many alerts. */
+    public enum Reduction {
+        /** Services the rules cannot tell apart ({@link ServiceClasses}). */
+        SERVICES_ALIKE,
+        /** Times the calendars answer alike ({@link TimesAlike}). */
+        TIMES_ALIKE
+    }
 
     /** @param threads how many shapes are evaluated at once; the cores of the machine, at most */
     public Explorer(Evaluator evaluator, int threads) {
@@ -61,12 +71,17 @@ public final class Explorer {
      *                evaluates every service at every time, which the tests compare the reduced exploration with
      */
     public Explorer(Evaluator evaluator, int threads, boolean byClass) {
+        this(evaluator, threads, byClass ? EnumSet.allOf(Reduction.class) : EnumSet.noneOf(Reduction.class));
+    }
+
+    /** @param reductions what may be evaluated once for many: the tests compare each with its absence */
+    public Explorer(Evaluator evaluator, int threads, Set<Reduction> reductions) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.evaluator = evaluator;
         this.threads = threads;
-        this.byClass = byClass;
+        this.reductions = Set.copyOf(reductions);
     }
 
     /** One exploration's rule set and domain, by identity: what evaluations may be shared within. */
@@ -164,7 +179,7 @@ public final class Explorer {
      * when the shape is decided on its own (its service is alone in its class, or it concerns a model).
      */
     public Optional<AlertShape> representative(RuleSet ruleSet, Domain domain, AlertShape shape) {
-        if (!byClass || shape.model() != null) {
+        if (!reductions.contains(Reduction.SERVICES_ALIKE) || shape.model() != null) {
             return Optional.empty();
         }
         ServiceClasses classes = classes(ruleSet, domain);
@@ -267,7 +282,7 @@ public final class Explorer {
 
     /** Which times of the domain's week the rule set decides alike; none but each itself when exploring exhaustively. */
     public TimesAlike timesAlike(RuleSet ruleSet, Domain domain) {
-        return times.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()), scope -> byClass
+        return times.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()), scope -> reductions.contains(Reduction.TIMES_ALIKE)
                 && ruleSet.timeOnlyThroughCalendars() ? TimesAlike.of(ruleSet.catalog(), domain.week())
                 : TimesAlike.none(domain.week()));
     }

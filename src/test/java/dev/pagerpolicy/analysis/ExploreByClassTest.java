@@ -3,12 +3,14 @@ package dev.pagerpolicy.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.alert.AlertKind;
+import dev.pagerpolicy.domain.AlertShape;
 import dev.pagerpolicy.domain.Domain;
 import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.domain.ServiceClasses;
 import dev.pagerpolicy.domain.Week;
 import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.explore.Explorer.Reduction;
 import dev.pagerpolicy.gate.Invariant;
 import dev.pagerpolicy.gate.InvariantCheck;
 import dev.pagerpolicy.gate.InvariantFile;
@@ -18,8 +20,10 @@ import dev.pagerpolicy.testing.Packs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluating one service per class of services the rules cannot tell apart proves what evaluating every service
  * proves: the same gaps, failures, dead rules, woken teams, invariant verdicts and diff counts, on the shipped pack
  * with more services in its catalog: services alike, alike but for a dependency, a service a rule names, and a rule
- * that fails naming the service; each alert also during the outages it may come during.
+ * that fails naming the service; each alert also during the outages it may come during. Both sides share the times
+ * the calendars answer alike, which {@code ExploreTimesAlikeTest} compares with every time: one reduction at a time.
  */
 class ExploreByClassTest {
     // As explore and diff evaluate: bounded by rule firings, so that a busy machine changes no count.
     private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();
+    private static final Set<Reduction> BY_CLASS = EnumSet.allOf(Reduction.class);
+    private static final Set<Reduction> EVERY_SERVICE = EnumSet.of(Reduction.TIMES_ALIKE);
     private static Path pack;
 
     @BeforeAll
@@ -117,9 +124,9 @@ class ExploreByClassTest {
         return Packs.load(pack.resolve("rules"), pack.resolve("policies"));
     }
 
-    private static ExploreReport explore(RuleSet ruleSet, boolean byClass) throws Exception {
+    private static ExploreReport explore(RuleSet ruleSet, Set<Reduction> reductions) throws Exception {
         Path scenarios = pack.resolve("rules/tests");
-        ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2, byClass)).run(ruleSet,
+        ExploreReport report = new Exploration(new Explorer(EVALUATOR, 2, reductions)).run(ruleSet,
                 coarse(Domain.of(ruleSet, DomainSpec.load(scenarios))),
                 InvariantFile.load(scenarios, ruleSet.catalog()));
         return report.findingsOnly();
@@ -143,13 +150,13 @@ class ExploreByClassTest {
     }
 
     @Test
-    void theExplorationByClassReportsWhatTheExhaustiveOneDoes() throws Exception {
+    void theExplorationByClassReportsWhatEvaluatingEveryServiceReports() throws Exception {
         RuleSet ruleSet = load();
 
-        ExploreReport byClass = explore(ruleSet, true);
-        ExploreReport exhaustive = explore(ruleSet, false);
+        ExploreReport byClass = explore(ruleSet, BY_CLASS);
+        ExploreReport everyService = explore(ruleSet, EVERY_SERVICE);
 
-        assertThat(byClass).isEqualTo(exhaustive);
+        assertThat(byClass).isEqualTo(everyService);
         assertThat(byClass.failures()).extracting(Finding::text)
                 .anyMatch(text -> text.contains("no rule for the saturation of extra-02"))
                 .anyMatch(text -> text.contains("no rule for the saturation of extra-05"))
@@ -157,7 +164,7 @@ class ExploreByClassTest {
     }
 
     @Test
-    void aDiffByClassCountsWhatTheExhaustiveOneCounts() throws Exception {
+    void aDiffByClassCountsWhatADiffOfEveryServiceCounts() throws Exception {
         RuleSet base = load();
         Packs.edit(pack.resolve("policies/sla-tiers.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
         RuleSet changed;
@@ -170,19 +177,20 @@ class ExploreByClassTest {
 
         // Every four hours: a change of the acknowledgement time shows at any hour; the night's pages every night.
         Week week = new Week(Week.of(spec.week(), base.catalog(), changed.catalog()).monday(), Duration.ofHours(4));
-        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, true)).run(base, changed, spec, week,
-                shape -> KINDS.contains(shape.kind()));
-        DiffReport exhaustive = new RuleSetDiff(new Explorer(EVALUATOR, 2, false)).run(base, changed, spec, week,
-                shape -> KINDS.contains(shape.kind()));
+        Predicate<AlertShape> ofTheKinds = shape -> KINDS.contains(shape.kind());
+        DiffReport byClass = new RuleSetDiff(new Explorer(EVALUATOR, 2, BY_CLASS)).run(base, changed, spec, week,
+                ofTheKinds);
+        DiffReport everyService = new RuleSetDiff(new Explorer(EVALUATOR, 2, EVERY_SERVICE)).run(base, changed, spec,
+                week, ofTheKinds);
 
-        assertThat(byClass.changed()).isPositive().isEqualTo(exhaustive.changed());
-        assertThat(byClass.compared()).isEqualTo(exhaustive.compared());
-        assertThat(byClass.changes()).isEqualTo(exhaustive.changes());
-        assertThat(byClass.nightPages()).isEqualTo(exhaustive.nightPages());
+        assertThat(byClass.changed()).isPositive().isEqualTo(everyService.changed());
+        assertThat(byClass.compared()).isEqualTo(everyService.compared());
+        assertThat(byClass.changes()).isEqualTo(everyService.changes());
+        assertThat(byClass.nightPages()).isEqualTo(everyService.nightPages());
     }
 
     @Test
-    void theInvariantsByClassFindWhatTheExhaustiveCheckFinds(@TempDir Path invariantsDir) throws Exception {
+    void theInvariantsByClassFindWhatCheckingEveryServiceFinds(@TempDir Path invariantsDir) throws Exception {
         RuleSet ruleSet = load();
         Files.writeString(invariantsDir.resolve("invariants.yaml"), Files.readString(pack.resolve(
                 "rules/tests/invariants.yaml")) + """
@@ -199,13 +207,14 @@ class ExploreByClassTest {
         Domain domain = coarse(Domain.of(ruleSet, DomainSpec.load(invariantsDir)));
         List<Invariant> namingNoService = invariants.stream().filter(i -> !i.namesAService()).toList();
 
-        // One exhaustive check of every invariant: each verdict is the invariant's own, whatever else is stated.
-        List<InvariantResult> exhaustive = InvariantCheck.run(new Explorer(EVALUATOR, 2, false), ruleSet, domain,
-                invariants);
+        // One everyService check of every invariant: each verdict is the invariant's own, whatever else is stated.
+        List<InvariantResult> everyService = InvariantCheck.run(new Explorer(EVALUATOR, 2, EVERY_SERVICE), ruleSet,
+                domain, invariants);
         for (List<Invariant> stated : List.of(invariants, namingNoService)) {
-            List<InvariantResult> byClass = InvariantCheck.run(new Explorer(EVALUATOR, 2, true), ruleSet, domain, stated);
+            List<InvariantResult> byClass = InvariantCheck.run(new Explorer(EVALUATOR, 2, BY_CLASS), ruleSet, domain,
+                    stated);
 
-            assertThat(byClass).isEqualTo(exhaustive.stream().filter(r -> stated.stream()
+            assertThat(byClass).isEqualTo(everyService.stream().filter(r -> stated.stream()
                     .anyMatch(i -> i.name().equals(r.name()))).toList());
             assertThat(byClass).filteredOn(r -> r.name().equals("saturation is never the fallback's")).singleElement()
                     .satisfies(r -> assertThat(r.holds()).isFalse());
