@@ -23,14 +23,6 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static final Path RULE_CACHE = Path.of("target", "packaged-rule-cache").toAbsolutePath();
 
-    /**
-     * The {@code java} command of the build's JVM, as a test starts the packaged app: with the client compiler alone,
-     * since an app a test starts lives seconds, in which the optimising compiler would spend more CPU than it saves.
-     * What the app does is the same either way; on two busy cores the suite is bound by CPU.
-     */
-    public static List<String> java() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1");
-    }
     private final Process process;
     private final Path output;
     private final int port;
@@ -42,6 +34,15 @@ public final class PackagedApp implements AutoCloseable {
         this.output = output;
         this.port = port;
         this.managementPort = managementPort;
+    }
+
+    /**
+     * The {@code java} command of the build's JVM, as a test starts the packaged app: with the client compiler alone,
+     * since an app a test starts lives seconds, in which the optimising compiler would spend more CPU than it saves.
+     * What the app does is the same either way; on two busy cores the suite is bound by CPU.
+     */
+    public static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1");
     }
 
     /** Starts the app on the pack in {@code work} (rules/, policies/), with {@code -D} options of its own. */

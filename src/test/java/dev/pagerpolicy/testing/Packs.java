@@ -34,7 +34,8 @@ public final class Packs {
     }
 
     /** Compiled rules are cached under target/, as the tests' service does: the same texts compile once per build. */
-    public static final RuleCache RULE_CACHE = RuleCache.in(Path.of("target", "rule-cache"), RuleCache.DEFAULT_MAX_ENTRIES);
+    public static final RuleCache RULE_CACHE = RuleCache.in(Path.of("target", "rule-cache"),
+            RuleCache.DEFAULT_MAX_ENTRIES);
 
     public static RuleSetLoader loader() {
         return new RuleSetLoader(StandaloneValidator.get(), Clock.systemUTC(), RULE_CACHE);
