@@ -10,6 +10,7 @@ import dev.pagerpolicy.domain.TimesAlike;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.explore.Explorer;
+import dev.pagerpolicy.explore.Explorer.Reduction;
 import dev.pagerpolicy.gate.InvariantCheck;
 import dev.pagerpolicy.gate.InvariantFile;
 import dev.pagerpolicy.gate.Outcome;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExploreTimesAlikeTest {
     private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();
+    private static final Set<Reduction> BOTH = EnumSet.allOf(Reduction.class);
+    /** Every time evaluated, services alike still shared: one reduction compared at a time. */
+    private static final Set<Reduction> EVERY_TIME = EnumSet.of(Reduction.SERVICES_ALIKE);
     private static final Set<String> SERVICES = Set.of("checkout-api", "churn-reports");
     private static final Set<AlertKind> KINDS = Set.of(AlertKind.LATENCY, AlertKind.MODEL_DRIFT);
 
@@ -55,8 +60,8 @@ class ExploreTimesAlikeTest {
         assertThat(alike.firstAlike(mondayOne)).isEqualTo(0);
         assertThat(alike.firstAlike(mondayOne + 48)).as("Tue 01:00 comes before another business day")
                 .isNotEqualTo(0);
-        assertThat(new Explorer(EVALUATOR, 1, false).timesAlike(shipped, domain).distinct())
-                .as("the exhaustive exploration evaluates every time").isEqualTo(domain.week().slots());
+        assertThat(new Explorer(EVALUATOR, 1, EVERY_TIME).timesAlike(shipped, domain).distinct())
+                .as("the everyTime exploration evaluates every time").isEqualTo(domain.week().slots());
     }
 
     @Test
@@ -65,10 +70,10 @@ class ExploreTimesAlikeTest {
         Domain domain = someShapes(shipped);
 
         assertSameAtEveryTime(shipped, domain);
-        assertThat(explore(shipped, domain, true)).isEqualTo(explore(shipped, domain, false));
+        assertThat(explore(shipped, domain, BOTH)).isEqualTo(explore(shipped, domain, EVERY_TIME));
         var invariants = InvariantFile.load(Packs.RULES.resolve("tests"), shipped.catalog());
-        assertThat(InvariantCheck.run(new Explorer(EVALUATOR, 2, true), shipped, domain, invariants))
-                .isEqualTo(InvariantCheck.run(new Explorer(EVALUATOR, 2, false), shipped, domain, invariants));
+        assertThat(InvariantCheck.run(new Explorer(EVALUATOR, 2, BOTH), shipped, domain, invariants))
+                .isEqualTo(InvariantCheck.run(new Explorer(EVALUATOR, 2, EVERY_TIME), shipped, domain, invariants));
     }
 
     @Test
@@ -159,7 +164,7 @@ class ExploreTimesAlikeTest {
 
         assertThat(ruleSet.timeOnlyThroughCalendars()).isTrue();
         assertSameAtEveryTime(ruleSet, domain);
-        Explorer reduced = new Explorer(EVALUATOR, 1, true);
+        Explorer reduced = new Explorer(EVALUATOR, 1, BOTH);
         List<String> fired = new ArrayList<>();
         for (AlertShape shape : domain.shapes()) {
             for (Evaluation[] row : reduced.evaluate(ruleSet, domain, shape)) {
@@ -178,13 +183,13 @@ class ExploreTimesAlikeTest {
 
     /** Every alert of the domain is decided alike, field by field and rule by rule, with and without sharing times. */
     private static void assertSameAtEveryTime(RuleSet ruleSet, Domain domain) {
-        Explorer reduced = new Explorer(EVALUATOR, 2, true);
-        Explorer exhaustive = new Explorer(EVALUATOR, 2, false);
+        Explorer reduced = new Explorer(EVALUATOR, 2, BOTH);
+        Explorer everyTime = new Explorer(EVALUATOR, 2, EVERY_TIME);
         List<String> differences = new ArrayList<>();
-        exhaustive.forEachShape(domain, index -> {
+        everyTime.forEachShape(domain, index -> {
             AlertShape shape = domain.shapes().get(index);
             Evaluation[][] shared = reduced.evaluate(ruleSet, domain, shape);
-            Evaluation[][] each = exhaustive.evaluate(ruleSet, domain, shape);
+            Evaluation[][] each = everyTime.evaluate(ruleSet, domain, shape);
             List<String> differ = new ArrayList<>();
             for (int s = 0; s < each.length; s++) {
                 for (int slot = 0; slot < each[s].length; slot++) {
@@ -199,8 +204,8 @@ class ExploreTimesAlikeTest {
         assertThat(differences).isEmpty();
     }
 
-    private static ExploreReport explore(RuleSet ruleSet, Domain domain, boolean reduced) throws Exception {
-        return new Exploration(new Explorer(EVALUATOR, 2, reduced)).run(ruleSet, domain,
+    private static ExploreReport explore(RuleSet ruleSet, Domain domain, Set<Reduction> reductions) throws Exception {
+        return new Exploration(new Explorer(EVALUATOR, 2, reductions)).run(ruleSet, domain,
                 InvariantFile.load(Packs.RULES.resolve("tests"), ruleSet.catalog())).findingsOnly();
     }
 }
