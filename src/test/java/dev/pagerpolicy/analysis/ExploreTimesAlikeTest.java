@@ -61,7 +61,7 @@ class ExploreTimesAlikeTest {
         assertThat(alike.firstAlike(mondayOne + 48)).as("Tue 01:00 comes before another business day")
                 .isNotEqualTo(0);
         assertThat(new Explorer(EVALUATOR, 1, EVERY_TIME).timesAlike(shipped, domain).distinct())
-                .as("the everyTime exploration evaluates every time").isEqualTo(domain.week().slots());
+                .as("without times alike every time is evaluated").isEqualTo(domain.week().slots());
     }
 
     @Test
