@@ -86,12 +86,7 @@ public class MisbehavingRulesProfile implements QuarkusTestProfile {
     /** The directory holding {@code rules/} and {@code policies/} for the running app, which the watcher watches. */
     public static synchronized Path dir() {
         if (dir == null) {
-            try {
-                dir = Files.createTempDirectory("pager-policy-misbehaving");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Packs.copyShipped(dir);
+            dir = Packs.shippedCopy("pager-policy-misbehaving");
             addTo(dir);
         }
         return dir;

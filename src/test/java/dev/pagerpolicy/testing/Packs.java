@@ -47,7 +47,17 @@ public final class Packs {
         copyTree(POLICIES, dir.resolve("policies"));
     }
 
-    /** Replaces the first occurrence of {@code from} in a file, failing loudly if it is not there. */
+    /** A new temporary directory named from {@code prefix}, holding a copy of the shipped rules and policies. */
+    public static Path shippedCopy(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            copyShipped(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Tier-2 pages acknowledged within 10 minutes instead of 15, with the shipped scenarios that say so: a good
      * change of the pack in {@code dir}, whose rule set has another version.
@@ -59,6 +69,7 @@ public final class Packs {
         edit(dir.resolve("rules/tests/service-health.yaml"), "ackWithin: PT15M", "ackWithin: PT10M");
     }
 
+    /** Replaces the first occurrence of {@code from} in a file, failing loudly if it is not there. */
     public static void edit(Path file, String from, String to) {
         try {
             String text = Files.readString(file);

@@ -1,9 +1,6 @@
 package dev.pagerpolicy.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,12 +17,7 @@ public class TempPackProfile implements QuarkusTestProfile {
     /** The directory holding {@code rules/} and {@code policies/} for the running app. */
     public static synchronized Path dir() {
         if (dir == null) {
-            try {
-                dir = Files.createTempDirectory("pager-policy-test");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Packs.copyShipped(dir);
+            dir = Packs.shippedCopy("pager-policy-test");
         }
         return dir;
     }
