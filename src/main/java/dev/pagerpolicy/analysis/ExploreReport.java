@@ -38,8 +38,7 @@ public record ExploreReport(String policyVersion, long inputClasses, int alertSh
      */
     public ExploreReport findingsOnly() {
         return new ExploreReport(policyVersion, inputClasses, alertShapes, week, step, times, times, inputClasses,
-                labelled, calendar, 0, gaps,
-                failures, deadRules, woken, invariants);
+                labelled, calendar, 0, gaps, failures, deadRules, woken, invariants);
     }
 
     public boolean clean() {

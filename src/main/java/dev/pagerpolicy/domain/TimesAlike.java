@@ -58,8 +58,9 @@ public final class TimesAlike {
         for (Team team : teams) {
             placeOf.put(team, placeOf.size() * TEAM_ANSWERS);
         }
-        for (MaintenanceWindow window : catalog.maintenance()) {
-            placeOf.putIfAbsent(window, teams.size() * TEAM_ANSWERS + catalog.maintenance().indexOf(window));
+        List<MaintenanceWindow> windows = catalog.maintenance();
+        for (int i = 0; i < windows.size(); i++) {
+            placeOf.putIfAbsent(windows.get(i), teams.size() * TEAM_ANSWERS + i);
         }
         int[] firstAlike = new int[week.slots()];
         List<List<Object>> signatures = new ArrayList<>(firstAlike.length);
@@ -83,7 +84,7 @@ public final class TimesAlike {
 
     /** Everything the calendars say of {@code at}: for each team {@value #TEAM_ANSWERS} answers, then each window's. */
     private static List<Object> signature(List<Team> teams, List<MaintenanceWindow> windows, Instant at) {
-        List<Object> said = new ArrayList<>(teams.size() * 3 + windows.size());
+        List<Object> said = new ArrayList<>(teams.size() * TEAM_ANSWERS + windows.size());
         for (Team team : teams) {
             boolean working = team.isWithinBusinessHours(at);
             said.add(working);

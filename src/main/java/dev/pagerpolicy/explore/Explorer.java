@@ -67,8 +67,8 @@ public final class Explorer {
     }
 
     /**
-     * @param byClass whether services and times the rules cannot tell apart are evaluated once per class; false
-     *                evaluates every service at every time, which the tests compare the reduced exploration with
+     * @param byClass whether services and times the rules cannot tell apart are evaluated once per class (every
+     *                {@link Reduction}); false evaluates every service at every time
      */
     public Explorer(Evaluator evaluator, int threads, boolean byClass) {
         this(evaluator, threads, byClass ? EnumSet.allOf(Reduction.class) : EnumSet.noneOf(Reduction.class));
@@ -280,11 +280,11 @@ public final class Explorer {
         return null;
     }
 
-    /** Which times of the domain's week the rule set decides alike; none but each itself when exploring exhaustively. */
+    /** Which times of the domain's week the rule set decides alike; each only itself without {@code TIMES_ALIKE}. */
     public TimesAlike timesAlike(RuleSet ruleSet, Domain domain) {
-        return times.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()), scope -> reductions.contains(Reduction.TIMES_ALIKE)
-                && ruleSet.timeOnlyThroughCalendars() ? TimesAlike.of(ruleSet.catalog(), domain.week())
-                : TimesAlike.none(domain.week()));
+        return times.computeIfAbsent(new Scope(ruleSet, domain, null, List.of()),
+                scope -> reductions.contains(Reduction.TIMES_ALIKE) && ruleSet.timeOnlyThroughCalendars()
+                        ? TimesAlike.of(ruleSet.catalog(), domain.week()) : TimesAlike.none(domain.week()));
     }
 
     /**
