@@ -53,14 +53,11 @@ class RuleCacheTest {
      * compiles into a cache of its own, and what a cache does is the same for two files as for six.
      */
     @BeforeEach
-    void twoShippedRuleFiles() throws IOException {
-        Packs.copyShipped(dir);
+    void twoShippedRuleFiles() {
+        Packs.copyShippedWithTwoRuleFiles(dir);
         rules = dir.resolve("rules");
         policies = dir.resolve("policies");
         cacheDir = dir.resolve("cache");
-        for (String other : List.of("correlation.drl", "model-health.drl", "service-health.drl", "sla-tiers.drl")) {
-            Files.delete(rules.resolve(other));
-        }
     }
 
     private RuleSet load(RuleCache cache) throws InvalidSourceException {
