@@ -1,5 +1,6 @@
 package dev.pagerpolicy.api;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * whose watcher is on, so that the suite starts the service once for both).
  */
 @QuarkusTest
+@Isolated
 @TestProfile(MisbehavingRulesProfile.class)
 class FileWatcherReloadTest {
     private static final Path TEAMS = MisbehavingRulesProfile.dir().resolve("policies/teams.yaml");

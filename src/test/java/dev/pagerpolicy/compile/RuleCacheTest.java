@@ -1,5 +1,7 @@
 package dev.pagerpolicy.compile;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Compiled rules on disk, one entry per compile unit (here: per file): used in place of a compile, keyed by
  * content, never able to change a decision.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RuleCacheTest {
     private static final String EXTRA_RULE = """
             package rules

@@ -1,5 +1,7 @@
 package dev.pagerpolicy.gate;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.compile.RuleCache;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Execution(ExecutionMode.CONCURRENT)
 class InvariantGateTest {
     @TempDir
     Path dir;

@@ -51,8 +51,11 @@ class AotCacheScriptIT {
         Files.writeString(rules.resolve("broken.drl"), "package rules\nrule \"Broken\" when Alert( then end\n");
         try (ServerSocket free = new ServerSocket(0)) {
             free.close();
-            Run run = run(cache, Map.of("PORT", String.valueOf(free.getLocalPort()),
-                    "JAVA_OPTS", "-Dpager-policy.rules-dir=" + rules + " -Dpager-policy.rule-cache.enabled=false"));
+            // The client compiler and the serial collector, as the tests' other packaged apps run: a run that lives
+            // seconds, and an assembly of the cache that is the same either way.
+            Run run = run(cache, Map.of("PORT", String.valueOf(free.getLocalPort()), "JAVA_OPTS",
+                    "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dpager-policy.rules-dir=" + rules
+                            + " -Dpager-policy.rule-cache.enabled=false"));
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.output()).contains("the training run failed").contains("broken.drl");
         }

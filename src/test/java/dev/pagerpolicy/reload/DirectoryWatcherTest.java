@@ -1,5 +1,7 @@
 package dev.pagerpolicy.reload;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Poll;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DirectoryWatcherTest {
     @TempDir
     Path dir;
