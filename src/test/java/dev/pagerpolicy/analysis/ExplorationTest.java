@@ -1,7 +1,5 @@
 package dev.pagerpolicy.analysis;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.domain.AlertShape;
@@ -20,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Execution(ExecutionMode.CONCURRENT)
 class ExplorationTest {
     private final Exploration exploration = new Exploration(new Explorer(Evaluator.withDefaults().forGate(), 2));
 

@@ -1,7 +1,5 @@
 package dev.pagerpolicy.analysis;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.alert.AlertKind;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that fails naming the service; each alert also during the outages it may come during. Both sides share the times
  * the calendars answer alike, which {@code ExploreTimesAlikeTest} compares with every time: one reduction at a time.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ExploreByClassTest {
     // As explore and diff evaluate: bounded by rule firings, so that a busy machine changes no count.
     private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();

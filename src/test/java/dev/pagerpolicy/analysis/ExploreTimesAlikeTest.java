@@ -1,7 +1,5 @@
 package dev.pagerpolicy.analysis;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.alert.AlertKind;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped rules (business hours in four zones, a partner team, holidays, maintenance windows, outages), for rules that
  * read the hour (every time evaluated), and for a calendar that answers with the alert's own time (not shared).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ExploreTimesAlikeTest {
     private static final Evaluator EVALUATOR = Evaluator.withDefaults().forGate();
     private static final Set<Reduction> BOTH = EnumSet.allOf(Reduction.class);

@@ -1,7 +1,5 @@
 package dev.pagerpolicy.analysis;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.domain.DomainSpec;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Execution(ExecutionMode.CONCURRENT)
 class RuleSetDiffTest {
     private final RuleSetDiff diff = new RuleSetDiff(new Explorer(Evaluator.withDefaults().forGate(), 2));
 

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * configured with the receiver of the README: alerts posted to Alertmanager's own API end up decided here.
  */
 @QuarkusTest
-@Isolated
 class AlertmanagerIntegrationTest {
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
 

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** The Alertmanager webhook receiver, with payloads as Alertmanager 0.25 sends them. */
 @QuarkusTest
-@Isolated
 class AlertmanagerResourceTest {
     private static final String PAYLOAD = """
             {"version": "4", "groupKey": "{}:{alertname=\\"CheckoutDown\\"}", "truncatedAlerts": 0,

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * never a 5xx, and nothing is logged with a stack trace.
  */
 @QuarkusTest
-@Isolated
 class DecideFuzzTest {
     private static final int SAMPLES = 300;
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 /** The decide contract, against the running app with the shipped rules and policies. */
 @QuarkusTest
-@Isolated
 class DecideResourceTest {
     private static final String NIGHT = "2026-11-25T03:00:00Z";
 

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * also holds rules that misbehave for alerts labelled {@code mood}, which these alerts are not.)
  */
 @QuarkusTest
-@Isolated
 @TestProfile(MisbehavingRulesProfile.class)
 class DecisionLogFileTest {
     /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */

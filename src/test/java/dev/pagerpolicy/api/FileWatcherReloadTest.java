@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * whose watcher is on, so that the suite starts the service once for both).
  */
 @QuarkusTest
-@Isolated
 @TestProfile(MisbehavingRulesProfile.class)
 class FileWatcherReloadTest {
     private static final Path TEAMS = MisbehavingRulesProfile.dir().resolve("policies/teams.yaml");

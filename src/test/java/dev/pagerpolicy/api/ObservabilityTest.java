@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 /** What operators see besides the answers: the decision log, metrics, health and the API description. */
 @QuarkusTest
-@Isolated
 class ObservabilityTest {
     /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)

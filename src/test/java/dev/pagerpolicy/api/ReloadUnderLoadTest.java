@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * alternating: no request fails, and every decision carries a version that was active.
  */
 @QuarkusTest
-@Isolated
 @TestProfile(TempPackProfile.class)
 class ReloadUnderLoadTest {
     private static final Pattern VERSION = Pattern.compile("\"policyVersion\":\"([0-9a-f]+)\"");

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** Reloading through the API, and who may do it, with admin and decide keys configured. */
 @QuarkusTest
-@Isolated
 @TestProfile(TempPackProfile.class)
 class RuleSetResourceTest {
     /** The management interface's root ({@code /q}, on a port of its own); the annotation's path is below it. */

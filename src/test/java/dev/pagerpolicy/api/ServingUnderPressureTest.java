@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /** Large alerts, rules that throw errors, and a process that runs out of memory: every alert still gets an answer. */
 @QuarkusTest
-@Isolated
 @TestProfile(MisbehavingRulesProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServingUnderPressureTest {

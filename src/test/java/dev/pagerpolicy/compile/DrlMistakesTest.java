@@ -1,7 +1,5 @@
 package dev.pagerpolicy.compile;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The common DRL mistakes, each answered with one line: file, line of the mistake, rule, and what to do. */
-@Execution(ExecutionMode.CONCURRENT)
 class DrlMistakesTest {
     private static final String RULE = "rule \"Service-health alerts page the service's on-call team\": ";
 

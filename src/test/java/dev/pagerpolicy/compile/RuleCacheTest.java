@@ -1,7 +1,5 @@
 package dev.pagerpolicy.compile;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Compiled rules on disk, one entry per compile unit (here: per file): used in place of a compile, keyed by
  * content, never able to change a decision.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RuleCacheTest {
     private static final String EXTRA_RULE = """
             package rules

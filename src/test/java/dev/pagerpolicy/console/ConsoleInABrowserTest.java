@@ -1,6 +1,5 @@
 package dev.pagerpolicy.console;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,7 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/console-screenshots/}, from which docs/console/ is taken.
  */
 @QuarkusTest
-@Isolated
 @TestProfile(TempPackProfile.class)
 class ConsoleInABrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

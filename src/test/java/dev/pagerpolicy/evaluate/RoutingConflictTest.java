@@ -1,7 +1,5 @@
 package dev.pagerpolicy.evaluate;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.alert.Alert;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two routing rules of one salience that both match an alert: a conflict when they disagree, none when they agree. */
-@Execution(ExecutionMode.CONCURRENT)
 class RoutingConflictTest {
     private static final Alert LABELLED_OUTAGE = new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "checkout-api",
             null, null, Instant.parse("2026-11-25T03:00:00Z"), Map.of("customer_impact", "true"), null);

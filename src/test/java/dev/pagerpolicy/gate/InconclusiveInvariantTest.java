@@ -1,7 +1,5 @@
 package dev.pagerpolicy.gate;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.alert.AlertKind;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * neither checked nor violated (the fallback that a time-out makes would break this one). A guard far shorter than
  * the rule's pause stands for the busiest machine.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class InconclusiveInvariantTest {
     @TempDir
     Path dir;

@@ -1,7 +1,5 @@
 package dev.pagerpolicy.gate;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.compile.RuleCache;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Execution(ExecutionMode.CONCURRENT)
 class InvariantGateTest {
     @TempDir
     Path dir;

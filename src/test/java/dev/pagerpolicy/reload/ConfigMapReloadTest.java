@@ -1,7 +1,5 @@
 package dev.pagerpolicy.reload;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rules and policies mounted from Kubernetes ConfigMaps: loaded without the hidden entries, every update noticed. */
-@Execution(ExecutionMode.CONCURRENT)
 class ConfigMapReloadTest {
     @TempDir
     Path dir;

@@ -1,7 +1,5 @@
 package dev.pagerpolicy.reload;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Poll;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Execution(ExecutionMode.CONCURRENT)
 class DirectoryWatcherTest {
     @TempDir
     Path dir;
