@@ -50,8 +50,8 @@ public final class Packs {
 
     /**
      * Copies the shipped policies and scenarios into {@code dir}, with data.drl and guardrails.drl (six rules) the only
-     * rule files: a pack that compiles in a third of the shipped pack's time, for tests of what a compile does, not of
-     * what the shipped rules decide.
+     * rule files: a pack that compiles in about two thirds of the shipped pack's time (1.5 s against 2.3 s in a
+     * {@code check} with an empty cache), for tests of what compiling does, not of what the shipped rules decide.
      */
     public static void copyShippedWithTwoRuleFiles(Path dir) {
         copyShipped(dir);
