@@ -59,7 +59,8 @@ class ConsoleInABrowserTest {
         options.setBinary(CHROMIUM.toFile());
         // As root Chromium needs --no-sandbox; the pages must read without JavaScript, so it is off. Without a GPU,
         // --disable-gpu spares it emulating one in software: about 15 % less CPU for this class, the same pages.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--disable-gpu");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--disable-gpu");
         options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
