@@ -41,8 +41,13 @@ public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    /**
+     * The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
+     * (start-up, file watcher, request, test runner) compiles them.
+     */
+    private static final ClassLoader FACT_MODEL = RuleCompiler.class.getClassLoader();
     /** The fact model's class loader, as Drools' compiler is given it: with the answers to its lookups remembered. */
-    private static final ClassLoader COMPILER_VIEW = new RememberedLookups(RuleCompiler.class.getClassLoader());
+    private static final ClassLoader COMPILER_VIEW = new RememberedLookups(FACT_MODEL);
     private static final AtomicLong COMPILER_THREAD_IDS = new AtomicLong();
     /** Daemon threads: a command that has compiled its rules must be free to exit. */
     private static final ThreadFactory COMPILER_THREADS = task -> {
@@ -76,16 +81,13 @@ public final class RuleCompiler {
 
     /** The rule models of every unit, in order; the problems of all units together when any fails. */
     private List<Model> buildAll(List<List<RuleFile>> units) throws InvalidSourceException {
-        // The fact model's own class loader, not the thread's: rules must see the same classes whichever thread
-        // (start-up, file watcher, request, test runner) compiles them.
-        ClassLoader factModel = RuleCompiler.class.getClassLoader();
         // Units build side by side: each build spends much of its time single-threaded in the Java compiler.
         ExecutorService workers = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(units.size(), Runtime.getRuntime().availableProcessors())), COMPILER_THREADS);
         try {
             List<Future<List<Model>>> built = new ArrayList<>();
             for (List<RuleFile> unit : units) {
-                built.add(workers.submit(() -> build(unit, factModel)));
+                built.add(workers.submit(() -> build(unit)));
             }
             List<Model> models = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
@@ -120,19 +122,19 @@ public final class RuleCompiler {
     }
 
     /** The rule models of one unit: loaded from the cache when this build compiled the same files before. */
-    private List<Model> build(List<RuleFile> unit, ClassLoader factModel) throws InvalidSourceException {
+    private List<Model> build(List<RuleFile> unit) throws InvalidSourceException {
         Optional<String> key = RuleCacheKey.of(unit);
         Optional<GeneratedRules> cached = key.flatMap(cache::get);
         if (cached.isPresent()) {
             try {
-                return cached.get().models(factModel);
+                return cached.get().models(FACT_MODEL);
             } catch (RuntimeException | LinkageError e) {
                 LOG.warnf("compiled rules in the cache %s cannot be loaded (%s); the rules are compiled again", cache, e);
             }
         }
         GeneratedRules generated = generate(unit);
         key.ifPresent(k -> cache.put(k, generated));
-        return generated.models(factModel);
+        return generated.models(FACT_MODEL);
     }
 
     /** A build of rule files as one module: what Drools said of it, and where its virtual files came from. */
