@@ -63,15 +63,7 @@ public final class Explorer {
 
     /** @param threads how many shapes are evaluated at once; the cores of the machine, at most */
     public Explorer(Evaluator evaluator, int threads) {
-        this(evaluator, threads, true);
-    }
-
-    /**
-     * @param byClass whether services and times the rules cannot tell apart are evaluated once per class (every
-     *                {@link Reduction}); false evaluates every service at every time
-     */
-    public Explorer(Evaluator evaluator, int threads, boolean byClass) {
-        this(evaluator, threads, byClass ? EnumSet.allOf(Reduction.class) : EnumSet.noneOf(Reduction.class));
+        this(evaluator, threads, EnumSet.allOf(Reduction.class));
     }
 
     /** @param reductions what may be evaluated once for many: the tests compare each with its absence */
