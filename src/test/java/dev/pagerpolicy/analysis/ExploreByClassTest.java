@@ -207,7 +207,8 @@ class ExploreByClassTest {
         Domain domain = coarse(Domain.of(ruleSet, DomainSpec.load(invariantsDir)));
         List<Invariant> namingNoService = invariants.stream().filter(i -> !i.namesAService()).toList();
 
-        // One everyService check of every invariant: each verdict is the invariant's own, whatever else is stated.
+        // One check of every invariant with every service evaluated: each verdict is the invariant's own, whatever
+        // else is stated.
         List<InvariantResult> everyService = InvariantCheck.run(new Explorer(EVALUATOR, 2, EVERY_SERVICE), ruleSet,
                 domain, invariants);
         for (List<Invariant> stated : List.of(invariants, namingNoService)) {
