@@ -8,6 +8,7 @@ import dev.pagerpolicy.testing.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged service listens while its first rule set is in the gate: probes see it alive (so that a long gate is
  * not killed as a start that hangs) but not ready, and alerts are answered 503 with Retry-After until the set is
  * active. The gate is held by a rule that waits for the service's first 503, not by a slow machine: whatever the
- * machine's speed, the test sees the service while its gate runs.
+ * machine's speed, the test sees the service while its gate runs. Once ready, the same start shows what the service
+ * serves when nothing is configured.
  */
 class StartWhileTheGateRunsIT {
     private static final String OUTAGE = """
             {"kind": "outage", "severity": "critical", "service": "checkout-api"}""";
 
     @Test
-    void probesSeeItAliveAndAlertsAreAskedToComeBackWhileTheFirstGateRuns(@TempDir Path work) throws Exception {
+    void probesSeeItAliveAndAlertsAreAskedToComeBackWhileTheFirstGateRunsThenItServesItsDefaults(@TempDir Path work)
+            throws Exception {
         Packs.copyShipped(work);
         // Rules may not read files or the network, so the rule watches what they can see: the service's own count
         // of answers. It holds the gate until the service has answered a request with 503.
@@ -79,6 +82,16 @@ class StartWhileTheGateRunsIT {
             assertThat(decided.statusCode()).isEqualTo(200);
             assertThat(decided.body()).contains("\"team\":\"platform-sre\"", "\"action\":\"page\"");
             assertThat(app.managementBody("/q/metrics")).contains("pager_policy_rule_set_info{version=\"");
+
+            // Nothing configured: deciding (above) and reading the rule set are open, reloading is closed until an
+            // admin key is set; the API description is served, Swagger UI is not unless turned on.
+            assertThat(app.status("/v1/ruleset")).isEqualTo(200);
+            HttpResponse<String> reload = send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/v1/ruleset/reload")).POST(BodyPublishers.noBody()));
+            assertThat(reload.statusCode()).isEqualTo(401);
+            assertThat(reload.body()).contains("\"type\":\"urn:pager-policy:problem:unauthorized\"");
+            assertThat(app.status("/q/openapi")).isEqualTo(200);
+            assertThat(app.status("/q/swagger-ui/")).isEqualTo(404);
         }
     }
 
@@ -102,9 +115,11 @@ class StartWhileTheGateRunsIT {
     }
 
     private static HttpResponse<String> decide(PackagedApp app) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.port() + "/v1/decide"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(OUTAGE)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/decide"))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(OUTAGE)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
