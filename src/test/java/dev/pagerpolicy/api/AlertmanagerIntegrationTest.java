@@ -1,12 +1,14 @@
 package dev.pagerpolicy.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.pagerpolicy.testing.TempPackProfile.asDecider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pagerpolicy.testing.TempPackProfile;
 import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * configured with the receiver of the README: alerts posted to Alertmanager's own API end up decided here.
  */
 @QuarkusTest
+@TestProfile(TempPackProfile.class)
 class AlertmanagerIntegrationTest {
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
 
@@ -73,7 +76,8 @@ class AlertmanagerIntegrationTest {
     private void startAlertmanager(int port) throws Exception {
         workDir = Files.createTempDirectory("alertmanager");
         String config = Files.readString(Path.of("src/test/resources/alertmanager/alertmanager.yml"))
-                .replace("http://127.0.0.1:8080/v1/alertmanager", webhook.toString());
+                .replace("http://127.0.0.1:8080/v1/alertmanager", webhook.toString())
+                .replace("YOUR-DECIDE-KEY", TempPackProfile.DECIDE_KEY);
         Path configFile = Files.writeString(workDir.resolve("alertmanager.yml"), config);
         alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + configFile,
                 "--storage.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
@@ -111,7 +115,7 @@ class AlertmanagerIntegrationTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Map<String, Object>> found = Map.of();
         while (System.nanoTime() < deadline) {
-            List<Map<String, Object>> decisions = given().get("/v1/decisions?limit=1000").then().statusCode(200)
+            List<Map<String, Object>> decisions = asDecider().get("/v1/decisions?limit=1000").then().statusCode(200)
                     .extract().jsonPath().getList("decision");
             found = new java.util.HashMap<>();
             for (Map<String, Object> decision : decisions) {

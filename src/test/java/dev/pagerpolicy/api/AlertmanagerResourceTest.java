@@ -1,17 +1,20 @@
 package dev.pagerpolicy.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.pagerpolicy.testing.TempPackProfile.asDecider;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** The Alertmanager webhook receiver, with payloads as Alertmanager 0.25 sends them. */
 @QuarkusTest
+@TestProfile(TempPackProfile.class)
 class AlertmanagerResourceTest {
     private static final String PAYLOAD = """
             {"version": "4", "groupKey": "{}:{alertname=\\"CheckoutDown\\"}", "truncatedAlerts": 0,
@@ -37,7 +40,7 @@ class AlertmanagerResourceTest {
 
     @Test
     void eachFiringAlertGetsADecisionKeyedByFingerprint() {
-        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+        asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .statusCode(200)
                 .body("receiver", equalTo("pager-policy"))
                 .body("alerts.keySet()", contains("aaa111", "bbb222", "ccc333", "ddd444"))
@@ -52,7 +55,7 @@ class AlertmanagerResourceTest {
 
     @Test
     void anAlertWhoseLabelsCannotBeReadStillGetsTheFallbackWithTheReason() {
-        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+        asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .body("alerts.bbb222.decision.fallback", equalTo(true))
                 .body("alerts.bbb222.decision.action", equalTo("page"))
                 .body("alerts.bbb222.decision.target.team", equalTo("platform-sre"))
@@ -66,23 +69,23 @@ class AlertmanagerResourceTest {
 
     @Test
     void theSameAlertSentAgainGetsTheSameDecisionIdAndTheLogMarksTheRepeat() {
-        String first = given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+        String first = asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
-        String again = given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+        String again = asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
-        String other = given().contentType(ContentType.JSON).body(PAYLOAD.replace("\"aaa111\"", "\"aaa999\""))
+        String other = asDecider().contentType(ContentType.JSON).body(PAYLOAD.replace("\"aaa111\"", "\"aaa999\""))
                 .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.aaa999.decision.decisionId");
 
         org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
         org.assertj.core.api.Assertions.assertThat(other).as("another fingerprint is another alert").isNotEqualTo(first);
         // Version 7's layout, with the alert's start (2026-11-25T03:00:00Z) as its time.
         org.assertj.core.api.Assertions.assertThat(first).startsWith("01a210a5-5380-7");
-        given().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
+        asDecider().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
     }
 
     @Test
     void anAlertWithOnlyItsOwnLabelsIsReadThroughTheInputMappingsAndDecidedByTheRules() {
-        given().contentType(ContentType.JSON).body("""
+        asDecider().contentType(ContentType.JSON).body("""
                 {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
                   {"status": "firing", "fingerprint": "kube1",
                    "labels": {"alertname": "KubePodCrashLooping", "namespace": "payments", "pod": "checkout-7d9f",
@@ -118,7 +121,7 @@ class AlertmanagerResourceTest {
 
     @Test
     void aLabelWithoutValueGivesThatAlertTheFallbackAndTheOthersTheirDecisions() {
-        given().contentType(ContentType.JSON)
+        asDecider().contentType(ContentType.JSON)
                 .body(group("{\"alertname\": \"Odd\", \"kind\": \"outage\", \"severity\": \"critical\","
                         + " \"service\": \"checkout-api\", \"region\": null}"))
                 .post("/v1/alertmanager").then()
@@ -132,7 +135,7 @@ class AlertmanagerResourceTest {
 
     @Test
     void aFarFutureStartGivesThatAlertTheFallbackAndTheOthersTheirDecisions() {
-        given().contentType(ContentType.JSON).body("""
+        asDecider().contentType(ContentType.JSON).body("""
                 {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
                   {"status": "firing", "fingerprint": "good",
                    "labels": {"alertname": "CheckoutDown", "kind": "outage", "severity": "critical", "service": "checkout-api"},
@@ -157,7 +160,7 @@ class AlertmanagerResourceTest {
         for (int i = 0; i < 250; i++) {
             labels.append(", \"l").append(i).append("\": \"v\"");
         }
-        given().contentType(ContentType.JSON).body(group(labels.append('}').toString()))
+        asDecider().contentType(ContentType.JSON).body(group(labels.append('}').toString()))
                 .post("/v1/alertmanager").then()
                 .statusCode(200)
                 .body("alerts.good.decision.fallback", equalTo(false))
@@ -169,14 +172,14 @@ class AlertmanagerResourceTest {
 
     @Test
     void resolvedAlertsAreAcknowledgedNotDecided() {
-        given().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
+        asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .body("alerts.ccc333.status", equalTo("resolved"))
                 .body("alerts.ccc333.decision", nullValue());
     }
 
     @Test
     void aPayloadWithoutAlertsIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"version\": \"4\"}").post("/v1/alertmanager").then()
+        asDecider().contentType(ContentType.JSON).body("{\"version\": \"4\"}").post("/v1/alertmanager").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("alerts"));

@@ -2,10 +2,12 @@ package dev.pagerpolicy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.testing.TempPackProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +33,11 @@ import org.junit.jupiter.api.Test;
  * never a 5xx, and nothing is logged with a stack trace.
  */
 @QuarkusTest
+@TestProfile(TempPackProfile.class)
 class DecideFuzzTest {
     private static final int SAMPLES = 300;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String AUTHORIZATION = "Bearer " + TempPackProfile.DECIDE_KEY;
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The same payloads on every run, so that a failure is found again by running again; another seed
@@ -159,7 +163,7 @@ class DecideFuzzTest {
     private HttpResponse<String> post(String body) {
         try {
             return HTTP.send(HttpRequest.newBuilder(decideUrl.toURI()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new AssertionError("no answer for " + body, e);
         } catch (InterruptedException e) {
@@ -188,7 +192,7 @@ class DecideFuzzTest {
         for (List<String> pair : samples(Combinators.combine(Arbitraries.strings().ofMaxLength(200), contentTypes)
                 .as(List::of)).toList()) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(decideUrl.toURI())
-                    .header("Content-Type", pair.get(1))
+                    .header("Content-Type", pair.get(1)).header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(pair.get(0).getBytes(StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("status for %s", pair).isBetween(400, 499);

@@ -1,6 +1,6 @@
 package dev.pagerpolicy.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.pagerpolicy.testing.TempPackProfile.asDecider;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,11 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /** The decide contract, against the running app with the shipped rules and policies. */
 @QuarkusTest
+@TestProfile(TempPackProfile.class)
 class DecideResourceTest {
     private static final String NIGHT = "2026-11-25T03:00:00Z";
 
     private static ValidatableResponse decide(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post("/v1/decide").then();
+        return asDecider().contentType(ContentType.JSON).body(json).when().post("/v1/decide").then();
     }
 
     @Test
@@ -185,7 +188,7 @@ class DecideResourceTest {
 
     @Test
     void batchDecidesEachAlertInOrderAndReportsBadOnesAlone() {
-        given().contentType(ContentType.JSON).body("""
+        asDecider().contentType(ContentType.JSON).body("""
                 [{"id": "a", "kind": "outage", "severity": "critical", "service": "checkout-api"},
                  {"id": "b", "kind": "meltdown", "severity": "critical", "service": "checkout-api"},
                  {"id": "c", "kind": "latency", "severity": "low"},
@@ -209,7 +212,7 @@ class DecideResourceTest {
         String alerts = java.util.stream.IntStream.range(0, 101)
                 .mapToObj(i -> "{\"kind\": \"outage\", \"severity\": \"low\", \"service\": \"checkout-api\"}")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
-        given().contentType(ContentType.JSON).body(alerts).post("/v1/decide/batch").then()
+        asDecider().contentType(ContentType.JSON).body(alerts).post("/v1/decide/batch").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"))
@@ -218,7 +221,7 @@ class DecideResourceTest {
 
     @Test
     void batchMustBeAnArray() {
-        given().contentType(ContentType.JSON).body("{\"alerts\": []}").post("/v1/decide/batch").then()
+        asDecider().contentType(ContentType.JSON).body("{\"alerts\": []}").post("/v1/decide/batch").then()
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
@@ -230,7 +233,7 @@ class DecideResourceTest {
         String id = decide("""
                 {"id": "alert-9", "kind": "outage", "severity": "critical", "service": "checkout-api",
                  "firedAt": "2026-11-25T03:00:00Z"}""").statusCode(200).extract().path("decisionId");
-        given().get("/v1/decisions/" + id).then()
+        asDecider().get("/v1/decisions/" + id).then()
                 .statusCode(200)
                 .body("decisionId", equalTo(id))
                 .body("alert.service", equalTo("checkout-api"))
@@ -238,14 +241,14 @@ class DecideResourceTest {
                 .body("decision.target.team", equalTo("platform-sre"))
                 .body("rulesFired", hasItem("Service-health alerts page the service's on-call team"))
                 .body("policyVersion", matchesPattern("[0-9a-f]{12}"));
-        given().get("/v1/decisions?limit=1").then()
+        asDecider().get("/v1/decisions?limit=1").then()
                 .statusCode(200)
                 .body("decisionId", contains(id));
     }
 
     @Test
     void anUnknownDecisionIs404() {
-        given().get("/v1/decisions/no-such-decision").then()
+        asDecider().get("/v1/decisions/no-such-decision").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("decision \"no-such-decision\" is not among the recent decisions of this instance"));
@@ -290,7 +293,7 @@ class DecideResourceTest {
         org.assertj.core.api.Assertions.assertThat(later).as("fired again later: a new alert").isNotEqualTo(first);
         org.assertj.core.api.Assertions.assertThat(unnamedAgain).as("nothing says it is the same alert")
                 .isNotEqualTo(unnamed);
-        given().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
+        asDecider().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
     }
 
     @Test
@@ -394,7 +397,7 @@ class DecideResourceTest {
 
     @Test
     void aFarFutureInstantInABatchIsThatAlertsErrorAlone() {
-        given().contentType(ContentType.JSON).body("""
+        asDecider().contentType(ContentType.JSON).body("""
                 [{"id": "a", "kind": "outage", "severity": "critical", "service": "checkout-api",
                   "firedAt": "+999999999-12-31T23:59:59Z"},
                  {"id": "b", "kind": "outage", "severity": "critical", "service": "checkout-api"}]""")
@@ -442,6 +445,7 @@ class DecideResourceTest {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         // A stream of unknown length is sent chunked, without a Content-Length to judge it by.
         HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
@@ -471,6 +475,7 @@ class DecideResourceTest {
         byte[] body = ("{\"kind\": \"outage\", \"severity\": \"critical\", \"service\": \"checkout-api\","
                 + " \"labels\": {\"x\": \"" + "a".repeat(70_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
@@ -480,18 +485,7 @@ class DecideResourceTest {
                 .contains("\"detail\":\"the body is over the limit of 65536 bytes\"");
     }
 
-    @Test
-    void reloadIsDisabledWithoutAnAdminKey() {
-        given().post("/v1/ruleset/reload").then()
-                .statusCode(401)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:pager-policy:problem:unauthorized"));
-    }
 
-    @Test
-    void readingTheRuleSetIsOpenWithoutDecideKeys() {
-        given().get("/v1/ruleset").then().statusCode(200).body("rules", equalTo(21));
-    }
 
     @Test
     void bodyThatIsNotJsonIsMalformed() {
@@ -512,14 +506,14 @@ class DecideResourceTest {
 
     @Test
     void emptyBodyIsRefused() {
-        given().contentType(ContentType.JSON).when().post("/v1/decide").then()
+        asDecider().contentType(ContentType.JSON).when().post("/v1/decide").then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("body"));
     }
 
     @Test
     void wrongContentTypeIs415() {
-        given().contentType(ContentType.TEXT).body("{}").when().post("/v1/decide").then()
+        asDecider().contentType(ContentType.TEXT).body("{}").when().post("/v1/decide").then()
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pager-policy:problem:unsupported-media-type"));
@@ -527,7 +521,7 @@ class DecideResourceTest {
 
     @Test
     void unknownPathIs404() {
-        given().when().get("/v1/nothing-here").then()
+        asDecider().when().get("/v1/nothing-here").then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pager-policy:problem:not-found"));
@@ -535,7 +529,7 @@ class DecideResourceTest {
 
     @Test
     void wrongMethodIs405() {
-        given().when().get("/v1/decide").then()
+        asDecider().when().get("/v1/decide").then()
                 .statusCode(405)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:pager-policy:problem:method-not-allowed"));

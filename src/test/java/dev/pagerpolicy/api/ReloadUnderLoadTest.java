@@ -1,6 +1,5 @@
 package dev.pagerpolicy.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
@@ -45,7 +44,7 @@ class ReloadUnderLoadTest {
      * not this test's business. The attempt, as {@code lastReload} shows it.
      */
     private static Map<String, Object> reload() {
-        int id = given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload")
+        int id = TempPackProfile.as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload")
                 .then().statusCode(202).extract().path("id");
         Poll.until("reload " + id + " ended", () -> {
             Map<String, Object> last = lastReload();
@@ -55,7 +54,7 @@ class ReloadUnderLoadTest {
     }
 
     private static Map<String, Object> lastReload() {
-        return given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then()
+        return TempPackProfile.asDecider().get("/v1/ruleset").then()
                 .statusCode(200).extract().path("lastReload");
     }
 
@@ -73,8 +72,7 @@ class ReloadUnderLoadTest {
         TempPackProfile.restoreShipped();
         succeeded(reload());
         Set<String> activeVersions = ConcurrentHashMap.newKeySet();
-        activeVersions.add(given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
-                .get("/v1/ruleset").then().extract().path("version"));
+        activeVersions.add(TempPackProfile.asDecider().get("/v1/ruleset").then().extract().path("version"));
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger decisions = new AtomicInteger();

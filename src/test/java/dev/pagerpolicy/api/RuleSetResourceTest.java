@@ -1,5 +1,6 @@
 package dev.pagerpolicy.api;
 
+import static dev.pagerpolicy.testing.TempPackProfile.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -19,9 +20,8 @@ import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Reloading through the API, and who may do it, with admin and decide keys configured. */
@@ -35,10 +35,6 @@ class RuleSetResourceTest {
     private static final String OUTAGE = """
             {"kind": "outage", "severity": "critical", "service": "recommendations", "firedAt": "2026-11-25T03:00:00Z"}""";
 
-    private static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
-    }
-
     private static Path rules() {
         return TempPackProfile.dir().resolve("rules");
     }
@@ -51,10 +47,13 @@ class RuleSetResourceTest {
         return as(TempPackProfile.DECIDE_KEY).get("/v1/ruleset").then().statusCode(200).extract().path("version");
     }
 
-    @BeforeEach
-    void startFromTheShippedPack() {
-        TempPackProfile.restoreShipped();
-        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then().statusCode(200);
+    /**
+     * The tests after this one, in this class or another on the same app, start on the shipped rules: each test of the
+     * service that changes the pack puts it back.
+     */
+    @AfterEach
+    void leaveTheShippedPackActive() {
+        TempPackProfile.activateTheShippedPack();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.pagerpolicy.console;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,11 +75,17 @@ class ConsoleInABrowserTest {
         }
     }
 
+    /**
+     * The tests after this one, in this class or another on the same app, start on the shipped rules: each test of the
+     * service that changes the pack puts it back.
+     */
+    @AfterEach
+    void leaveTheShippedPackActive() {
+        TempPackProfile.activateTheShippedPack();
+    }
+
     @BeforeEach
-    void signedInOnTheShippedPack() {
-        TempPackProfile.restoreShipped();
-        given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true")
-                .then().statusCode(200);
+    void signedIn() {
         open("/console");
         if (browser.getCurrentUrl().endsWith("/console/sign-in")) {
             browser.findElement(By.name("key")).sendKeys(TempPackProfile.DECIDE_KEY);
@@ -152,7 +158,7 @@ class ConsoleInABrowserTest {
     }
 
     private static String decide(String body) {
-        return given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY).contentType(ContentType.JSON)
+        return TempPackProfile.asDecider().contentType(ContentType.JSON)
                 .body(body).post("/v1/decide").then().statusCode(200).extract().path("decisionId");
     }
 
@@ -220,7 +226,7 @@ class ConsoleInABrowserTest {
         assertThat(text("who")).isEqualTo("fraud-ml (ml-engineer)");
         assertThat(text("how")).isEqualTo("page");
         screenshot("try-an-alert");
-        List<String> recent = given().header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+        List<String> recent = TempPackProfile.asDecider()
                 .get("/v1/decisions?limit=1000").then().extract().path("alert.model");
         assertThat(recent).doesNotContain("fraud-detector");
 
@@ -283,7 +289,7 @@ class ConsoleInABrowserTest {
         Path rules = TempPackProfile.dir().resolve("rules");
         Packs.edit(rules.resolve("service-health.drl"), "    $draft : DecisionDraft( undecided )\nthen",
                 "    $draft : DecisionDraft( undecided ) )\nthen");
-        given().header("Authorization", "Bearer " + TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true")
+        TempPackProfile.as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=true")
                 .then().statusCode(422);
 
         open("/console/ruleset");

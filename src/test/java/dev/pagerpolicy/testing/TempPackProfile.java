@@ -1,13 +1,17 @@
 package dev.pagerpolicy.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Runs the app on a temporary copy of the shipped rules and policies, which tests may change, with admin and
- * decide keys configured: the locked-down production set-up.
+ * decide keys configured: the locked-down production set-up. Every service test but those of misbehaving rules
+ * runs on it, one app for all of them (each Quarkus profile costs the suite a build and a start); what the service
+ * does with no keys at all is checked on the packaged app ({@code StartWhileTheGateRunsIT}).
  */
 public class TempPackProfile implements QuarkusTestProfile {
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
@@ -25,6 +29,25 @@ public class TempPackProfile implements QuarkusTestProfile {
     /** Puts the shipped files back, so that each test starts from the shipped pack. */
     public static void restoreShipped() {
         Packs.copyShipped(dir());
+    }
+
+    /**
+     * Puts the shipped files back and reloads them: the shipped rule set active, the last reload a success, whatever
+     * the tests before changed.
+     */
+    public static void activateTheShippedPack() {
+        restoreShipped();
+        as(ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then().statusCode(200);
+    }
+
+    /** A request to the API sent with {@code key}. */
+    public static RequestSpecification as(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key);
+    }
+
+    /** A request to the API as a service that asks for decisions (or Alertmanager) sends it. */
+    public static RequestSpecification asDecider() {
+        return as(DECIDE_KEY);
     }
 
     @Override
