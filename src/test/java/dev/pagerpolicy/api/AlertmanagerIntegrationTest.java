@@ -4,6 +4,7 @@ import static dev.pagerpolicy.testing.TempPackProfile.asDecider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import dev.pagerpolicy.testing.Poll;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * A real Prometheus Alertmanager (Debian package prometheus-alertmanager, installed by .ci/run) on loopback,
  * configured with the receiver of the README: alerts posted to Alertmanager's own API end up decided here.
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class AlertmanagerIntegrationTest {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /** The Alertmanager webhook receiver, with payloads as Alertmanager 0.25 sends them. */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class AlertmanagerResourceTest {

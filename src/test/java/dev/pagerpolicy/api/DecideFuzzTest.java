@@ -2,6 +2,7 @@ package dev.pagerpolicy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * random text and random content types. Whatever arrives, the answer is a decision or a 4xx problem+json,
  * never a 5xx, and nothing is logged with a stack trace.
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class DecideFuzzTest {

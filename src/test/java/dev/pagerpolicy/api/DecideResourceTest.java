@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The decide contract, against the running app with the shipped rules and policies. */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class DecideResourceTest {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The decision log written off the request thread, to a file: every decision arrives as one JSON line. (The profile
  * also holds rules that misbehave for alerts labelled {@code mood}, which these alerts are not.)
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(MisbehavingRulesProfile.class)
 class DecisionLogFileTest {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * With the watcher on, a change to the files goes live without any call (in the profile of the misbehaving rules,
  * whose watcher is on, so that the suite starts the service once for both).
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(MisbehavingRulesProfile.class)
 class FileWatcherReloadTest {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What operators see besides the answers: the decision log, metrics, health and the API description. */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class ObservabilityTest {

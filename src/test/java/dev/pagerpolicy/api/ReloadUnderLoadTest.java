@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * Clients decide in a loop while the rules are reloaded again and again, good and broken changes
  * alternating: no request fails, and every decision carries a version that was active.
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class ReloadUnderLoadTest {

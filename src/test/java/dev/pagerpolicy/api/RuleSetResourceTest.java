@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Reloading through the API, and who may do it, with admin and decide keys configured. */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class RuleSetResourceTest {

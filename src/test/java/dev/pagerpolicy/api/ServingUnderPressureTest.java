@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** Large alerts, rules that throw errors, and a process that runs out of memory: every alert still gets an answer. */
+@ServiceLane
 @QuarkusTest
 @TestProfile(MisbehavingRulesProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

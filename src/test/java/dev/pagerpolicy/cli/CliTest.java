@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.NoLeakedSettings;
+import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The check and test commands as CI runs them: exit codes and the lines they print. */
+@ServiceLane
 @ExtendWith(NoLeakedSettings.class)
 class CliTest {
     @TempDir

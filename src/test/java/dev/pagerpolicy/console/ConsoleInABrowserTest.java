@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
+import dev.pagerpolicy.testing.ServiceLane;
 import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a cell's alerts), signed in with the service's decide key. Each page it opens is also saved as a screenshot in
  * {@code target/console-screenshots/}, from which docs/console/ is taken.
  */
+@ServiceLane
 @QuarkusTest
 @TestProfile(TempPackProfile.class)
 class ConsoleInABrowserTest {

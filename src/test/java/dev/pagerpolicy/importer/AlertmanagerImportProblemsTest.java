@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.cli.Cli;
 import dev.pagerpolicy.testing.NoLeakedSettings;
+import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the importer cannot translate is refused as FILE:LINE: message, and nothing is written. */
+@ServiceLane
 @ExtendWith(NoLeakedSettings.class)
 class AlertmanagerImportProblemsTest {
     @TempDir

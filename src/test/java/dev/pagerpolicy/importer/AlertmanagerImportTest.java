@@ -14,6 +14,7 @@ import dev.pagerpolicy.importer.Receivers.Receiver;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.NoLeakedSettings;
+import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * configuration and the tree of its routing tests, written with match/match_re and with matchers, with the label
  * sets of those tests among the label sets sent.
  */
+@ServiceLane
 @ExtendWith(NoLeakedSettings.class)
 class AlertmanagerImportTest {
     private static final Path AMTOOL = Path.of("/usr/bin/amtool");

@@ -11,6 +11,7 @@ import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.ServiceLane;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A reload swaps in a new rule set only when it compiles, validates and passes its scenarios. */
+@ServiceLane
 class ReloaderTest {
     private static final Alert TIER2_OUTAGE = new Alert("a", AlertKind.OUTAGE, Severity.CRITICAL, "recommendations",
             null, null, Instant.parse("2026-11-25T03:00:00Z"), null, null);
