@@ -3,7 +3,6 @@ package dev.pagerpolicy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.Packs;
-import dev.pagerpolicy.testing.NoLeakedSettings;
 import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The check and test commands as CI runs them: exit codes and the lines they print. */
-@ServiceLane
-@ExtendWith(NoLeakedSettings.class)
+/**
+ * The check and test commands as CI runs them: exit codes and the lines they print. Each command is given its pack and
+ * rule cache as options, so that the settings a service test's profile puts in the JVM's system properties meanwhile
+ * do not reach it.
+ */
 class CliTest {
     @TempDir
     Path dir;
@@ -262,6 +262,7 @@ class CliTest {
     }
 
     @Test
+    @ServiceLane // sets System.err
     void aRuleCacheThatCannotBeWrittenIsAWarningOnStandardErrorNotAFailure() throws Exception {
         Path notADirectory = dir.resolve("file");
         java.nio.file.Files.writeString(notADirectory, "");
@@ -336,6 +337,7 @@ class CliTest {
     }
 
     @Test
+    @ServiceLane // sets a system property a starting app would read
     void testReadsTheServicesConfigurationAsTheServiceDoes() {
         // As the service would read -Dpager-policy.max-rule-firings=2, or PAGER_POLICY_MAX_RULE_FIRINGS=2.
         System.setProperty("pager-policy.max-rule-firings", "2");
@@ -351,6 +353,7 @@ class CliTest {
     }
 
     @Test
+    @ServiceLane // sets a system property a starting app would read
     void aConfigurationTheServiceWouldRefuseIsAUsageError() {
         System.setProperty("pager-policy.evaluation-time-limit", "soon");
         try {

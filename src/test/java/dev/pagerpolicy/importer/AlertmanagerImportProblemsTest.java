@@ -3,20 +3,15 @@ package dev.pagerpolicy.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.cli.Cli;
-import dev.pagerpolicy.testing.NoLeakedSettings;
-import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the importer cannot translate is refused as FILE:LINE: message, and nothing is written. */
-@ServiceLane
-@ExtendWith(NoLeakedSettings.class)
 class AlertmanagerImportProblemsTest {
     @TempDir
     Path dir;

@@ -13,8 +13,6 @@ import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.importer.Receivers.Receiver;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
-import dev.pagerpolicy.testing.NoLeakedSettings;
-import dev.pagerpolicy.testing.ServiceLane;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +45,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * configuration and the tree of its routing tests, written with match/match_re and with matchers, with the label
  * sets of those tests among the label sets sent.
  */
-@ServiceLane
-@ExtendWith(NoLeakedSettings.class)
 class AlertmanagerImportTest {
     private static final Path AMTOOL = Path.of("/usr/bin/amtool");
     private static final Path FIXTURES = Path.of("src/test/resources/alertmanager");
