@@ -3,14 +3,14 @@ package dev.pagerpolicy.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.testing.NoLeakedSettings;
-import dev.pagerpolicy.testing.ServiceLane;
+import dev.pagerpolicy.testing.ChangesServiceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The commands read the service's configuration as the service does: its defaults, its file, its overrides. */
-@ServiceLane
+@ChangesServiceSettings
 @ExtendWith(NoLeakedSettings.class)
 class ServiceConfigurationTest {
     @Test

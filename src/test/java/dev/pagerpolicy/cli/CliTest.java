@@ -2,8 +2,9 @@ package dev.pagerpolicy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pagerpolicy.cli.CommandsOnACopiedPack.Run;
 import dev.pagerpolicy.testing.Packs;
-import dev.pagerpolicy.testing.ServiceLane;
+import dev.pagerpolicy.testing.ReadsServiceSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,35 +16,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The check and test commands as CI runs them: exit codes and the lines they print. Each command is given its pack and
- * rule cache as options, so that the settings a service test's profile puts in the JVM's system properties meanwhile
- * do not reach it.
- */
+/** The check and test commands as CI runs them: exit codes and the lines they print. */
+@ReadsServiceSettings
 class CliTest {
     @TempDir
     Path dir;
     Path rules;
     Path policies;
+    private CommandsOnACopiedPack commands;
 
     @BeforeEach
     void copyShipped() {
-        Packs.copyShipped(dir);
-        rules = dir.resolve("rules");
-        policies = dir.resolve("policies");
+        commands = new CommandsOnACopiedPack(dir);
+        rules = commands.rules;
+        policies = commands.policies;
     }
 
-    record Run(int exitCode, List<String> lines) {
-    }
-
-    /** Runs a command on the copied pack, caching compiled rules under target/ unless the arguments say otherwise. */
     private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args[0], "--rule-cache", "target/rule-cache"));
-        all.addAll(List.of(args).subList(1, args.length));
-        all.addAll(List.of("--rules", rules.toString(), "--policies", policies.toString()));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return new Run(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
+        return commands.run(args);
     }
 
     @Test
@@ -262,39 +252,14 @@ class CliTest {
     }
 
     @Test
-    @ServiceLane // sets System.err
-    void aRuleCacheThatCannotBeWrittenIsAWarningOnStandardErrorNotAFailure() throws Exception {
-        Path notADirectory = dir.resolve("file");
-        java.nio.file.Files.writeString(notADirectory, "");
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        PrintStream standardError = System.err;
-        Run run;
-        try {
-            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-            run = run("check", "--rule-cache", notADirectory.resolve("cache").toString());
-        } finally {
-            System.setErr(standardError);
-        }
-        assertThat(run.exitCode()).isZero();
-        assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith("warn: cannot keep compiled rules in "
-                + notADirectory.resolve("cache")).contains("they will be compiled again next time");
-    }
-
-    @Test
     void unknownOptionIsAUsageError() {
         assertThat(Cli.run(new String[] {"check", "--rulez", "x"}, new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(2);
     }
 
-    private static Run bare(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return new Run(code, bytes.toString(StandardCharsets.UTF_8).lines().toList());
-    }
-
     @Test
     void anUnknownCommandIsAUsageErrorNamingTheCommands() {
-        Run run = bare("explre");
+        Run run = CommandsOnACopiedPack.bare("explre");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0)).isEqualTo("error: \"explre\" is not a command; the commands are check, test"
                 + ", explore, diff, replay, import and help (without a command, the service starts)");
@@ -303,7 +268,7 @@ class CliTest {
     @Test
     void helpListsTheCommandsWithOneLineEach() {
         for (String help : List.of("help", "--help", "-h")) {
-            Run run = bare(help);
+            Run run = CommandsOnACopiedPack.bare(help);
             assertThat(run.exitCode()).isZero();
             assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("  check  "))
                     .anySatisfy(line -> assertThat(line).startsWith("  test   "))
@@ -313,10 +278,10 @@ class CliTest {
 
     @Test
     void anOptionsValueMayFollowAnEqualsSignAndAMissingOneIsNamed() {
-        Run run = bare("check", "--rules=" + rules, "--policies=" + policies, "--rule-cache=target/rule-cache");
+        Run run = CommandsOnACopiedPack.bare("check", "--rules=" + rules, "--policies=" + policies, "--rule-cache=target/rule-cache");
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines().get(0)).startsWith("ok: 21 rules in " + rules);
-        Run missing = bare("check", "--rules", "--policies", policies.toString());
+        Run missing = CommandsOnACopiedPack.bare("check", "--rules", "--policies", policies.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.lines().get(0)).isEqualTo("error: --rules needs a value");
     }
@@ -336,35 +301,6 @@ class CliTest {
                 .contains("got the fallback: the rules fired 2 times without settling"));
     }
 
-    @Test
-    @ServiceLane // sets a system property a starting app would read
-    void testReadsTheServicesConfigurationAsTheServiceDoes() {
-        // As the service would read -Dpager-policy.max-rule-firings=2, or PAGER_POLICY_MAX_RULE_FIRINGS=2.
-        System.setProperty("pager-policy.max-rule-firings", "2");
-        try {
-            Run run = run("test");
-            assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
-                    .contains("got the fallback: the rules fired 2 times without settling"));
-            assertThat(run("test", "--max-rule-firings", "1000").exitCode()).as("an option overrides it").isZero();
-        } finally {
-            System.clearProperty("pager-policy.max-rule-firings");
-        }
-    }
-
-    @Test
-    @ServiceLane // sets a system property a starting app would read
-    void aConfigurationTheServiceWouldRefuseIsAUsageError() {
-        System.setProperty("pager-policy.evaluation-time-limit", "soon");
-        try {
-            Run run = run("check");
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.lines().get(0)).startsWith("error: the service's configuration (environment, -D or"
-                    + " application.properties) is not valid: ").contains("pager-policy.evaluation-time-limit");
-        } finally {
-            System.clearProperty("pager-policy.evaluation-time-limit");
-        }
-    }
 
     @Test
     void aRoutingConflictFailsTheScenarioThatMeetsIt() {

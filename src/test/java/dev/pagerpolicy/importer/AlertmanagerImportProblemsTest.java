@@ -3,6 +3,7 @@ package dev.pagerpolicy.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.cli.Cli;
+import dev.pagerpolicy.testing.ReadsServiceSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the importer cannot translate is refused as FILE:LINE: message, and nothing is written. */
+@ReadsServiceSettings
 class AlertmanagerImportProblemsTest {
     @TempDir
     Path dir;

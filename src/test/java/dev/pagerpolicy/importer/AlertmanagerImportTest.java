@@ -13,6 +13,7 @@ import dev.pagerpolicy.evaluate.Evaluator;
 import dev.pagerpolicy.importer.Receivers.Receiver;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.ReadsServiceSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * configuration and the tree of its routing tests, written with match/match_re and with matchers, with the label
  * sets of those tests among the label sets sent.
  */
+@ReadsServiceSettings
 class AlertmanagerImportTest {
     private static final Path AMTOOL = Path.of("/usr/bin/amtool");
     private static final Path FIXTURES = Path.of("src/test/resources/alertmanager");

@@ -4,17 +4,21 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A test class (or test) that uses what the service's Quarkus app shares with the rest of the test JVM: the app
- * itself (one for all its test classes, whose state they change), the {@code pager-policy.*} system properties a
- * starting app reads (and its profiles set while it runs), the standard streams, or the loggers. These run one at a
- * time; every other class runs beside them (the surefire configuration in pom.xml): a test that compiles and
- * evaluates rules, or runs a command with every setting it depends on given as an option, shares nothing with them.
+ * A test class that uses the service's Quarkus app (one for all its test classes, whose state they change) or what the
+ * app shares with the rest of the test JVM: the loggers, and the {@code pager-policy.*} system properties it reads when
+ * it starts. These classes run one at a time; every other class runs beside them (the surefire configuration in
+ * pom.xml), unless it changes those settings ({@link ChangesServiceSettings}).
  */
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ResourceLock("the service's app and the JVM's settings")
+@ResourceLock(ServiceLane.APP)
+@ResourceLock(value = ServiceLane.SETTINGS, mode = ResourceAccessMode.READ)
 public @interface ServiceLane {
+    String APP = "the service's app and loggers";
+    /** What the service and the commands read their settings from besides their files and options. */
+    String SETTINGS = "the pager-policy.* system properties";
 }
