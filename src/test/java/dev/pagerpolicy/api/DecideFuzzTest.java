@@ -2,10 +2,10 @@ package dev.pagerpolicy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pagerpolicy.testing.ServiceLane;
-import dev.pagerpolicy.testing.TempPackProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.testing.ServiceLane;
+import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

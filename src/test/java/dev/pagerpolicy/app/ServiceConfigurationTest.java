@@ -2,8 +2,8 @@ package dev.pagerpolicy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pagerpolicy.testing.NoLeakedSettings;
 import dev.pagerpolicy.testing.ChangesServiceSettings;
+import dev.pagerpolicy.testing.NoLeakedSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
