@@ -54,28 +54,32 @@ class CommandSettingsTest {
     @Test
     void testReadsTheServicesConfigurationAsTheServiceDoes() {
         // As the service would read -Dpager-policy.max-rule-firings=2, or PAGER_POLICY_MAX_RULE_FIRINGS=2.
-        System.setProperty("pager-policy.max-rule-firings", "2");
-        try {
+        withSystemProperty("pager-policy.max-rule-firings", "2", () -> {
             Run run = run("test");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("FAIL ")
                     .contains("got the fallback: the rules fired 2 times without settling"));
             assertThat(run("test", "--max-rule-firings", "1000").exitCode()).as("an option overrides it").isZero();
-        } finally {
-            System.clearProperty("pager-policy.max-rule-firings");
-        }
+        });
     }
 
     @Test
     void aConfigurationTheServiceWouldRefuseIsAUsageError() {
-        System.setProperty("pager-policy.evaluation-time-limit", "soon");
-        try {
+        withSystemProperty("pager-policy.evaluation-time-limit", "soon", () -> {
             Run run = run("check");
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.lines().get(0)).startsWith("error: the service's configuration (environment, -D or"
                     + " application.properties) is not valid: ").contains("pager-policy.evaluation-time-limit");
+        });
+    }
+
+    /** Runs {@code test} with a system property set, as {@code -D} sets it, and takes it away after. */
+    private static void withSystemProperty(String name, String value, Runnable test) {
+        System.setProperty(name, value);
+        try {
+            test.run();
         } finally {
-            System.clearProperty("pager-policy.evaluation-time-limit");
+            System.clearProperty(name);
         }
     }
 }
