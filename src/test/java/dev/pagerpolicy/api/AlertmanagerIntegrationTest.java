@@ -19,10 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +70,7 @@ class AlertmanagerIntegrationTest {
                  {"labels": {"alertname": "%s", "kind": "model_drift", "severity": "high", "service": "fraud-scoring",
                              "model": "fraud-detector"}}]""".formatted(checkout, odd, drift));
 
-        Map<String, Map<String, Object>> decided = awaitDecisions(List.of(checkout, odd, drift), Poll.DEADLINE);
+        Map<String, Map<String, Object>> decided = awaitDecisions(List.of(checkout, odd, drift));
 
         assertThat(decided.get(checkout)).containsEntry("action", "page").containsEntry("fallback", false);
         assertThat(decided.get(drift)).containsEntry("action", "automate");
@@ -88,21 +90,21 @@ class AlertmanagerIntegrationTest {
                 .redirectOutput(workDir.resolve("alertmanager.log").toFile())
                 .start();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Poll.DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build();
+        Poll.forValue(() -> "alertmanager ready; its log:\n" + log(), () -> {
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
                 }
             } catch (IOException notYet) {
                 // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             assertThat(alertmanager.isAlive()).as("alertmanager runs; its log: %s", log()).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("alertmanager did not become ready; its log:\n" + log());
+            return null;
+        });
     }
 
     private static void post(URI uri, String json) throws Exception {
@@ -113,25 +115,22 @@ class AlertmanagerIntegrationTest {
     }
 
     /** Polls this service's recent decisions until each alert name has one (by alertId). */
-    private Map<String, Map<String, Object>> awaitDecisions(List<String> alertNames, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Map<String, Object>> found = Map.of();
-        while (System.nanoTime() < deadline) {
+    private Map<String, Map<String, Object>> awaitDecisions(List<String> alertNames) {
+        AtomicReference<Set<String>> decidedSoFar = new AtomicReference<>(Set.of());
+        return Poll.forValue(() -> "decided only " + decidedSoFar.get() + " of " + alertNames + "; alertmanager log:\n"
+                + log(), () -> {
             List<Map<String, Object>> decisions = asDecider().get("/v1/decisions?limit=1000").then().statusCode(200)
                     .extract().jsonPath().getList("decision");
-            found = new java.util.HashMap<>();
+            Map<String, Map<String, Object>> found = new HashMap<>();
             for (Map<String, Object> decision : decisions) {
                 Object alertId = decision.get("alertId");
                 if (alertNames.contains(alertId)) {
                     found.putIfAbsent((String) alertId, decision);
                 }
             }
-            if (found.keySet().containsAll(alertNames)) {
-                return found;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("decided only " + found.keySet() + " of " + alertNames + "; alertmanager log:\n" + log());
+            decidedSoFar.set(found.keySet());
+            return found.keySet().containsAll(alertNames) ? found : null;
+        });
     }
 
     private String log() {

@@ -27,6 +27,14 @@ public final class Poll {
      * gives none by the deadline.
      */
     public static <T> T forValue(String what, Supplier<T> probe) {
+        return forValue(() -> what, probe);
+    }
+
+    /**
+     * As {@link #forValue(String, Supplier)}, {@code what} read only when the deadline has passed: a description that
+     * says what was seen by then (a program's log).
+     */
+    public static <T> T forValue(Supplier<String> what, Supplier<T> probe) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         T value = probe.get();
         while (value == null) {
