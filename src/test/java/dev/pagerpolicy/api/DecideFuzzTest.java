@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class DecideFuzzTest {
     private static final int SAMPLES = 300;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String AUTHORIZATION = "Bearer " + TempPackProfile.DECIDE_KEY;
+    private static final String AUTHORIZATION = TempPackProfile.bearer(TempPackProfile.DECIDE_KEY);
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * The same payloads on every run, so that a failure is found again by running again; another seed
@@ -165,7 +165,8 @@ class DecideFuzzTest {
     private HttpResponse<String> post(String body) {
         try {
             return HTTP.send(HttpRequest.newBuilder(decideUrl.toURI()).header("Content-Type", "application/json")
-                    .header("Authorization", AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new AssertionError("no answer for " + body, e);
         } catch (InterruptedException e) {

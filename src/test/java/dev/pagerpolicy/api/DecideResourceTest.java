@@ -447,7 +447,7 @@ class DecideResourceTest {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         // A stream of unknown length is sent chunked, without a Content-Length to judge it by.
         HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                .header("Authorization", TempPackProfile.bearer(TempPackProfile.DECIDE_KEY))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
@@ -477,7 +477,7 @@ class DecideResourceTest {
         byte[] body = ("{\"kind\": \"outage\", \"severity\": \"critical\", \"service\": \"checkout-api\","
                 + " \"labels\": {\"x\": \"" + "a".repeat(70_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(decideUri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                .header("Authorization", TempPackProfile.bearer(TempPackProfile.DECIDE_KEY))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());

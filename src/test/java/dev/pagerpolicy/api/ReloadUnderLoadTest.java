@@ -117,7 +117,7 @@ class ReloadUnderLoadTest {
         try {
             request = HttpRequest.newBuilder(decideUrl.toURI())
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + TempPackProfile.DECIDE_KEY)
+                    .header("Authorization", TempPackProfile.bearer(TempPackProfile.DECIDE_KEY))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"kind": "outage", "severity": "critical", "service": "recommendations"}"""))
                     .build();

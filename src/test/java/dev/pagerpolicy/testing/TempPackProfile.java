@@ -40,9 +40,14 @@ public class TempPackProfile implements QuarkusTestProfile {
         as(ADMIN_KEY).post("/v1/ruleset/reload?wait=true").then().statusCode(200);
     }
 
+    /** The Authorization header's value with {@code key}, for clients other than REST Assured. */
+    public static String bearer(String key) {
+        return "Bearer " + key;
+    }
+
     /** A request to the API sent with {@code key}. */
     public static RequestSpecification as(String key) {
-        return RestAssured.given().header("Authorization", "Bearer " + key);
+        return RestAssured.given().header("Authorization", bearer(key));
     }
 
     /** A request to the API as a service that asks for decisions (or Alertmanager) sends it. */
