@@ -1,5 +1,6 @@
 package dev.pagerpolicy.cli;
 
+import static dev.pagerpolicy.cli.CommandsOnACopiedPack.bare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pagerpolicy.cli.CommandsOnACopiedPack.Run;
@@ -259,7 +260,7 @@ class CliTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorNamingTheCommands() {
-        Run run = CommandsOnACopiedPack.bare("explre");
+        Run run = bare("explre");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0)).isEqualTo("error: \"explre\" is not a command; the commands are check, test"
                 + ", explore, diff, replay, import and help (without a command, the service starts)");
@@ -268,7 +269,7 @@ class CliTest {
     @Test
     void helpListsTheCommandsWithOneLineEach() {
         for (String help : List.of("help", "--help", "-h")) {
-            Run run = CommandsOnACopiedPack.bare(help);
+            Run run = bare(help);
             assertThat(run.exitCode()).isZero();
             assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("  check  "))
                     .anySatisfy(line -> assertThat(line).startsWith("  test   "))
@@ -278,10 +279,11 @@ class CliTest {
 
     @Test
     void anOptionsValueMayFollowAnEqualsSignAndAMissingOneIsNamed() {
-        Run run = CommandsOnACopiedPack.bare("check", "--rules=" + rules, "--policies=" + policies, "--rule-cache=target/rule-cache");
+        Run run = bare("check", "--rules=" + rules, "--policies=" + policies,
+                "--rule-cache=target/rule-cache");
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines().get(0)).startsWith("ok: 21 rules in " + rules);
-        Run missing = CommandsOnACopiedPack.bare("check", "--rules", "--policies", policies.toString());
+        Run missing = bare("check", "--rules", "--policies", policies.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.lines().get(0)).isEqualTo("error: --rules needs a value");
     }

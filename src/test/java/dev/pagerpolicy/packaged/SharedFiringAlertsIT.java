@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ class SharedFiringAlertsIT {
             {"id": "recs-degraded", "kind": "model_performance", "severity": "critical", "service": "recommendations",
              "model": "product-recs", "firedAt": "2026-11-25T03:05:00Z"}""";
 
-    private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     /** The shipped pack, with a feature store that recommendations depends on. */
@@ -43,9 +39,7 @@ class SharedFiringAlertsIT {
     }
 
     private JsonNode decide(PackagedApp app, String alert) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                        + "/v1/decide")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(alert)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = app.post("/v1/decide", alert);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -86,8 +82,7 @@ class StartWhileTheGateRunsIT {
             // Nothing configured: deciding (above) and reading the rule set are open, reloading is closed until an
             // admin key is set; the API description is served, Swagger UI is not unless turned on.
             assertThat(app.status("/v1/ruleset")).isEqualTo(200);
-            HttpResponse<String> reload = send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.port() + "/v1/ruleset/reload")).POST(BodyPublishers.noBody()));
+            HttpResponse<String> reload = app.post("/v1/ruleset/reload", null);
             assertThat(reload.statusCode()).isEqualTo(401);
             assertThat(reload.body()).contains("\"type\":\"urn:pager-policy:problem:unauthorized\"");
             assertThat(app.status("/q/openapi")).isEqualTo(200);
@@ -115,11 +110,6 @@ class StartWhileTheGateRunsIT {
     }
 
     private static HttpResponse<String> decide(PackagedApp app) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/v1/decide"))
-                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(OUTAGE)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return app.post("/v1/decide", OUTAGE);
     }
 }

@@ -79,6 +79,17 @@ public final class PackagedApp implements AutoCloseable {
         return status(port, path);
     }
 
+    /** Posts {@code json} (or nothing, when null) to the API, as a client without a key sends it. */
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (json == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public int managementStatus(String path) {
         return status(managementPort, path);
     }
