@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 public final class Poll {
     /** Far longer than anything a test waits for takes even on a busy shared machine. */
     public static final Duration DEADLINE = Duration.ofMinutes(5);
+    /** How long a wait sleeps between two asks: short beside what the tests wait for, long beside an ask. */
+    public static final Duration INTERVAL = Duration.ofMillis(50);
 
     private Poll() {
     }
@@ -40,7 +42,7 @@ public final class Poll {
         while (value == null) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             try {
-                Thread.sleep(50);
+                Thread.sleep(INTERVAL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
