@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The watcher's debounce, seen from outside: its tests mostly wait (about 8 s in all), so they start first, their waits
+ * overlapping with the work of the tests beside them (pom.xml, the class order).
+ */
+@Order(1)
 class DirectoryWatcherTest {
     @TempDir
     Path dir;
