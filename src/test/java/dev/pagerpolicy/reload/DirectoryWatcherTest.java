@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The watcher's debounce, seen from outside: its tests mostly wait (about 8 s in all), so they start first, their waits
- * overlapping with the work of the tests beside them (pom.xml, the class order).
+ * overlapping with the work of the tests beside them ({@code ByOrderThenName}).
  */
 @Order(1)
 class DirectoryWatcherTest {
