@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,8 @@ class ServingUnderPressureTest {
         // Twelve labels of 4,000 characters: a body of 49 KB, within the 64 KiB decide accepts, so that a hundred
         // alerts overflow the budget.
         String big = "x".repeat(4000);
-        String labels = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "\"l%d\": \"%s\"".formatted(i, big))
-                .collect(java.util.stream.Collectors.joining(", "));
+        String labels = IntStream.range(0, 12).mapToObj(i -> "\"l%d\": \"%s\"".formatted(i, big))
+                .collect(Collectors.joining(", "));
         // One kept-alive connection, as a real caller sends them (the connection limit here is small).
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String firstDecision = null;
