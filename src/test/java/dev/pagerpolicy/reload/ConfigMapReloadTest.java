@@ -10,12 +10,12 @@ import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.testing.ConfigMapVolume;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.testing.Poll;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class ConfigMapReloadTest {
             String[] times = {"PT15M", "PT10M", "PT12M", "PT11M"};
             for (int i = 1; i < times.length; i++) {
                 changeAckTimeTo(times[i], times[i - 1]);
-                assertThat(reloads.tryAcquire(10, TimeUnit.SECONDS)).as("swap %d noticed", i).isTrue();
+                assertThat(Poll.signalled(reloads)).as("swap %d noticed", i).isTrue();
                 reloads.drainPermits();
             }
         }

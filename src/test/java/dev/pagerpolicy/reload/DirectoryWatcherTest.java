@@ -39,7 +39,7 @@ class DirectoryWatcherTest {
             }
             Files.writeString(dir.resolve("tests/case.yaml"), "[]\n");
             Duration burst = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the action ran").isTrue();
+            assertThat(Poll.signalled(called)).as("the action ran").isTrue();
             // Longer than the debounce, a second action would have run by then; waiting ends at once if one does.
             if (burst.compareTo(debounce) < 0) {
                 assertThat(called.tryAcquire(1_500, TimeUnit.MILLISECONDS)).as("a second action").isFalse();
@@ -56,9 +56,9 @@ class DirectoryWatcherTest {
         Semaphore called = new Semaphore(0);
         try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(100), called::release)) {
             Path sub = Files.createDirectories(dir.resolve("more"));
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Poll.signalled(called)).isTrue();
             Files.writeString(sub.resolve("x.drl"), "package rules\n");
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("a change inside the new directory").isTrue();
+            assertThat(Poll.signalled(called)).as("a change inside the new directory").isTrue();
         }
     }
 
@@ -70,13 +70,13 @@ class DirectoryWatcherTest {
         try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(rules), Duration.ofMillis(100), called::release)) {
             Files.delete(rules.resolve("a.drl"));
             Files.delete(rules);
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("the removal is a change").isTrue();
+            assertThat(Poll.signalled(called)).as("the removal is a change").isTrue();
             Files.createDirectories(rules);
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("creating it again is a change").isTrue();
+            assertThat(Poll.signalled(called)).as("creating it again is a change").isTrue();
             Files.writeString(rules.resolve("b.drl"), "package rules\n");
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("a file written in the new directory").isTrue();
+            assertThat(Poll.signalled(called)).as("a file written in the new directory").isTrue();
             Files.writeString(rules.resolve("b.drl"), "package rules\n// edited\n");
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("and an edit of it").isTrue();
+            assertThat(Poll.signalled(called)).as("and an edit of it").isTrue();
         }
     }
 
@@ -103,7 +103,7 @@ class DirectoryWatcherTest {
             out.write("end\n".getBytes());
             out.flush();
             Duration pause = Duration.ofNanos(System.nanoTime() - paused);
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Poll.signalled(called)).isTrue();
             if (pause.compareTo(debounce.multipliedBy(2)) < 0) {
                 // Read once, whole: no second read within a second (waiting ends at once if one comes).
                 assertThat(called.tryAcquire(1, TimeUnit.SECONDS)).as("read again").isFalse();
@@ -120,7 +120,7 @@ class DirectoryWatcherTest {
         Semaphore called = new Semaphore(0);
         try (DirectoryWatcher watcher = DirectoryWatcher.start(List.of(dir), Duration.ofMillis(100), called::release)) {
             Path hidden = Files.createDirectories(dir.resolve("..2026_11_27_10_00_00.1"));
-            assertThat(called.tryAcquire(10, TimeUnit.SECONDS)).as("creating it is a change of the directory").isTrue();
+            assertThat(Poll.signalled(called)).as("creating it is a change of the directory").isTrue();
             Files.writeString(hidden.resolve("x.drl"), "package rules\n");
             assertThat(called.tryAcquire(1, TimeUnit.SECONDS)).as("a write inside it is not").isFalse();
         }

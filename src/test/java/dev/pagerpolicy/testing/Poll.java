@@ -3,6 +3,8 @@ package dev.pagerpolicy.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -50,5 +52,13 @@ public final class Poll {
             value = probe.get();
         }
         return value;
+    }
+
+    /**
+     * Whether {@code signals} gives a permit by the deadline: a wait for something another thread signals, which ends as
+     * soon as it does. On a busy machine that thread may take long to run; only one that never signals fails the wait.
+     */
+    public static boolean signalled(Semaphore signals) throws InterruptedException {
+        return signals.tryAcquire(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
