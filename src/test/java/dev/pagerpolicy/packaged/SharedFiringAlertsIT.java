@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outage of a feature store, told to the service that decides what follows: one replica alone (in memory), and
- * two replicas sharing one real Redis, where an outage decided by one explains a model alert decided by the other,
- * and where decisions go on, saying so, when Redis goes away.
+ * The outage of a feature store, told to the service that decides what follows, by two replicas sharing one real
+ * Redis: an outage decided by one explains a model alert decided by the other, and decisions go on, saying so, when
+ * Redis goes away. One replica alone keeps what is firing in memory: {@code PackagedServiceLifeIT}.
  */
 class SharedFiringAlertsIT {
     private static final String FEATURE_STORE_DOWN = """
@@ -29,14 +29,6 @@ class SharedFiringAlertsIT {
              "model": "product-recs", "firedAt": "2026-11-25T03:05:00Z"}""";
 
     private final ObjectMapper json = new ObjectMapper();
-
-    /** The shipped pack, with a feature store that recommendations depends on. */
-    private static void packWithAFeatureStore(Path work) {
-        Packs.copyShipped(work);
-        Packs.edit(work.resolve("policies/services.yaml"), "  - name: recommendations\n",
-                "  - name: feature-store\n    tier: tier-1\n    onCallTeam: platform-sre\n    devTeam: storefront-dev\n"
-                        + "  - name: recommendations\n    dependsOn: [feature-store]\n");
-    }
 
     private JsonNode decide(PackagedApp app, String alert) throws Exception {
         HttpResponse<String> response = app.post("/v1/decide", alert);
@@ -49,31 +41,12 @@ class SharedFiringAlertsIT {
     }
 
     @Test
-    void oneReplicaAloneKeepsWhatIsFiringInMemory(@TempDir Path work) throws Exception {
-        packWithAFeatureStore(work);
-        try (PackagedApp app = PackagedApp.start(work, "256m")) {
-            assertThat(app.awaitReady()).as("ready; it said:%n%s", app.said()).isTrue();
-            JsonNode alone = decide(app, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-before"));
-            assertThat(alone.path("action").asText()).as("nothing firing: a page").isEqualTo("page");
-
-            assertThat(decide(app, FEATURE_STORE_DOWN).path("action").asText()).isEqualTo("page");
-            JsonNode explained = decide(app, RECS_DEGRADED);
-            assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
-            assertThat(explained.path("action").asText()).isEqualTo("notify");
-            assertThat(reasons(explained)).contains("while feature-store is down").contains("no ML team is woken");
-
-            decide(app, FEATURE_STORE_DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
-            JsonNode afterwards = decide(app, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-after"));
-            assertThat(afterwards.path("action").asText()).as("resolved: it explains nothing more").isEqualTo("page");
-        }
-    }
-
-    @Test
     void twoReplicasShareOneRedisAndDecideWithoutItWhenItGoes(@TempDir Path work) throws Exception {
         Path redisServer = Path.of("/usr/bin/redis-server");
         assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed (apt-get install redis-server;"
                 + " .ci/run installs it)");
-        packWithAFeatureStore(work);
+        Packs.copyShipped(work);
+        Packs.addAFeatureStoreForRecommendations(work);
         int redisPort = PackagedApp.freePort();
         Process redis = new ProcessBuilder(List.of(redisServer.toString(), "--port", String.valueOf(redisPort),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))

@@ -11,7 +11,7 @@ import java.util.Map;
  * Runs the app on a temporary copy of the shipped rules and policies, which tests may change, with admin and
  * decide keys configured: the locked-down production set-up. Every service test but those of misbehaving rules
  * runs on it, one app for all of them (each Quarkus profile costs the suite a build and a start); what the service
- * does with no keys at all is checked on the packaged app ({@code StartWhileTheGateRunsIT}).
+ * does with no keys at all is checked on the packaged app ({@code PackagedServiceLifeIT}).
  */
 public class TempPackProfile implements QuarkusTestProfile {
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
