@@ -3,6 +3,7 @@ package dev.pagerpolicy.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pagerpolicy.api.security.BearerKeyAuthentication;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
 import dev.pagerpolicy.testing.ServiceLane;
@@ -10,6 +11,7 @@ import dev.pagerpolicy.testing.TempPackProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.File;
 import java.net.URL;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -38,8 +41,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real Chromium, driven by WebDriver with JavaScript switched off: what a person sees (text, links,
- * a cell's alerts), signed in with the service's decide key. Each page it opens is also saved as a screenshot in
- * {@code target/console-screenshots/}, from which docs/console/ is taken.
+ * a cell's alerts), signed in with the service's decide key. With {@code -Dconsole.screenshots=true} the pages it
+ * opens are also saved as screenshots in {@code target/console-screenshots/}, from which docs/console/ is taken
+ * (the decision page also on a phone's screen and in dark mode): each costs Chromium a repaint and an encoding, which
+ * the tests themselves do not need.
  */
 @ServiceLane
 @QuarkusTest
@@ -48,6 +53,7 @@ class ConsoleInABrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final boolean TAKING_SCREENSHOTS = Boolean.getBoolean("console.screenshots");
     private static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -86,14 +92,19 @@ class ConsoleInABrowserTest {
         TempPackProfile.activateTheShippedPack();
     }
 
+    /**
+     * Signed in with the decide key, whatever the test before left: through the sign-in form when the browser holds no
+     * key, and otherwise by the key it holds, without loading a page (each load costs Chromium about a third of a
+     * second of CPU).
+     */
     @BeforeEach
     void signedIn() {
-        open("/console");
-        if (browser.getCurrentUrl().endsWith("/console/sign-in")) {
-            browser.findElement(By.name("key")).sendKeys(TempPackProfile.DECIDE_KEY);
-            follow(browser.findElement(By.cssSelector("form button")));
+        Cookie held = browser.manage().getCookieNamed(BearerKeyAuthentication.CONSOLE_COOKIE);
+        if (held == null) {
+            signInThroughTheForm(TempPackProfile.DECIDE_KEY);
+        } else if (!held.getValue().equals(TempPackProfile.DECIDE_KEY)) {
+            holdKey(TempPackProfile.DECIDE_KEY);
         }
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
     }
 
     /** Fills in the try-an-alert form as a person would, and submits it. */
@@ -107,11 +118,40 @@ class ConsoleInABrowserTest {
         follow(browser.findElement(By.cssSelector("form button")));
     }
 
-    private void signInAs(String key) {
+    private void signInThroughTheForm(String key) {
         browser.manage().deleteAllCookies();
         open("/console/sign-in");
         browser.findElement(By.name("key")).sendKeys(key);
         follow(browser.findElement(By.cssSelector("form button")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Why was I paged?");
+    }
+
+    /**
+     * The browser holds {@code key} as the sign-in form would have left it, without going through the form again
+     * (which {@link #signedIn} does once).
+     */
+    private static void holdKey(String key) {
+        browser.manage().addCookie(new Cookie.Builder(BearerKeyAuthentication.CONSOLE_COOKIE, key)
+                .path(BearerKeyAuthentication.CONSOLE_PATH).isHttpOnly(true).sameSite("Strict").build());
+    }
+
+    /**
+     * Waits until the page the browser shows has an element with this id, which work in the background adds: the
+     * page refreshes itself every second until then. Asked of the service over HTTP, with the browser's key, rather
+     * than of the browser every 50 ms (each question costs Chromium tens of milliseconds of CPU); then the page is
+     * loaded once more, showing what its next refresh would.
+     */
+    private static void awaitBackgroundWork(String id) {
+        if (!browser.findElements(By.id(id)).isEmpty()) {
+            return;
+        }
+        String page = browser.getCurrentUrl();
+        String key = browser.manage().getCookieNamed(BearerKeyAuthentication.CONSOLE_COOKIE).getValue();
+        assertThat(browser.findElements(By.cssSelector("meta[http-equiv=refresh]"))).as("refreshes itself meanwhile")
+                .isNotEmpty();
+        Poll.until("#" + id + " on " + page, () -> RestAssured.given().cookie(BearerKeyAuthentication.CONSOLE_COOKIE,
+                key).get(page).asString().contains("id=\"" + id + "\""));
+        browser.get(page);
     }
 
     /**
@@ -158,8 +198,10 @@ class ConsoleInABrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        if (TAKING_SCREENSHOTS) {
+            File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void darkMode(boolean dark) {
@@ -195,6 +237,7 @@ class ConsoleInABrowserTest {
                 {"id": "checkout-down-1", "kind": "outage", "severity": "critical", "service": "checkout-api",
                  "firedAt": "2026-11-25T03:00:00Z", "labels": {"region": "eu-west-1"}}""");
 
+        open("/console");
         browser.findElement(By.name("q")).sendKeys(id);
         follow(browser.findElement(By.cssSelector("form button")));
 
@@ -210,14 +253,15 @@ class ConsoleInABrowserTest {
                 .first().asString().startsWith("Service-health alerts page the service's on-call team route page"
                         + " platform-sre a critical outage of checkout-api is service health");
         screenshot("decision");
-
-        browser.manage().window().setSize(new Dimension(390, 844)); // a phone, where the person paged often is
-        screenshot("decision-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        darkMode(true); // the person paged at 3 a.m. reads in the dark
-        browser.navigate().refresh();
-        screenshot("decision-dark");
-        darkMode(false);
+        if (TAKING_SCREENSHOTS) {
+            browser.manage().window().setSize(new Dimension(390, 844)); // a phone, where the person paged often is
+            screenshot("decision-phone");
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+            darkMode(true); // the person paged at 3 a.m. reads in the dark
+            browser.navigate().refresh();
+            screenshot("decision-dark");
+            darkMode(false);
+        }
     }
 
     @Test
@@ -226,6 +270,7 @@ class ConsoleInABrowserTest {
                 {"kind": "latency", "severity": "low", "service": "churn-reports", "firedAt": "2026-11-25T15:00:00Z",
                  "labels": {"ticket": "OPS-4711"}}""");
 
+        open("/console");
         browser.findElement(By.name("q")).sendKeys("ticket=OPS-4711");
         follow(browser.findElement(By.cssSelector("form button")));
 
@@ -256,7 +301,7 @@ class ConsoleInABrowserTest {
     void aHourOfATeamsWeekListsTheAlertsThatPageItThenAndTheirRules() throws Exception {
         open("/console/teams");
         // The active rule set is explored once, in the background; the page refreshes itself until it is done.
-        waiting().until(page -> !page.findElements(By.id("teams")).isEmpty());
+        awaitBackgroundWork("teams");
         follow(browser.findElement(By.linkText("platform-sre")));
         screenshot("who-can-be-woken");
 
@@ -277,14 +322,14 @@ class ConsoleInABrowserTest {
         Packs.copyShipped(candidate);
         Packs.edit(candidate.resolve("policies/sla-tiers.yaml"), "    ackWithin: PT15M\n    pagesAroundTheClock: [critical]",
                 "    ackWithin: PT10M\n    pagesAroundTheClock: [critical, high]");
-        signInAs(TempPackProfile.ADMIN_KEY);
+        holdKey(TempPackProfile.ADMIN_KEY);
 
         open("/console/candidate");
         browser.findElement(By.name("rules")).sendKeys(candidate.resolve("rules").toString());
         browser.findElement(By.name("policies")).sendKeys(candidate.resolve("policies").toString());
         follow(browser.findElement(By.cssSelector("form button")));
         // Compiled, diffed and explored in the background; the page refreshes itself until it is done.
-        waiting().until(page -> !page.findElements(By.id("summary")).isEmpty());
+        awaitBackgroundWork("summary");
 
         assertThat(text("summary")).endsWith(": 13,572 of 767,200 classes of alerts decided differently");
         assertThat(text("night-pages")).contains("platform-sre +3168 −0");
@@ -297,7 +342,6 @@ class ConsoleInABrowserTest {
         tryAlert("latency", "high", "recommendations", "(none)", "2026-11-24T03:00:00Z");
         assertThat(text("when")).startsWith("waits for business hours");
         assertThat(browser.findElement(By.id("candidate-when")).getText()).isEqualTo("at once");
-        signInAs(TempPackProfile.DECIDE_KEY);
     }
 
     @Test
