@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.testing.FeatureStoreOutage;
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
@@ -32,12 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceLifeIT {
     private static final String OUTAGE = """
             {"kind": "outage", "severity": "critical", "service": "checkout-api"}""";
-    private static final String FEATURE_STORE_DOWN = """
-            {"id": "feature-store-down", "kind": "outage", "severity": "critical", "service": "feature-store",
-             "firedAt": "2026-11-25T03:00:00Z"}""";
-    private static final String RECS_DEGRADED = """
-            {"id": "recs-degraded", "kind": "model_performance", "severity": "critical", "service": "recommendations",
-             "model": "product-recs", "firedAt": "2026-11-25T03:05:00Z"}""";
     /** An alert that no test's decision depends on, to answer the held gate: it does not page a team. */
     private static final String UNRELATED = """
             {"kind": "latency", "severity": "info", "service": "churn-reports"}""";
@@ -57,7 +52,7 @@ class PackagedServiceLifeIT {
     @BeforeAll
     static void startedOnAPackWhoseGateWaitsForTheFirst503() throws Exception {
         Packs.copyShipped(work);
-        Packs.addAFeatureStoreForRecommendations(work);
+        FeatureStoreOutage.addTo(work);
         // Its rule "Spins in plain Java" spins for a minute for alerts labelled mood=spinning, deaf to interrupts.
         MisbehavingRulesProfile.addTo(work);
         // Rules may not read files or the network, so the rule watches what they can see: the service's own count
@@ -144,18 +139,18 @@ class PackagedServiceLifeIT {
     @Order(3)
     void anOutageStillFiringExplainsTheModelAlertsThatFollowUntilItIsResolved() throws Exception {
         ready();
-        JsonNode alone = decide(RECS_DEGRADED.replace("recs-degraded", "recs-degraded-before"));
+        JsonNode alone = decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-before"));
         assertThat(alone.path("action").asText()).as("nothing firing: a page").isEqualTo("page");
 
-        assertThat(decide(FEATURE_STORE_DOWN).path("action").asText()).isEqualTo("page");
-        JsonNode explained = decide(RECS_DEGRADED);
+        assertThat(decide(FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
+        JsonNode explained = decide(FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
         assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
         assertThat(explained.path("action").asText()).isEqualTo("notify");
         assertThat(explained.path("reasons").toString()).contains("while feature-store is down")
                 .contains("no ML team is woken");
 
-        decide(FEATURE_STORE_DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
-        JsonNode afterwards = decide(RECS_DEGRADED.replace("recs-degraded", "recs-degraded-after"));
+        decide(FeatureStoreOutage.DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
+        JsonNode afterwards = decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-after"));
         assertThat(afterwards.path("action").asText()).as("resolved: it explains nothing more").isEqualTo("page");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagerpolicy.testing.FeatureStoreOutage;
 import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Redis goes away. One replica alone keeps what is firing in memory: {@code PackagedServiceLifeIT}.
  */
 class SharedFiringAlertsIT {
-    private static final String FEATURE_STORE_DOWN = """
-            {"id": "feature-store-down", "kind": "outage", "severity": "critical", "service": "feature-store",
-             "firedAt": "2026-11-25T03:00:00Z"}""";
-    private static final String RECS_DEGRADED = """
-            {"id": "recs-degraded", "kind": "model_performance", "severity": "critical", "service": "recommendations",
-             "model": "product-recs", "firedAt": "2026-11-25T03:05:00Z"}""";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -46,7 +41,7 @@ class SharedFiringAlertsIT {
         assumeTrue(Files.isExecutable(redisServer), "redis-server is not installed (apt-get install redis-server;"
                 + " .ci/run installs it)");
         Packs.copyShipped(work);
-        Packs.addAFeatureStoreForRecommendations(work);
+        FeatureStoreOutage.addTo(work);
         int redisPort = PackagedApp.freePort();
         Process redis = new ProcessBuilder(List.of(redisServer.toString(), "--port", String.valueOf(redisPort),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
@@ -58,15 +53,15 @@ class SharedFiringAlertsIT {
             assertThat(first.awaitReady()).as("ready; it said:%n%s", first.said()).isTrue();
             assertThat(second.awaitReady()).as("ready; it said:%n%s", second.said()).isTrue();
 
-            assertThat(decide(first, FEATURE_STORE_DOWN).path("action").asText()).isEqualTo("page");
-            JsonNode explained = decide(second, RECS_DEGRADED);
+            assertThat(decide(first, FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
+            JsonNode explained = decide(second, FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
             assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
             assertThat(explained.path("action").asText()).isEqualTo("notify");
             assertThat(reasons(explained)).contains("while feature-store is down");
 
             redis.destroy();
             redis.waitFor();
-            JsonNode without = decide(second, RECS_DEGRADED.replace("recs-degraded", "recs-degraded-again"));
+            JsonNode without = decide(second, FeatureStoreOutage.recommendationsDegraded("recs-degraded-again"));
             assertThat(without.path("action").asText()).as("decided as if nothing fired").isEqualTo("page");
             assertThat(without.path("reasons").get(0).path("rule").asText()).isEqualTo("correlation");
             assertThat(without.path("reasons").get(0).path("explanation").asText())

@@ -64,16 +64,6 @@ public final class Packs {
         }
     }
 
-    /**
-     * Adds a tier-1 feature store, run by platform-sre, that recommendations depends on: an outage of it explains the
-     * recommendation model's alerts that follow.
-     */
-    public static void addAFeatureStoreForRecommendations(Path dir) {
-        edit(dir.resolve("policies/services.yaml"), "  - name: recommendations\n",
-                "  - name: feature-store\n    tier: tier-1\n    onCallTeam: platform-sre\n    devTeam: storefront-dev\n"
-                        + "  - name: recommendations\n    dependsOn: [feature-store]\n");
-    }
-
     /** A new temporary directory named from {@code prefix}, holding a copy of the shipped rules and policies. */
     public static Path shippedCopy(String prefix) {
         try {
