@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceLifeIT {
     private static final String OUTAGE = """
             {"kind": "outage", "severity": "critical", "service": "checkout-api"}""";
-    /** An alert that no test's decision depends on, to answer the held gate: it does not page a team. */
+    /** An alert whose decision no test here reads, sent to answer the held gate while it waits. */
     private static final String UNRELATED = """
             {"kind": "latency", "severity": "info", "service": "churn-reports"}""";
     private static final String SPINNING = """
