@@ -3,7 +3,6 @@ package dev.pagerpolicy.packaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.testing.FeatureStoreOutage;
 import dev.pagerpolicy.testing.MisbehavingRulesProfile;
 import dev.pagerpolicy.testing.PackagedApp;
@@ -42,7 +41,6 @@ class PackagedServiceLifeIT {
     @TempDir
     static Path work;
     private static PackagedApp app;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * The shipped pack, with a feature store that recommendations depends on, the misbehaving rules (of which only
@@ -139,18 +137,18 @@ class PackagedServiceLifeIT {
     @Order(3)
     void anOutageStillFiringExplainsTheModelAlertsThatFollowUntilItIsResolved() throws Exception {
         ready();
-        JsonNode alone = decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-before"));
+        JsonNode alone = app.decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-before"));
         assertThat(alone.path("action").asText()).as("nothing firing: a page").isEqualTo("page");
 
-        assertThat(decide(FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
-        JsonNode explained = decide(FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
+        assertThat(app.decide(FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
+        JsonNode explained = app.decide(FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
         assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
         assertThat(explained.path("action").asText()).isEqualTo("notify");
         assertThat(explained.path("reasons").toString()).contains("while feature-store is down")
                 .contains("no ML team is woken");
 
-        decide(FeatureStoreOutage.DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
-        JsonNode afterwards = decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-after"));
+        app.decide(FeatureStoreOutage.DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
+        JsonNode afterwards = app.decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-after"));
         assertThat(afterwards.path("action").asText()).as("resolved: it explains nothing more").isEqualTo("page");
     }
 
@@ -184,11 +182,6 @@ class PackagedServiceLifeIT {
         assertThat(app.process().isAlive()).as("running; it said:%n%s", app.said()).isTrue();
     }
 
-    private JsonNode decide(String alert) throws Exception {
-        HttpResponse<String> response = app.post("/v1/decide", alert);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
 
     /** Sends an alert whatever becomes of it: not listening yet, asked to come back, or stopped before it answers. */
     private static void sendIgnoringTheAnswer(String alert) {

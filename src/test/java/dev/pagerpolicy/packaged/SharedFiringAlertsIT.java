@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pagerpolicy.testing.FeatureStoreOutage;
 import dev.pagerpolicy.testing.PackagedApp;
 import dev.pagerpolicy.testing.Packs;
 import dev.pagerpolicy.testing.Poll;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Redis goes away. One replica alone keeps what is firing in memory: {@code PackagedServiceLifeIT}.
  */
 class SharedFiringAlertsIT {
-
-    private final ObjectMapper json = new ObjectMapper();
-
-    private JsonNode decide(PackagedApp app, String alert) throws Exception {
-        HttpResponse<String> response = app.post("/v1/decide", alert);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
     private static String reasons(JsonNode decision) {
         return decision.path("reasons").toString();
     }
@@ -53,15 +42,15 @@ class SharedFiringAlertsIT {
             assertThat(first.awaitReady()).as("ready; it said:%n%s", first.said()).isTrue();
             assertThat(second.awaitReady()).as("ready; it said:%n%s", second.said()).isTrue();
 
-            assertThat(decide(first, FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
-            JsonNode explained = decide(second, FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
+            assertThat(first.decide(FeatureStoreOutage.DOWN).path("action").asText()).isEqualTo("page");
+            JsonNode explained = second.decide(FeatureStoreOutage.RECOMMENDATIONS_DEGRADED);
             assertThat(explained.path("target").path("team").asText()).isEqualTo("platform-sre");
             assertThat(explained.path("action").asText()).isEqualTo("notify");
             assertThat(reasons(explained)).contains("while feature-store is down");
 
             redis.destroy();
             redis.waitFor();
-            JsonNode without = decide(second, FeatureStoreOutage.recommendationsDegraded("recs-degraded-again"));
+            JsonNode without = second.decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-again"));
             assertThat(without.path("action").asText()).as("decided as if nothing fired").isEqualTo("page");
             assertThat(without.path("reasons").get(0).path("rule").asText()).isEqualTo("correlation");
             assertThat(without.path("reasons").get(0).path("explanation").asText())

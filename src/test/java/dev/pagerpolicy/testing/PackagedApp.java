@@ -1,5 +1,9 @@
 package dev.pagerpolicy.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +26,8 @@ public final class PackagedApp implements AutoCloseable {
      * rule file compiled by one start is loaded by the next that has it, whatever the rest of its pack.
      */
     public static final Path RULE_CACHE = Path.of("target", "packaged-rule-cache").toAbsolutePath();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path output;
@@ -88,6 +94,13 @@ public final class PackagedApp implements AutoCloseable {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The decision for {@code alert}, asserted answered 200 (with the body as the failure's description). */
+    public JsonNode decide(String alert) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/v1/decide", alert);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     public int managementStatus(String path) {
