@@ -16,6 +16,7 @@ import dev.pagerpolicy.decision.DecisionIds;
 import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.evaluate.ReadingReasons;
 import dev.pagerpolicy.ruleset.ActiveRuleSet;
 import dev.pagerpolicy.ruleset.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,7 @@ public class DecisionService {
         Correlation.Lookup lookup = ruleSet.rulesOnFiringAlerts().isEmpty() ? Correlation.Lookup.NOTHING
                 : correlation.firingFor(ruleSet.catalog(), alert, key, now);
         Evaluation evaluation = evaluator.evaluate(ruleSet, alert, read.unreadCause(what), lookup.firing());
-        List<Reason> first = new ArrayList<>(read.readAs().stream().map(Reason::ofInputMapping).toList());
+        List<Reason> first = new ArrayList<>(ReadingReasons.of(read, evaluation.decision()));
         lookup.unavailable().ifPresent(first::add);
         return new Evaluation(evaluation.decision().withReasonsFirst(first), evaluation.firedRules(),
                 evaluation.fallback());

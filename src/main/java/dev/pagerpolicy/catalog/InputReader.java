@@ -27,10 +27,12 @@ public final class InputReader {
     }
 
     /**
-     * The alert, how it was read ({@code readAs}: what the input mappings set) and what of it could not be read
-     * ({@code unread}: empty when the alert is whole).
+     * The alert, how it was read ({@code readAs}: what the input mappings set), what of it could not be read
+     * ({@code unread}: empty when the alert is whole) and, among that, each value the alert gave that could not be
+     * read ({@code notUnderstood}: a severity no policy maps, a kind label that names no kind), as opposed to a field
+     * it does not give at all, which alerts routed by their labels alone leave out by design.
      */
-    public record Read(Alert alert, List<String> unread, List<String> readAs) {
+    public record Read(Alert alert, List<String> unread, List<String> readAs, List<String> notUnderstood) {
         /** Why the fallback decides when no rule does, or null when the alert was read whole. */
         public String unreadCause(String what) {
             return unread.isEmpty() ? null : what + " could not be read: " + String.join("; ", unread);
@@ -63,40 +65,55 @@ public final class InputReader {
         given.put(Field.MODEL, input.model() != null ? input.model() : labels.get(names.model()));
         given.put(Field.ENVIRONMENT, input.environment() != null ? input.environment() : labels.get(names.environment()));
         InputMapping.Resolution resolved = inputs.resolve(labels, given);
-        List<String> unread = new ArrayList<>();
+        Gaps gaps = new Gaps();
         List<String> readAs = new ArrayList<>(resolved.notes());
 
         Optional<String> kindValue = resolved.value(Field.KIND);
-        AlertKind kind = kindValue.isPresent() ? kind(kindValue.get(), names.kind(), unread)
-                : missing(names.kind(), Field.KIND, unread);
+        AlertKind kind = kindValue.isPresent() ? kind(kindValue.get(), names.kind(), gaps)
+                : missing(names.kind(), Field.KIND, gaps);
         Optional<String> severityValue = resolved.value(Field.SEVERITY);
-        Severity severity = severityValue.isPresent() ? severity(inputs, severityValue.get(), unread, readAs)
-                : missing(names.severity(), Field.SEVERITY, unread);
+        Severity severity = severityValue.isPresent() ? severity(inputs, severityValue.get(), gaps, readAs)
+                : missing(names.severity(), Field.SEVERITY, gaps);
         Optional<String> service = resolved.value(Field.SERVICE);
         if (service.isEmpty()) {
-            missing(names.service(), Field.SERVICE, unread);
+            missing(names.service(), Field.SERVICE, gaps);
         }
         String id = input.id() != null ? input.id() : idOf(labels, inputs, configured);
         Alert alert = new Alert(id, kind == null ? AlertKind.OTHER : kind, severity, service.orElse(null),
                 resolved.value(Field.MODEL).orElse(null), resolved.value(Field.ENVIRONMENT).orElse(null),
                 input.firedAt() == null ? firedAtDefault : input.firedAt(), labels, input.signals());
-        return new Read(alert, List.copyOf(unread), readAs);
+        return new Read(alert, List.copyOf(gaps.unread), readAs, List.copyOf(gaps.notUnderstood));
     }
 
-    private static AlertKind kind(String value, String label, List<String> unread) {
+    /** What of an alert could not be read, in the order of its fields; among it, the values it gave. */
+    private static final class Gaps {
+        final List<String> unread = new ArrayList<>();
+        final List<String> notUnderstood = new ArrayList<>();
+
+        void missing(String why) {
+            unread.add(why);
+        }
+
+        void notUnderstood(String why) {
+            unread.add(why);
+            notUnderstood.add(why);
+        }
+    }
+
+    private static AlertKind kind(String value, String label, Gaps gaps) {
         try {
             return AlertKind.fromWireName(value);
         } catch (IllegalArgumentException e) {
-            unread.add("label \"" + label + "\": " + e.getMessage());
+            gaps.notUnderstood("label \"" + label + "\": " + e.getMessage());
             return null;
         }
     }
 
     /** One of the five by its name, or a word the policy maps; the fallback names the policy when it is neither. */
-    private static Severity severity(InputMapping inputs, String word, List<String> unread, List<String> readAs) {
+    private static Severity severity(InputMapping inputs, String word, Gaps gaps, List<String> readAs) {
         Optional<Severity> read = inputs.severity(word);
         if (read.isEmpty()) {
-            unread.add("severity \"" + word + "\" is not one of " + WireNamed.allowed(Severity.class)
+            gaps.notUnderstood("severity \"" + word + "\" is not one of " + WireNamed.allowed(Severity.class)
                     + ", and policies/" + InputMapping.FILE + " (severities) does not map it");
             return null;
         }
@@ -108,8 +125,8 @@ public final class InputReader {
     }
 
     /** The fallback names what to change: the label to send, or the policy that would map it. */
-    private static <T> T missing(String label, Field field, List<String> unread) {
-        unread.add(field.wireName() + " is missing (no field \"" + field.wireName() + "\", no label \"" + label
+    private static <T> T missing(String label, Field field, Gaps gaps) {
+        gaps.missing(field.wireName() + " is missing (no field \"" + field.wireName() + "\", no label \"" + label
                 + "\"), and no mapping of policies/" + InputMapping.FILE + " sets it for this alert");
         return null;
     }

@@ -4,9 +4,9 @@ import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.catalog.InputReader;
 import dev.pagerpolicy.catalog.LabelNames;
 import dev.pagerpolicy.decision.FiringAlert;
-import dev.pagerpolicy.decision.Reason;
 import dev.pagerpolicy.evaluate.Evaluation;
 import dev.pagerpolicy.evaluate.Evaluator;
+import dev.pagerpolicy.evaluate.ReadingReasons;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.Located;
 import java.time.Clock;
@@ -87,7 +87,7 @@ public final class ScenarioRunner {
                 firingFor(ruleSet, alert, scenario));
         // The decision the service would answer: its reasons begin with how the alert was read.
         Evaluation evaluation = new Evaluation(evaluated.decision()
-                .withReasonsFirst(read.readAs().stream().map(Reason::ofInputMapping).toList()),
+                .withReasonsFirst(ReadingReasons.of(read, evaluated.decision())),
                 evaluated.firedRules(), evaluated.fallback());
         List<String> mismatches = new ArrayList<>(unknownNamesFiring(ruleSet, scenario));
         mismatches.addAll(ExpectationCheck.mismatches(scenario.expect(), evaluation.decision(), evaluation.firedRules()));
