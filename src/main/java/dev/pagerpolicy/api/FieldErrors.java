@@ -53,7 +53,8 @@ final class FieldErrors {
                     continue;
                 }
                 if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                    field.append('[').append(node.getKey()).append(']');
+                    // A map's entry is named by its key, a list's element by its place.
+                    field.append('[').append(node.getKey() != null ? node.getKey() : node.getIndex()).append(']');
                 } else if (node.getName() != null) {
                     if (!field.isEmpty()) {
                         field.append('.');

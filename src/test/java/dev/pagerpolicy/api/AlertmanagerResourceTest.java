@@ -186,4 +186,16 @@ class AlertmanagerResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("alerts"));
     }
+
+    @Test
+    void aNullAlertIsRefusedNamingItsPlaceInTheList() {
+        asDecider().contentType(ContentType.JSON).body("""
+                {"version": "4", "alerts": [
+                  {"status": "firing", "fingerprint": "n1", "labels": {"alertname": "CheckoutDown"}}, null]}""")
+                .post("/v1/alertmanager").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("alerts[1]"))
+                .body("errors[0].message", equalTo("must not be null"));
+    }
 }
