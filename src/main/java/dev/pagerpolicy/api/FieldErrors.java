@@ -45,11 +45,17 @@ final class FieldErrors {
         static String of(ConstraintViolation<?> violation) {
             StringBuilder field = new StringBuilder();
             int depth = 0;
+            Path.MethodNode method = null;
+            Path.ParameterNode parameter = null;
             for (Path.Node node : violation.getPropertyPath()) {
                 depth++;
                 // The first two nodes are the resource method and its parameter.
-                if (depth <= 2 && (node.getKind() == ElementKind.METHOD
-                        || node.getKind() == ElementKind.PARAMETER)) {
+                if (depth <= 2 && node.getKind() == ElementKind.METHOD) {
+                    method = node.as(Path.MethodNode.class);
+                    continue;
+                }
+                if (depth <= 2 && node.getKind() == ElementKind.PARAMETER) {
+                    parameter = node.as(Path.ParameterNode.class);
                     continue;
                 }
                 if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
@@ -61,6 +67,11 @@ final class FieldErrors {
                     }
                     field.append(node.getName());
                 }
+            }
+            if (field.isEmpty() && method != null && parameter != null) {
+                // A query, path or header parameter is named as the caller sent it; the body has no name.
+                return RequestParameters.nameOf(violation.getRootBeanClass(), method.getName(),
+                        method.getParameterTypes(), parameter.getParameterIndex()).orElse(BODY);
             }
             return field.isEmpty() ? BODY : field.toString();
         }

@@ -52,9 +52,9 @@ public class RuleSetResource {
     @POST
     @Path("reload")
     @RolesAllowed(Roles.ADMIN)
-    public Response reload(@QueryParam("wait") boolean wait) {
+    public Response reload(@QueryParam("wait") Boolean wait) {
         PendingReload pending = reloader.request("api");
-        if (!wait) {
+        if (!Boolean.TRUE.equals(wait)) {
             return Response.accepted(pending).location(URI.create("/v1/ruleset")).build();
         }
         ReloadAttempt attempt = pending.outcome().join();

@@ -27,6 +27,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The decide contract, against the running app with the shipped rules and policies. */
 @ServiceLane
@@ -254,6 +256,20 @@ class DecideResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("decision \"no-such-decision\" is not among the recent decisions of this instance"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "limit=0,     must be greater than or equal to 1",
+            "limit=1001,  must be less than or equal to 1000",
+            "limit=abc,   must be a whole number",
+            "limit=99999999999, must be a whole number"})
+    void aBadQueryParameterIs400NamingIt(String query, String message) {
+        asDecider().get("/v1/decisions?" + query).then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo(message));
     }
 
     // ---- malformed requests: 400 problem+json naming each bad field ----------------------------------------

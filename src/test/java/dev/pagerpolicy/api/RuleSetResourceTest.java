@@ -83,6 +83,15 @@ class RuleSetResourceTest {
     }
 
     @Test
+    void aWaitThatIsNeitherTrueNorFalseIs400RatherThanAReloadThatDoesNotWait() {
+        as(TempPackProfile.ADMIN_KEY).post("/v1/ruleset/reload?wait=yes").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("field \"wait\": must be true or false"))
+                .body("errors[0].field", equalTo("wait"));
+    }
+
+    @Test
     void everyConfiguredAdminKeyWorksSoKeysCanBeRotated() {
         as("second-admin-key-0123456789").post("/v1/ruleset/reload?wait=true").then().statusCode(200);
     }
