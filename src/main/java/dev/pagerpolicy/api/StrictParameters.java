@@ -15,8 +15,8 @@ import java.util.function.Function;
  * neither is answered 400 naming the parameter. Jakarta REST's own conversion makes a number that does not parse a
  * 404 with no body (the spec requires it for {@code @QueryParam} and {@code @PathParam}), which tells a caller
  * nothing, and reads any word but {@code true} as false, so that {@code ?wait=yes} would not wait (a yes-or-no
- * parameter is declared {@code Boolean}, absent as null); an exception that is a {@code WebApplicationException} is
- * answered as it is.
+ * parameter is declared {@code Boolean}, absent as null). The spec answers a {@code WebApplicationException} thrown
+ * while converting as it is, which is why the converters throw one carrying the whole problem.
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {

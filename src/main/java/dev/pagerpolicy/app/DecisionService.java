@@ -95,8 +95,9 @@ public class DecisionService {
 
     /**
      * Evaluates the alert read with what is firing now (but itself, by {@code key}); the decision's reasons begin with
-     * how the alert was read: each field an input mapping set ({@code readAs}), so that "why was I paged?" names the
-     * policy that mapped the alert too, and why what is firing could not be read, if it could not.
+     * how the alert was read: each field an input mapping set, so that "why was I paged?" names the policy that mapped
+     * the alert too, each value it gave that the rules ran without ({@link ReadingReasons}), and why what is firing
+     * could not be read, if it could not.
      */
     private Evaluation evaluate(RuleSet ruleSet, InputReader.Read read, String what, String key, Instant now) {
         Alert alert = read.alert();
