@@ -22,6 +22,12 @@ public record Problem(String type, String title, int status, String detail, List
         return build(new Problem(type.uri(), type.title(), type.status(), detail, errors, List.of()));
     }
 
+    /** One field (of the body, or a query parameter) is wrong: {@code field "limit": must be a whole number}. */
+    public static Response invalidField(FieldError error) {
+        return response(ProblemType.INVALID_REQUEST, "field \"" + error.field() + "\": " + error.message(),
+                List.of(error));
+    }
+
     public static Response withProblems(ProblemType type, String detail, List<String> problems) {
         return build(new Problem(type.uri(), type.title(), type.status(), detail, List.of(), problems));
     }

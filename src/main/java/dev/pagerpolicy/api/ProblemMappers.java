@@ -55,9 +55,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response jsonMapping(JsonMappingException e) {
         Problem.FieldError error = FieldErrors.of(e);
-        return Problem.response(ProblemType.INVALID_REQUEST, error.field().equals(FieldErrors.BODY)
-                ? "the body must be a JSON object describing the alert"
-                : "field \"" + error.field() + "\": " + error.message(), List.of(error));
+        return error.field().equals(FieldErrors.BODY)
+                ? Problem.response(ProblemType.INVALID_REQUEST, "the body must be a JSON object describing the alert",
+                        List.of(error))
+                : Problem.invalidField(error);
     }
 
     @ServerExceptionMapper(priority = 1)

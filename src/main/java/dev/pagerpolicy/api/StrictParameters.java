@@ -6,7 +6,6 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -58,8 +57,7 @@ public class StrictParameters implements ParamConverterProvider {
             try {
                 return read.apply(value);
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException(Problem.response(ProblemType.INVALID_REQUEST,
-                        "field \"" + name + "\": " + expected, List.of(new Problem.FieldError(name, expected))));
+                throw new BadRequestException(Problem.invalidField(new Problem.FieldError(name, expected)));
             }
         }
 

@@ -182,7 +182,6 @@ class PackagedServiceLifeIT {
         assertThat(app.process().isAlive()).as("running; it said:%n%s", app.said()).isTrue();
     }
 
-
     /** Sends an alert whatever becomes of it: not listening yet, asked to come back, or stopped before it answers. */
     private static void sendIgnoringTheAnswer(String alert) {
         try {
