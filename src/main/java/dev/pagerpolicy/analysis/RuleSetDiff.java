@@ -35,7 +35,7 @@ public final class RuleSetDiff {
         static Key of(AlertShape shape) {
             return new Key(shape.service().name(), shape.model() == null ? null : shape.model().name(),
                     shape.kind().wireName(), shape.production(), shape.labels(), shape.signals(),
-                    shape.outage() == null ? null : shape.outage().name());
+                    shape.situation());
         }
     }
 

@@ -57,10 +57,14 @@ public class DecisionService {
 
     /**
      * The decision for an alert as a caller sent it, read through the active policies' input mappings. An alert
-     * with an {@code id} and a {@code firedAt} is the same alert when it is sent again: same decision id.
+     * with an {@code id} and a {@code firedAt} is the same alert when it is sent again: same decision id. Its id with
+     * its service and kind make it the same alert: a resolve that names the id of another service's alert resolves
+     * nothing.
      */
     public EncodedDecision decide(AlertInput input) {
-        return decide(input, "the alert", input.id() == null ? null : "id " + input.id());
+        return decide(input, "the alert", input.id() == null ? null
+                : "id " + input.id() + " (" + (input.kind() == null ? null : input.kind().wireName()) + " of "
+                + input.service() + ")");
     }
 
     /**
@@ -145,7 +149,7 @@ public class DecisionService {
             long start = System.nanoTime();
             Instant now = clock.instant();
             Evaluation evaluation = evaluate(ruleSet, read, what, repeat.key(), now);
-            Decision decision = evaluation.decision();
+            Decision decision = settled(evaluation.decision(), repeat);
             long took = System.nanoTime() - start;
             if (firing != null) {
                 correlation.firing(alert, decision, repeat.key(), firing.endsAt(), now);
@@ -154,7 +158,8 @@ public class DecisionService {
         } catch (OutOfMemoryError e) {
             health.outOfMemory("deciding an alert", e);
             // The fallback is small enough to build when the rules were not: the alert still reaches someone.
-            return encoded(Evaluator.fallback(ruleSet, alert.id(), "the service ran out of memory while deciding"));
+            return encoded(settled(Evaluator.fallback(ruleSet, alert.id(), "the service ran out of memory while deciding"),
+                    repeat));
         }
     }
 
@@ -178,17 +183,28 @@ public class DecisionService {
     }
 
     /**
+     * The decision under the id it is known by: the one the same alert always gets when it says what makes it the
+     * same, so that a retried or repeated alert is recognised on every replica. Settled before anything quotes it
+     * (the alerts still firing, the reasons of the decisions they explain).
+     */
+    private static Decision settled(Decision decision, Repeat repeat) {
+        return repeat.known() ? decision.withDecisionId(DecisionIds.ofAlert(repeat.key(), repeat.firedAt(),
+                decision.policyVersion())) : decision;
+    }
+
+    /**
      * Writes the decision as JSON once: the answer, the decision-log line and the recent decision embed the same
-     * bytes, and the log line is itself what the recent decisions keep.
+     * bytes, and the log line is itself what the recent decisions keep. An alert decided before (a resend) is logged,
+     * marked, and counted as a resend, not as a decision.
      */
     private EncodedDecision recorded(Alert alert, Decision decision, List<String> firedRules, long tookNanos,
                                      Repeat repeat, Firing firing) {
-        boolean repeated = false;
-        if (repeat.known()) {
-            decision = decision.withDecisionId(DecisionIds.ofAlert(repeat.key(), repeat.firedAt(), decision.policyVersion()));
-            repeated = recent.find(decision.decisionId()).isPresent();
+        boolean repeated = repeat.known() && recent.find(decision.decisionId()).isPresent();
+        if (repeated) {
+            metrics.resent(tookNanos);
+        } else {
+            metrics.record(decision, firedRules, tookNanos);
         }
-        metrics.record(decision, firedRules, tookNanos);
         EncodedDecision encoded = encoded(decision);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), clock.instant(), tookNanos / 1_000,
                 decision.policyVersion(), log.mask(alert), log.maskedLabels(alert), encoded, firedRules,

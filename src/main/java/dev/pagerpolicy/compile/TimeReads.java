@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Whether rules can tell two alert times apart only by what the catalog's calendars say of them: whether they read
  * an alert's {@code firedAt} only as the argument of a team's calendar ({@code isWithinBusinessHours},
- * {@code isHoliday}, {@code holidayAt}, {@code nextBusinessHoursStart}) and a firing alert's {@code since} only to
+ * {@code isHoliday}, {@code holidayAt}, {@code nextBusinessHoursStart}, or a firing alert's {@code awakeAt}) and a
+ * firing alert's {@code since} only to
  * compare it with another's, each otherwise only joined into a note's text. Then an exploration may evaluate one
  * time for all the times the calendars answer alike (the analyses read a decision's fields, never its notes).
  * <p>
@@ -17,7 +18,11 @@ import java.util.regex.Pattern;
  * a variable bound to it, answers no, and every time is then evaluated.
  */
 final class TimeReads {
-    private static final String CALENDAR = "(?:isWithinBusinessHours|isHoliday|holidayAt|nextBusinessHoursStart)";
+    /**
+     * Calendars, and a firing alert's {@code awakeAt}: in the explored domain a page already firing went out before
+     * the alert or is held until after it, wherever in the week the alert falls, so its answer is the situation's.
+     */
+    private static final String CALENDAR = "(?:isWithinBusinessHours|isHoliday|holidayAt|nextBusinessHoursStart|awakeAt)";
     private static final String COMPARISON = "(?:<=|>=|==|!=|<|>)";
     private static final Pattern GETTER = Pattern.compile("\\bget(?:FiredAt|Since)\\b");
     private static final Pattern FIELD = Pattern.compile("(?<![$\\w])(firedAt|since)\\b");

@@ -3,12 +3,9 @@ package dev.pagerpolicy.domain;
 import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
-import dev.pagerpolicy.alert.WireNamed;
 import dev.pagerpolicy.catalog.Model;
 import dev.pagerpolicy.catalog.Service;
-import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.FiringAlert;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,30 +18,13 @@ import java.util.TreeMap;
  *
  * @param model       null for an alert about the service itself
  * @param environment the environment the alert names; {@code production} says whether it counts as production
- * @param outage      the service (the alert's own, or one it depends on) whose outage is already firing when the
- *                    alert comes, paged to its on-call team; null when nothing is firing
- * @param situations  in how many situations the domain has this alert: 1 (nothing firing), or that and each outage
- *                    it may come during; a report line true of all of them need not name any
+ * @param firing      what is already firing when the alert comes (an outage of its service or of one upstream, paged
+ *                    at once, held, ticketed or in another environment); null when nothing is
+ * @param situations  in how many situations the domain has this alert: 1 (nothing firing), or that and each
+ *                    situation it may come in; a report line true of all of them need not name any
  */
 public record AlertShape(Service service, Model model, AlertKind kind, String environment, boolean production,
-                         Map<String, String> labels, Map<String, Double> signals, Service outage, int situations) {
-    /** How long before the alert the outage it comes during was paged: what a rule reading {@code since} sees. */
-    static final Duration OUTAGE_BEFORE = Duration.ofMinutes(10);
-
-    /** What an invariant's {@code when: {outage: ...}} says of the outage firing when an alert comes. */
-    public enum OutageFiring implements WireNamed {
-        /** Nothing is firing. */
-        NONE,
-        /** The alert's own service is down. */
-        SERVICE,
-        /** A service it depends on is down. */
-        UPSTREAM;
-
-        @Override
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
+                         Map<String, String> labels, Map<String, Double> signals, Situation firing, int situations) {
 
     public AlertShape {
         labels = new TreeMap<>(labels);
@@ -60,40 +40,34 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
     /** The same alert of another service; an outage of the service itself becomes the other's. */
     public AlertShape withService(Service other) {
         return new AlertShape(other, model, kind, environment, production, labels, signals,
-                outage != null && outage.name().equals(service.name()) ? other : outage, situations);
+                firing == null ? null : firing.movedTo(service, other), situations);
     }
 
     /**
-     * The same alert, coming while {@code down} is down (null: while nothing is firing), one of {@code situations}
-     * the domain has it in.
+     * The same alert, coming in {@code firing} (null: while nothing is firing), one of {@code situations} the domain
+     * has it in.
      */
-    public AlertShape during(Service down, int situations) {
-        return new AlertShape(service, model, kind, environment, production, labels, signals, down, situations);
+    public AlertShape during(Situation firing, int situations) {
+        return new AlertShape(service, model, kind, environment, production, labels, signals, firing, situations);
+    }
+
+    /** The service whose outage is firing when the alert comes, or null. */
+    public Service outage() {
+        return firing == null ? null : firing.down();
     }
 
     /** "nothing is firing", "checkout-api is down": what is firing when the alert comes. */
     public String situation() {
-        return outage == null ? "nothing is firing" : outage.name() + " is down";
+        return firing == null ? "nothing is firing" : firing.describe();
     }
 
-    public OutageFiring outageFiring() {
-        if (outage == null) {
-            return OutageFiring.NONE;
-        }
-        return outage.name().equals(service.name()) ? OutageFiring.SERVICE : OutageFiring.UPSTREAM;
+    public Situation.OutageFiring outageFiring() {
+        return firing == null ? Situation.OutageFiring.NONE : firing.outageFiring(service);
     }
 
-    /**
-     * What is firing when the alert comes at {@code at}: the outage, critical, paged to the on-call team of the
-     * service that is down {@link #OUTAGE_BEFORE} earlier; nothing when the shape has no outage.
-     */
+    /** What is firing when the alert comes at {@code at}: nothing, or the one alert of its situation. */
     public List<FiringAlert> firingAt(Instant at) {
-        if (outage == null) {
-            return List.of();
-        }
-        String key = "explored outage of " + outage.name();
-        return List.of(new FiringAlert(key, outage.name(), null, AlertKind.OUTAGE, Severity.CRITICAL,
-                at.minus(OUTAGE_BEFORE), outage.onCallTeam().name(), Action.PAGE, key));
+        return firing == null ? List.of() : List.of(firing.firingAt(at));
     }
 
     public Alert alert(Severity severity, Instant at) {
@@ -111,7 +85,7 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
      * but its kind and severity.
      */
     public String subject() {
-        return subject(outage != null);
+        return subject(firing != null);
     }
 
     /** The subject without what is firing: what report lines true in several situations share. */
@@ -129,7 +103,7 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
         }
         labels.forEach((name, value) -> details.add(name + "=" + value));
         signals.forEach((name, value) -> details.add(name + "=" + value));
-        if (withOutage && outage != null) {
+        if (withOutage && firing != null) {
             details.add("while " + situation());
         }
         return service.name() + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");

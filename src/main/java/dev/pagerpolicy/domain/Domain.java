@@ -16,8 +16,9 @@ import java.util.Map;
  * Every alert a catalog allows, as classes of alerts the rules cannot tell apart: each service, without a model
  * and with each of its models, × every kind × every severity × production and one other environment × each
  * label and signal value of the {@link DomainSpec} (and without it) × each time of the reference {@link Week}; and,
- * for rules that read what is already firing, each of those while nothing is firing, while its own service is down
- * and while each service it depends on is down.
+ * for rules that read what is already firing, each of those while nothing is firing and in each {@link Situation}:
+ * its own service down (paged at once, held for business hours, ticketed, paged in another environment) and each
+ * service it depends on down (paged at once, held).
  */
 public record Domain(List<AlertShape> shapes, List<Severity> severities, Week week) {
     /** The environment that stands for every non-production one, unless the organisation counts it as production. */
@@ -46,8 +47,8 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
     }
 
     /**
-     * @param withOutages whether each alert comes also during an outage of its service and of each service upstream
-     *                    ({@link AlertShape#outage()}): what rules on firing alerts tell apart, and only they
+     * @param withOutages whether each alert comes also in each {@link Situation} of its service and of each service
+     *                    upstream: what rules on firing alerts tell apart, and only they
      * @param ofRules     labellings the rules' own comparisons call for, each explored beside those of the spec (not
      *                    combined with them: a rule's labels together, as the rule compares them)
      * @param signalsOfRules the same for signals
@@ -74,9 +75,10 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
                             for (Map<String, Double> signals : signalings) {
                                 AlertShape alone = new AlertShape(service, model, kind,
                                         isProduction ? production : other, isProduction, labels, signals);
-                                List<Service> down = withOutages ? downOf(catalog, service) : List.of();
-                                shapes.add(alone.during(null, 1 + down.size()));
-                                down.forEach(outageOf -> shapes.add(alone.during(outageOf, 1 + down.size())));
+                                List<Situation> firing = withOutages ? Situation.of(service, alone.environment(),
+                                        isProduction ? other : production, upstreamOf(catalog, service)) : List.of();
+                                shapes.add(alone.during(null, 1 + firing.size()));
+                                firing.forEach(situation -> shapes.add(alone.during(situation, 1 + firing.size())));
                             }
                         }
                     }
@@ -86,12 +88,9 @@ public record Domain(List<AlertShape> shapes, List<Severity> severities, Week we
         return new Domain(shapes, List.of(Severity.values()), Week.of(spec.week(), catalog));
     }
 
-    /** The services whose outage an alert of {@code service} may come during: itself, then those upstream by name. */
-    private static List<Service> downOf(Catalog catalog, Service service) {
-        List<Service> down = new ArrayList<>();
-        down.add(service);
-        catalog.upstreamOf(service.name()).stream().sorted().map(catalog::service).forEach(down::add);
-        return down;
+    /** The services upstream of {@code service}, by name: those whose outage explains its alerts. */
+    private static List<Service> upstreamOf(Catalog catalog, Service service) {
+        return catalog.upstreamOf(service.name()).stream().sorted().map(catalog::service).toList();
     }
 
     /** Every choice of at most one value per name, the empty choice (nothing set) first. */

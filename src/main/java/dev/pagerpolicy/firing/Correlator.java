@@ -1,6 +1,7 @@
 package dev.pagerpolicy.firing;
 
 import dev.pagerpolicy.alert.Alert;
+import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
@@ -8,7 +9,10 @@ import dev.pagerpolicy.decision.FiringAlert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,13 +22,15 @@ import java.util.Set;
  */
 public final class Correlator {
     /**
-     * The firing alerts a decision sees at most: the pages first, the earliest first. A storm of alerts on one
-     * service would otherwise make every decision of it join thousands of facts, for rules that ask whether one
-     * outage pages someone.
+     * The firing alerts a decision sees at most, beside those it always sees (see {@link #firingFor}): the pages
+     * first, the earliest first. A storm of alerts on one service would otherwise make every decision of it join
+     * thousands of facts, for rules that ask whether one outage pages someone.
      */
     public static final int MAX_FACTS = 8;
     private static final Comparator<FiringAlert> PAGES_FIRST = Comparator
             .comparing((FiringAlert alert) -> alert.action() != Action.PAGE).thenComparing(FiringAlert::since)
+            .thenComparing(FiringAlert::key);
+    private static final Comparator<FiringAlert> EARLIEST = Comparator.comparing(FiringAlert::since)
             .thenComparing(FiringAlert::key);
 
     private final FiringAlerts store;
@@ -41,6 +47,11 @@ public final class Correlator {
      * {@code key}, which may be null) and those paged to a team the catalog no longer has; none for an alert that
      * names no service.
      *
+     * <p>What rules ask of them comes first, before any limit: for each of those services, in the alert's
+     * environment, the earliest page its team is awake for at the alert's time and the earliest outage of any
+     * action. However many others fire (a storm of one service, model alerts that fired before the outage upstream),
+     * the page that explains the alert is among the facts. The rest, at most {@link #MAX_FACTS}, pages first.
+     *
      * @throws FiringAlertsUnavailable when the store cannot be read
      */
     public List<FiringAlert> firingFor(Catalog catalog, Alert alert, String key, Instant now) {
@@ -49,14 +60,40 @@ public final class Correlator {
         }
         Set<String> services = catalog.withUpstream(alert.service());
         // A page to a team a reload has since removed explains nothing the rules could route to.
-        return store.of(services, now).stream().filter(other -> key == null || !other.key().equals(key))
-                .filter(other -> catalog.teams().containsKey(other.team()))
-                .sorted(PAGES_FIRST).limit(MAX_FACTS).toList();
+        List<FiringAlert> firing = store.of(services, now).stream()
+                .filter(other -> key == null || !other.key().equals(key))
+                .filter(other -> catalog.teams().containsKey(other.team())).toList();
+        Instant at = alert.firedAt() == null ? now : alert.firedAt();
+        Map<String, FiringAlert> earliestAwake = new HashMap<>();
+        Map<String, FiringAlert> earliestOutage = new HashMap<>();
+        for (FiringAlert other : firing) {
+            if (!other.environment().equals(alert.environment())) {
+                continue;
+            }
+            if (other.awakeAt(at)) {
+                earliestAwake.merge(other.service(), other, Correlator::earlier);
+            }
+            if (other.kind() == AlertKind.OUTAGE) {
+                earliestOutage.merge(other.service(), other, Correlator::earlier);
+            }
+        }
+        Set<FiringAlert> seen = new LinkedHashSet<>();
+        earliestAwake.values().stream().sorted(EARLIEST).forEach(seen::add);
+        earliestOutage.values().stream().sorted(EARLIEST).forEach(seen::add);
+        firing.stream().filter(other -> !seen.contains(other)).sorted(PAGES_FIRST).limit(MAX_FACTS)
+                .forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
+    private static FiringAlert earlier(FiringAlert one, FiringAlert other) {
+        return EARLIEST.compare(one, other) <= 0 ? one : other;
     }
 
     /**
      * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now, when its decision paged
-     * someone; the key is what makes it the same alert when sent again, or its decision id when nothing does.
+     * someone (at once or held for business hours) or opened a ticket; the key is what makes it the same alert when
+     * sent again, or its decision id when nothing does. The decision must be the one recorded, with its final id:
+     * the reasons of the decisions it explains quote that id.
      *
      * @throws FiringAlertsUnavailable when the store cannot be written
      */
@@ -64,15 +101,16 @@ public final class Correlator {
         if (alert == null || alert.service() == null) {
             return; // what has no service explains nothing: rules match firing alerts by service
         }
-        if (decision.action() != Action.PAGE) {
-            // Only a page has someone at work on the cause; keeping every ticket would cost each decision for nothing.
+        if (decision.action() != Action.PAGE && decision.action() != Action.TICKET) {
+            // A page or a ticket has someone (now, or in working hours) on the cause; a notify or an automated fix
+            // does not, and keeping them would cost each decision for nothing.
             return;
         }
         Instant timeout = now.plus(resolveTimeout);
         Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;
         store.firing(new FiringAlert(key == null ? decision.decisionId() : key, alert.service(), alert.model(),
-                alert.kind(), alert.severity(), alert.firedAt(), decision.target().team(), decision.action(),
-                decision.decisionId()), until);
+                alert.kind(), alert.severity(), alert.environment(), alert.firedAt(), decision.target().team(),
+                decision.action(), decision.notBefore(), decision.decisionId()), until);
     }
 
     /**

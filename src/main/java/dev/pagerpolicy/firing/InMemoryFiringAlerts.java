@@ -1,5 +1,6 @@
 package dev.pagerpolicy.firing;
 
+import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.FiringAlert;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The firing alerts of one replica, in its memory, by service: the default, with nothing to install. Bounded: past
- * {@link #MAX_PER_SERVICE} alerts of one service, or {@link #MAX_ALERTS} in all, the alerts of that service kept the
- * shortest are forgotten first, so that a storm of alerts that are never resolved cannot take the heap.
+ * {@link #MAX_PER_SERVICE} alerts of one service, or {@link #MAX_ALERTS} in all, one alert of that service is
+ * forgotten, so that a storm of alerts that are never resolved cannot take the heap: a ticket first (the soonest to
+ * end), else the page that fired last. The earliest page is what explains the alerts that follow it, so a storm
+ * never pushes it out.
  */
 public final class InMemoryFiringAlerts implements FiringAlerts {
     static final int MAX_ALERTS = 100_000;
@@ -34,15 +37,20 @@ public final class InMemoryFiringAlerts implements FiringAlerts {
         ofService.put(alert.key(), new Kept(alert, until));
         serviceOfKey.put(alert.key(), alert.service());
         if (kept.incrementAndGet() > MAX_ALERTS || ofService.size() > MAX_PER_SERVICE) {
-            forgetTheSoonestToEnd(alert.service());
+            forgetTheLeastExplaining(alert.service());
         }
     }
 
-    /** Forgets the alert of {@code service} whose time is up the soonest. */
-    private void forgetTheSoonestToEnd(String service) {
-        byService.getOrDefault(service, Map.of()).values().stream()
-                .min(Comparator.comparing(Kept::until)).ifPresent(soonest -> resolved(soonest.alert().key()));
+    /** Forgets the alert of {@code service} that explains the least: a ticket, else the latest page. */
+    private void forgetTheLeastExplaining(String service) {
+        byService.getOrDefault(service, Map.of()).values().stream().min(LEAST_EXPLAINING)
+                .ifPresent(least -> resolved(least.alert().key()));
     }
+
+    private static final Comparator<Kept> LEAST_EXPLAINING = Comparator
+            .comparing((Kept kept) -> kept.alert().action() == Action.PAGE)
+            .thenComparing(kept -> kept.alert().action() == Action.PAGE ? Instant.MAX : kept.until())
+            .thenComparing(kept -> kept.alert().since(), Comparator.nullsFirst(Comparator.reverseOrder()));
 
     @Override
     public void resolved(String key) {

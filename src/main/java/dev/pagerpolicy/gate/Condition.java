@@ -3,8 +3,10 @@ package dev.pagerpolicy.gate;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
 import dev.pagerpolicy.catalog.Team;
+import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.decision.Decision;
 import dev.pagerpolicy.domain.AlertShape;
+import dev.pagerpolicy.domain.Situation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,12 @@ record Condition(String field, List<String> values) {
             DecisionField.TARGET_TEAM.wireName(), DecisionField.TARGET_ROLE.wireName(),
             DecisionField.NOT_BEFORE.wireName(), DecisionField.DEFERRED.wireName(), DecisionField.FALLBACK.wireName(),
             DecisionField.ACK_WITHIN.wireName(), DecisionField.ESCALATION.wireName(),
-            DecisionField.PAGED_TEAM.wireName(), DecisionField.PAGED_ROLE.wireName());
+            DecisionField.PAGED_TEAM.wireName(), DecisionField.PAGED_ROLE.wireName(), Condition.AWAKE);
+    /**
+     * {@code awake: true}: the decision reaches someone awake, a page that goes out now, or a notify to a team paged
+     * at once (and not held) for what is firing in the alert's environment: what a critical outage must never lack.
+     */
+    static final String AWAKE = "awake";
     /** Fields whose values are teams, which a reference through the alert ({@code $service.onCallTeam}) may name. */
     static final Set<String> TEAM_FIELDS = Set.of(DecisionField.TARGET_TEAM.wireName(),
             DecisionField.ESCALATION.wireName(), DecisionField.PAGED_TEAM.wireName());
@@ -71,20 +78,34 @@ record Condition(String field, List<String> values) {
         if (ofDecision.isPresent()) {
             return ofDecision.get().valuesOf(Outcome.of(subject.decision()));
         }
+        if (field.equals(AWAKE)) {
+            return List.of(String.valueOf(reachesSomeoneAwake(subject)));
+        }
         return field.equals("outage") ? outagesOf(subject) : List.of(alertValueOf(subject));
+    }
+
+    private static boolean reachesSomeoneAwake(Subject subject) {
+        Decision decision = subject.decision();
+        if (decision.action() == Action.PAGE) {
+            return decision.notBefore() == null || !decision.notBefore().isAfter(subject.at());
+        }
+        String environment = subject.shape().environment();
+        return decision.action() == Action.NOTIFY && subject.shape().firingAt(subject.at()).stream()
+                .anyMatch(firing -> firing.awakeAt(subject.at()) && firing.environment().equals(environment)
+                        && firing.team().equals(decision.target().team()));
     }
 
     /**
      * What may be firing when the alert comes. A domain explores alerts during outages only for rules that read what
-     * is firing; without such rules an alert is decided alike in every situation, so it stands for each of them: nothing
-     * firing, its service down, and a service upstream down when it has one.
+     * is firing; without such rules an alert is decided alike in every situation, so it stands for each of them.
      */
     private static List<String> outagesOf(Subject subject) {
         AlertShape shape = subject.shape();
         if (shape.situations() > 1) {
             return List.of(shape.outageFiring().wireName());
         }
-        return !shape.service().dependsOn().isEmpty() ? List.of("none", "service", "upstream") : List.of("none", "service");
+        return Situation.OutageFiring.possible(!shape.service().dependsOn().isEmpty()).stream()
+                .map(Situation.OutageFiring::wireName).toList();
     }
 
     private String alertValueOf(Subject subject) {

@@ -1,5 +1,6 @@
 package dev.pagerpolicy.gate;
 
+import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.decision.Action;
@@ -10,14 +11,17 @@ import java.time.Instant;
 
 /**
  * An alert a scenario says is already firing when its alert comes: decided before, to {@code team} with
- * {@code action} (a page unless it says), since {@code since} (the scenario's time unless it says).
+ * {@code action} (a page unless it says), since {@code since} (the scenario's time unless it says), in
+ * {@code environment} (production unless it says); a page with {@code notBefore} was held for business hours until
+ * then.
  */
 public record FiredBefore(@NotBlank String service, String model, @NotNull AlertKind kind, Severity severity,
-                          @NotBlank String team, Action action, Instant since) {
+                          @NotBlank String team, Action action, Instant since, String environment,
+                          Instant notBefore) {
 
     FiringAlert asFiring(int index, Instant scenarioTime) {
         return new FiringAlert("scenario firing #" + index, service, model, kind, severity,
-                since == null ? scenarioTime : since, team, action == null ? Action.PAGE : action,
-                "scenario firing #" + index);
+                environment == null ? Alert.PRODUCTION : environment, since == null ? scenarioTime : since, team,
+                action == null ? Action.PAGE : action, notBefore, "scenario firing #" + index);
     }
 }

@@ -3,7 +3,6 @@ package dev.pagerpolicy.gate;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
 import dev.pagerpolicy.catalog.Catalog;
-import dev.pagerpolicy.domain.AlertShape;
 import dev.pagerpolicy.catalog.Role;
 import dev.pagerpolicy.decision.Action;
 import dev.pagerpolicy.source.InvalidSourceException;
@@ -158,10 +157,10 @@ public final class InvariantFile {
             case "target.team", "escalation", "paged.team" -> known(value, catalog.teams().keySet(), "team");
             case "kind" -> oneOf(value, AlertKind.values(), "kind");
             case "severity" -> oneOf(value, Severity.values(), "severity");
-            case "outage" -> oneOf(value, AlertShape.OutageFiring.values(), "outage");
+            case "outage" -> oneOf(value, dev.pagerpolicy.domain.Situation.OutageFiring.values(), "outage");
             case "action" -> oneOf(value, Action.values(), "action");
             case "target.role", "paged.role" -> oneOf(value, Role.values(), "role");
-            case "production", "maintenance", "deferred", "fallback" -> value.equals("true") || value.equals("false") ? null
+            case "production", "maintenance", "deferred", "fallback", Condition.AWAKE -> value.equals("true") || value.equals("false") ? null
                     : "\"" + value + "\" is not true or false";
             case "notBefore" -> value.equals("null") ? null
                     : "only null can be stated (a page that does not wait); use deferred: true for one that does";

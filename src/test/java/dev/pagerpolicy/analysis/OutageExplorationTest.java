@@ -72,10 +72,18 @@ class OutageExplorationTest {
         assertThat(domain.shapes()).filteredOn(shape -> shape.service().name().equals("recommendations")
                         && shape.model() == null && shape.kind().wireName().equals("latency") && shape.production())
                 .extracting(AlertShape::subject).containsExactly("recommendations",
-                        "recommendations (while recommendations is down)", "recommendations (while feature-store is down)");
+                        "recommendations (while recommendations is down)",
+                        "recommendations (while recommendations is down (page held for business hours))",
+                        "recommendations (while recommendations is down (ticketed))",
+                        "recommendations (while recommendations is down in staging)",
+                        "recommendations (while feature-store is down)",
+                        "recommendations (while feature-store is down (page held for business hours))");
         assertThat(domain.shapes()).filteredOn(shape -> shape.service().name().equals("checkout-api")
                         && shape.model() == null && shape.kind().wireName().equals("latency") && shape.production())
-                .extracting(AlertShape::subject).containsExactly("checkout-api", "checkout-api (while checkout-api is down)");
+                .extracting(AlertShape::subject).containsExactly("checkout-api", "checkout-api (while checkout-api is down)",
+                        "checkout-api (while checkout-api is down (page held for business hours))",
+                        "checkout-api (while checkout-api is down (ticketed))",
+                        "checkout-api (while checkout-api is down in staging)");
     }
 
     @Test
@@ -107,8 +115,10 @@ class OutageExplorationTest {
     @Test
     void aDiffNamesTheOutagesItsChangesComeDuring() {
         RuleSet base = load();
-        Packs.edit(dir.resolve("rules/correlation.drl"), "FiringAlert( kind == AlertKind.OUTAGE, action == Action.PAGE, $down",
-                "FiringAlert( kind == AlertKind.OUTAGE, action == Action.PAGE, service != \"feature-store\", $down");
+        Packs.edit(dir.resolve("rules/correlation.drl"),
+                "FiringAlert( kind == AlertKind.OUTAGE, environment == $environment, awakeAt($at), $down",
+                "FiringAlert( kind == AlertKind.OUTAGE, environment == $environment, awakeAt($at),"
+                        + " service != \"feature-store\", $down");
 
         DiffReport report = new RuleSetDiff(EXPLORER).run(base, load(), DomainSpec.NONE,
                 new Week(Week.DEFAULT_MONDAY, Duration.ofHours(6)));
@@ -136,7 +146,41 @@ class OutageExplorationTest {
 
         assertThat(refused.problems()).extracting(Object::toString).containsExactly(dir.resolve(
                 "rules/tests/invariants.yaml") + ":2: invariant \"sideways\": when.outage: \"sideways\" is not an outage"
-                + " (none, service, upstream)");
+                + " (none, service, upstream, service-held, upstream-held, service-ticket, other-environment)");
+    }
+
+    @Test
+    void aRuleThatTakesAnythingFiringForSomeoneAwakeBreaksTheInvariantOnCriticalOutages() throws Exception {
+        Packs.write(dir.resolve("rules/anything-firing.drl"), """
+                package rules
+                import dev.pagerpolicy.alert.Alert
+                import dev.pagerpolicy.alert.AlertKind
+                import dev.pagerpolicy.alert.Severity
+                import dev.pagerpolicy.catalog.Service
+                import dev.pagerpolicy.decision.Action
+                import dev.pagerpolicy.decision.DecisionDraft
+                import dev.pagerpolicy.decision.FiringAlert
+
+                rule "A critical outage while anything is firing is only a notify"
+                    salience 30
+                when
+                    Alert( kind == AlertKind.OUTAGE, severity == Severity.CRITICAL )
+                    exists FiringAlert()
+                    Service( $onCall : onCallTeam )
+                    $draft : DecisionDraft( undecided )
+                then
+                    $draft.route($onCall, Action.NOTIFY, "something is already firing");
+                end
+                """);
+
+        ExploreReport report = explore(load());
+
+        InvariantResult awake = named(report, "a critical production outage always reaches someone awake");
+        assertThat(awake.holds()).isFalse();
+        assertThat(awake.counterexamples()).anyMatch(line -> line.contains("page held for business hours")
+                && line.contains("notify platform-sre"));
+        assertThat(awake.counterexamples()).anyMatch(line -> line.contains("(ticketed)"));
+        assertThat(awake.counterexamples()).anyMatch(line -> line.contains("is down in staging"));
     }
 
     @Test

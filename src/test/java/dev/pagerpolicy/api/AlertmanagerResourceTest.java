@@ -75,14 +75,38 @@ class AlertmanagerResourceTest {
                 .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
         String again = asDecider().contentType(ContentType.JSON).body(PAYLOAD).post("/v1/alertmanager").then()
                 .statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
-        String other = asDecider().contentType(ContentType.JSON).body(PAYLOAD.replace("\"aaa111\"", "\"aaa999\""))
+        String restated = asDecider().contentType(ContentType.JSON).body(PAYLOAD.replace("\"aaa111\"", "\"aaa999\""))
                 .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.aaa999.decision.decisionId");
+        String other = asDecider().contentType(ContentType.JSON).body(PAYLOAD.replace("\"service\": \"checkout-api\"}",
+                        "\"service\": \"checkout-api\", \"instance\": \"b\"}"))
+                .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.aaa111.decision.decisionId");
 
         org.assertj.core.api.Assertions.assertThat(again).isEqualTo(first);
-        org.assertj.core.api.Assertions.assertThat(other).as("another fingerprint is another alert").isNotEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(restated).as("its labels make the alert, not the fingerprint it states")
+                .isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThat(other).as("other labels are another alert").isNotEqualTo(first);
         // Version 7's layout, with the alert's start (2026-11-25T03:00:00Z) as its time.
         org.assertj.core.api.Assertions.assertThat(first).startsWith("01a210a5-5380-7");
         asDecider().get("/v1/decisions/" + first).then().statusCode(200).body("repeat", equalTo(true));
+    }
+
+    @Test
+    void twoAlertsOfOneNameStatingOneFingerprintAreTwoDecisionsNeitherARepeat() {
+        String alert = """
+                {"status": "firing", "fingerprint": "same",
+                 "labels": {"alertname": "PodDown", "kind": "outage", "severity": "critical", "service": "fraud-scoring",
+                            "pod": "%s"},
+                 "startsAt": "2026-11-25T04:00:00Z"}""";
+        String one = asDecider().contentType(ContentType.JSON).body("{\"version\": \"4\", \"status\": \"firing\","
+                        + " \"receiver\": \"pager-policy\", \"alerts\": [" + alert.formatted("one") + "]}")
+                .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.same.decision.decisionId");
+        String two = asDecider().contentType(ContentType.JSON).body("{\"version\": \"4\", \"status\": \"firing\","
+                        + " \"receiver\": \"pager-policy\", \"alerts\": [" + alert.formatted("two") + "]}")
+                .post("/v1/alertmanager").then().statusCode(200).extract().path("alerts.same.decision.decisionId");
+
+        org.assertj.core.api.Assertions.assertThat(two).isNotEqualTo(one);
+        asDecider().get("/v1/decisions/" + one).then().statusCode(200).body("repeat", nullValue());
+        asDecider().get("/v1/decisions/" + two).then().statusCode(200).body("repeat", nullValue());
     }
 
     @Test

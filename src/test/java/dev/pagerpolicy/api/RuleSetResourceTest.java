@@ -200,7 +200,7 @@ class RuleSetResourceTest {
         Packs.edit(rules().resolve("tests/invariants.yaml"), "when: {kind: [model_drift, concept_drift]}",
                 "when: {kind: [model_drift, concept_drift, model_performance]}");
         String violation = rules().resolve("tests/invariants.yaml") + ":7: invariant \"drift never pages\" is violated"
-                + " by 1096 of 230160 alerts, e.g. model_performance/critical of fraud-scoring (model fraud-detector) at"
+                + " by 4384 of 575400 alerts, e.g. model_performance/critical of fraud-scoring (model fraud-detector) at"
                 + " Mon 2026-01-12 00:00 UTC: page fraud-ml; rules fired: \"Critical model performance pages the ML team"
                 + " when it runs an on-call rotation\"";
 

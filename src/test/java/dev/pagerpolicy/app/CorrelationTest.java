@@ -42,9 +42,64 @@ class CorrelationTest {
         Correlation.Lookup lookup = correlation.firingFor(Packs.shipped().catalog(), LATENCY, "itself", NOW);
 
         assertThat(lookup.unavailable()).isEmpty();
-        assertThat(lookup.firing()).hasSize(dev.pagerpolicy.firing.Correlator.MAX_FACTS);
-        assertThat(lookup.firing()).extracting(FiringAlert::key).startsWith("page-early", "page-late", "ticket-49")
-                .doesNotContain("itself");
+        // The earliest page its team is awake for and the earliest outage (the ticket of 10:49 before), then at most
+        // MAX_FACTS more, the pages first.
+        assertThat(lookup.firing()).hasSize(2 + dev.pagerpolicy.firing.Correlator.MAX_FACTS);
+        assertThat(lookup.firing()).extracting(FiringAlert::key).startsWith("page-early", "ticket-49", "page-late",
+                "ticket-48").doesNotContain("itself");
+    }
+
+    @Test
+    void anOutageUpstreamIsSeenHoweverManyPagesOfTheServiceFiredBeforeIt() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        for (int i = 0; i < 3 * dev.pagerpolicy.firing.Correlator.MAX_FACTS; i++) {
+            store.firing(new FiringAlert("drift-" + i, "recommendations", "product-recs", AlertKind.LATENCY,
+                    Severity.HIGH, NOW.minusSeconds(3_600 - i), "platform-sre", Action.PAGE, "d-drift-" + i),
+                    NOW.plusSeconds(60));
+        }
+        store.firing(new FiringAlert("upstream", "feature-store", null, AlertKind.OUTAGE, Severity.CRITICAL,
+                NOW.minusSeconds(60), "platform-sre", Action.PAGE, "d-upstream"), NOW.plusSeconds(60));
+        Alert model = new Alert("m", AlertKind.MODEL_PERFORMANCE, Severity.CRITICAL, "recommendations",
+                "product-recs", null, NOW, null, null);
+
+        Correlation.Lookup lookup = new Correlation(store, Duration.ofMinutes(5))
+                .firingFor(withFeatureStore().catalog(), model, null, NOW);
+
+        assertThat(lookup.firing()).extracting(FiringAlert::key).contains("upstream", "drift-0");
+    }
+
+    @Test
+    void aHeldPageAndAnotherEnvironmentAreKeptAsTheyWereDecided() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        Correlation correlation = new Correlation(store, Duration.ofMinutes(5));
+        Alert staging = new Alert("s", AlertKind.ERROR_RATE, Severity.HIGH, "checkout-api", null, "staging", NOW,
+                null, null);
+        Instant monday = Instant.parse("2026-11-30T09:00:00Z");
+        correlation.firing(staging, new dev.pagerpolicy.decision.Decision("d-held", "s",
+                new dev.pagerpolicy.decision.Target("platform-sre", dev.pagerpolicy.catalog.Role.OPS), Action.PAGE,
+                null, monday, List.of(), List.of(), List.of(), List.of(), "v1", false, null), "held", null, NOW);
+
+        FiringAlert kept = store.of(Set.of("checkout-api"), NOW).get(0);
+        assertThat(kept.environment()).isEqualTo("staging");
+        assertThat(kept.notBefore()).isEqualTo(monday);
+        assertThat(kept.awakeAt(NOW)).as("held: nobody awake yet").isFalse();
+        assertThat(kept.awakeAt(monday)).as("its page has gone out").isTrue();
+        assertThat(correlation.firingFor(Packs.shipped().catalog(), LATENCY, null, NOW).firing())
+                .as("a production alert is told of it: rules compare environments").extracting(FiringAlert::key)
+                .containsExactly("held");
+    }
+
+    private static dev.pagerpolicy.ruleset.RuleSet withFeatureStore() {
+        java.nio.file.Path dir = Packs.shippedCopy("correlation-feature-store");
+        Packs.edit(dir.resolve("policies/services.yaml"), "  - name: recommendations\n", """
+                  - name: feature-store
+                    tier: tier-1
+                    onCallTeam: platform-sre
+                    devTeam: analytics-dev
+                  - name: recommendations
+                    dependsOn: [feature-store]
+                """);
+        return Packs.load(dir.resolve("rules"), dir.resolve("policies"));
     }
 
     @Test
@@ -99,13 +154,15 @@ class CorrelationTest {
     }
 
     @Test
-    void onlyAPageIsKeptAsFiringAndUntilItsEndAtTheLatest() {
+    void aPageOrATicketIsKeptAsFiringAndUntilItsEndAtTheLatest() {
         InMemoryFiringAlerts store = new InMemoryFiringAlerts();
         Correlation correlation = new Correlation(store, Duration.ofMinutes(5));
-        correlation.firing(LATENCY, decision(Action.TICKET), "ticketed", null, NOW);
+        correlation.firing(LATENCY, decision(Action.NOTIFY), "notified", null, NOW);
+        correlation.firing(LATENCY, decision(Action.TICKET), "ticketed", NOW.plusSeconds(60), NOW);
         correlation.firing(LATENCY, decision(Action.PAGE), "paged", NOW.plusSeconds(60), NOW);
 
-        assertThat(store.of(Set.of("checkout-api"), NOW)).extracting(FiringAlert::key).containsExactly("paged");
+        assertThat(store.of(Set.of("checkout-api"), NOW)).extracting(FiringAlert::key)
+                .containsExactlyInAnyOrder("paged", "ticketed");
         assertThat(store.of(Set.of("checkout-api"), NOW.plusSeconds(61))).as("its own end, before the timeout")
                 .isEmpty();
     }

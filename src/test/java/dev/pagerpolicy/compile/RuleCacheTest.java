@@ -104,7 +104,7 @@ class RuleCacheTest {
         ScenarioRunner runner = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC());
         List<ScenarioResult> results = runner.runAll(fromCache,
                 ScenarioLoader.load(rules.resolve("tests"), StandaloneValidator.get()));
-        assertThat(results).hasSize(50).allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
+        assertThat(results).hasSize(55).allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
     }
 
     @Test

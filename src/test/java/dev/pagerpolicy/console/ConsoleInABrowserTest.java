@@ -343,8 +343,8 @@ class ConsoleInABrowserTest {
         // Compiled, diffed and explored in the background; the page refreshes itself until it is done.
         awaitBackgroundWork("summary");
 
-        assertThat(text("summary")).endsWith(": 13,572 of 767,200 classes of alerts decided differently");
-        assertThat(text("night-pages")).contains("platform-sre +3168 −0");
+        assertThat(text("summary")).endsWith(": 54,288 of 1,918,000 classes of alerts decided differently");
+        assertThat(text("night-pages")).contains("platform-sre +12672 −0");
         screenshot("candidate");
         follow(browser.findElement(By.linkText("platform-sre")));
         assertThat(browser.findElements(By.cssSelector("#active-map td")).get(24 * 1 + 3).getText()).as("Tue 03:00")

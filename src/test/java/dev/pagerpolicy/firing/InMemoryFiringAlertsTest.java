@@ -43,14 +43,31 @@ class InMemoryFiringAlertsTest {
     }
 
     @Test
-    void aStormOnOneServiceForgetsItsOwnSoonestToEnd() {
+    void aStormOnOneServiceForgetsItsLatestPagesAndKeepsTheEarliest() {
         InMemoryFiringAlerts store = new InMemoryFiringAlerts();
         store.firing(outage("elsewhere", "checkout-api"), NOW.plus(Duration.ofMinutes(1)));
         for (int i = 0; i < InMemoryFiringAlerts.MAX_PER_SERVICE + 10; i++) {
-            store.firing(outage("storm-" + i, "feature-store"), NOW.plus(Duration.ofSeconds(60 + i)));
+            store.firing(page("storm-" + i, "feature-store", NOW.plusSeconds(i)), NOW.plus(Duration.ofMinutes(10)));
         }
         assertThat(store.of(Set.of("feature-store"), NOW)).hasSize(InMemoryFiringAlerts.MAX_PER_SERVICE)
-                .extracting(FiringAlert::key).doesNotContain("storm-0", "storm-9").contains("storm-10");
+                .extracting(FiringAlert::key).contains("storm-0", "storm-99").doesNotContain("storm-100", "storm-109");
         assertThat(store.of(Set.of("checkout-api"), NOW)).as("another service keeps its own").hasSize(1);
+    }
+
+    @Test
+    void aStormForgetsTicketsBeforeAnyPage() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        store.firing(new FiringAlert("ticket", "feature-store", null, AlertKind.OUTAGE, Severity.MEDIUM,
+                NOW.minusSeconds(60), "platform-sre", Action.TICKET, "d-ticket"), NOW.plus(Duration.ofMinutes(5)));
+        for (int i = 0; i < InMemoryFiringAlerts.MAX_PER_SERVICE; i++) {
+            store.firing(page("page-" + i, "feature-store", NOW.plusSeconds(i)), NOW.plus(Duration.ofMinutes(1)));
+        }
+        assertThat(store.of(Set.of("feature-store"), NOW)).extracting(FiringAlert::key).doesNotContain("ticket")
+                .contains("page-0", "page-99");
+    }
+
+    private static FiringAlert page(String key, String service, Instant since) {
+        return new FiringAlert(key, service, null, AlertKind.LATENCY, Severity.HIGH, since, "platform-sre",
+                Action.PAGE, "d-" + key);
     }
 }

@@ -33,9 +33,9 @@ class InvariantGateTest {
         InvariantGate.Verdict stillViolated = gate.check(ruleSet, scenarios);
 
         assertThat(first.remembered()).isFalse();
-        assertThat(first.results()).hasSize(6).allMatch(InvariantResult::holds);
+        assertThat(first.results()).hasSize(7).allMatch(InvariantResult::holds);
         assertThat(second.remembered()).isTrue();
-        assertThat(second.stated()).isEqualTo(6);
+        assertThat(second.stated()).isEqualTo(7);
         assertThat(second.results()).as("what the first check found, read back").isEqualTo(first.results());
         assertThat(otherLimits.remembered()).isFalse();
         assertThat(changedInvariants.violated()).extracting(InvariantResult::name).containsExactly("drift never pages");
@@ -55,7 +55,7 @@ class InvariantGateTest {
                 elsewhere.resolve("policies")), elsewhere.resolve("rules/tests"));
 
         assertThat(copied.remembered()).isTrue();
-        assertThat(copied.results()).hasSize(6).allSatisfy(result -> assertThat(result.file())
+        assertThat(copied.results()).hasSize(7).allSatisfy(result -> assertThat(result.file())
                 .isEqualTo(elsewhere.resolve("rules/tests/invariants.yaml").toString()));
     }
 
@@ -75,6 +75,6 @@ class InvariantGateTest {
         assertThat(before.remembered()).isFalse();
         assertThat(sameBuild.remembered()).isTrue();
         assertThat(upgraded.remembered()).isFalse();
-        assertThat(upgraded.results()).hasSize(6).allMatch(InvariantResult::holds);
+        assertThat(upgraded.results()).hasSize(7).allMatch(InvariantResult::holds);
     }
 }

@@ -146,6 +146,9 @@ class PackagedServiceLifeIT {
         assertThat(explained.path("action").asText()).isEqualTo("notify");
         assertThat(explained.path("reasons").toString()).contains("while feature-store is down")
                 .contains("no ML team is woken");
+        // The decision the reason quotes is the outage's, under the id it is recorded by: "why" opens it.
+        String quoted = explained.path("reasons").toString().replaceAll("(?s).*, decision ([0-9a-f-]{36})\\).*", "$1");
+        assertThat(app.status("/v1/decisions/" + quoted)).as("the quoted decision " + quoted).isEqualTo(200);
 
         app.decide(FeatureStoreOutage.DOWN.replace("\"firedAt\"", "\"status\": \"resolved\", \"firedAt\""));
         JsonNode afterwards = app.decide(FeatureStoreOutage.recommendationsDegraded("recs-degraded-after"));

@@ -1,6 +1,7 @@
 package dev.pagerpolicy.api.alertmanager;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pagerpolicy.alert.Fingerprint;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.app.EncodedDecision;
@@ -60,9 +61,13 @@ public class AlertmanagerResource {
         return new Answer(webhook.receiver(), webhook.groupKey(), outcomes, webhook.truncatedAlerts());
     }
 
-    /** What makes an Alertmanager alert the same one when it comes again, resolved or repeated: its fingerprint. */
+    /**
+     * What makes an Alertmanager alert the same one when it comes again, resolved or repeated: its fingerprint,
+     * computed from its labels as Alertmanager computes it; the one the payload states is not trusted, since stating
+     * another alert's would resolve that alert.
+     */
     private static String sameAlertKey(AlertmanagerWebhook.Alert alert) {
-        return alert.fingerprint() == null || alert.fingerprint().isBlank() ? null : "fingerprint " + alert.fingerprint();
+        return "fingerprint " + Fingerprint.of(alert.labels());
     }
 
     private EncodedDecision decide(AlertmanagerWebhook.Alert alert) {

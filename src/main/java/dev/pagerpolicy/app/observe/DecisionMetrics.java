@@ -29,6 +29,7 @@ public class DecisionMetrics {
     private final MeterRegistry registry;
     private final boolean perRuleFirings;
     private final Timer latency;
+    private final Counter resent;
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
     private volatile Set<String> activeRules = Set.of();
@@ -47,6 +48,10 @@ public class DecisionMetrics {
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
+        this.resent = Counter.builder("pager.policy.alerts.resent")
+                .description("Alerts decided again that were decided before (same decision id): resends, retries,"
+                        + " repeat intervals; not in pager_policy_decisions_total")
+                .register(registry);
     }
 
     /** The rules of the rule set now deciding: only they are counted, and the series of any other go. */
@@ -59,6 +64,12 @@ public class DecisionMetrics {
             registry.remove(firings.get(rule));
             return true;
         });
+    }
+
+    /** An alert decided again (a resend): its time is measured, it is not a new decision. */
+    public void resent(long tookNanos) {
+        latency.record(tookNanos, TimeUnit.NANOSECONDS);
+        resent.increment();
     }
 
     public void record(Decision decision, List<String> firedRules, long tookNanos) {
