@@ -1,17 +1,18 @@
 package dev.pagerpolicy.catalog;
 
+import com.google.re2j.PatternSyntaxException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One of Alertmanager's label matchers, with its semantics: {@code name="value"}, {@code name!="value"},
  * {@code name=~"regex"} and {@code name!~"regex"}; a regular expression must match the whole value (it is
  * anchored), and a label that is absent reads as the empty string, so {@code team=""} matches an alert without a
- * team and {@code team!=""} one that has any.
+ * team and {@code team!=""} one that has any. Regular expressions are RE2's, as Alertmanager's are (RE2/J): they
+ * read what Alertmanager reads, and match in time linear in the value, so that no matcher can stall a decision.
  */
-public record LabelMatcher(String label, Operator operator, String value, Pattern pattern) {
+public record LabelMatcher(String label, Operator operator, String value, com.google.re2j.Pattern pattern) {
 
     public enum Operator {
         EQUAL("="), NOT_EQUAL("!="), MATCHES("=~"), NOT_MATCHES("!~");
@@ -61,7 +62,7 @@ public record LabelMatcher(String label, Operator operator, String value, Patter
      * @param source how the matcher was written, for the message when it is refused
      */
     public static LabelMatcher of(String label, Operator operator, String value, String source) {
-        Pattern pattern = null;
+        com.google.re2j.Pattern pattern = null;
         if (operator == Operator.MATCHES || operator == Operator.NOT_MATCHES) {
             if (NOT_RE2.matcher(value).find()) {
                 throw new IllegalArgumentException("matcher " + quoted(source) + ": the regular expression uses what"
@@ -69,7 +70,7 @@ public record LabelMatcher(String label, Operator operator, String value, Patter
                         + " atomic groups, possessive quantifiers)");
             }
             try {
-                pattern = Pattern.compile("^(?:" + value + ")$");
+                pattern = com.google.re2j.Pattern.compile("^(?:" + value + ")$");
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("matcher " + quoted(source) + ": invalid regular expression ("
                         + e.getDescription() + ")");

@@ -99,7 +99,7 @@ class InputMappingTest {
                                 file + ":1: severities: \"blocker\" is read as \"urgent\", which is not one of critical,"
                                         + " high, medium, low, info",
                                 file + ":5: mapping \"bad regex\": matcher \"alertname=~\"(unclosed\"\": invalid regular"
-                                        + " expression (Unclosed group)",
+                                        + " expression (missing closing ))",
                                 file + ":8: mapping \"unknown field\": \"owner\" is not a field a mapping can set (kind,"
                                         + " severity, service, model, environment)",
                                 file + ":10: mapping \"unknown service\", service: undefined service \"billing-api\""

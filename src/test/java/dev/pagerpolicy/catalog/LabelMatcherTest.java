@@ -51,6 +51,31 @@ class LabelMatcherTest {
     @org.junit.jupiter.api.Test
     void anInvalidRegularExpressionIsRefusedSayingWhy() {
         assertThatThrownBy(() -> LabelMatcher.parse("a=~\"(unclosed\""))
-                .hasMessage("matcher \"a=~\"(unclosed\"\": invalid regular expression (Unclosed group)");
+                .hasMessage("matcher \"a=~\"(unclosed\"\": invalid regular expression (missing closing ))");
+    }
+
+    /**
+     * RE2 matches in time linear in the value and without recursion. Java's backtracking engine took exponential
+     * time on the first (a decision that never answers) and overflowed the stack on the second. The limit is only so
+     * that a regression fails instead of hanging the build; the answer comes in milliseconds.
+     */
+    @org.junit.jupiter.api.Test
+    void aLongValueAgainstANestedQuantifierIsAnsweredWithoutBacktracking() {
+        String longValue = "x".repeat(4_000);
+        String podName = "checkout-7d9f-".repeat(300);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> {
+            assertThat(LabelMatcher.parse("team=~\"(x+x+)+y\"").matches(Map.of("team", longValue))).isFalse();
+            assertThat(LabelMatcher.parse("pod=~\"([a-z0-9]|-)+\"").matches(Map.of("pod", podName))).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '#', value = {
+        "x=~\"[[:alpha:]]+\"   # checkout   # true",   // a POSIX class; Java read it as the letters of \":alph\"
+        "x=~\"[[:alpha:]]+\"   # Straße     # false",  // ASCII letters only
+        "x=~\"(?i)STRASSE\"    # strasse    # true",
+    })
+    void classesReadAsRe2ReadsThem(String matcher, String value, boolean matches) {
+        assertThat(LabelMatcher.parse(matcher.strip()).matches(Map.of("x", value.strip()))).isEqualTo(matches);
     }
 }
