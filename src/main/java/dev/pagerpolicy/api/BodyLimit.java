@@ -15,37 +15,56 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body larger than {@code quarkus.http.limits.max-body-size} with a problem+json 413 instead of the
- * HTTP server's bare 413 with no body: a declared length is refused before anything is read, a chunked body as
- * soon as it passes the limit.
+ * Answers a body larger than its endpoint's limit with a problem+json 413 instead of the HTTP server's bare 413 with
+ * no body: a declared length is refused before anything is read, a chunked body as soon as it passes the limit. The
+ * endpoints alerts come in by in bulk ({@value #ALERTS_API}, {@value #WEBHOOK}) take what Prometheus' batches and
+ * Alertmanager's largest groups weigh, up to {@code quarkus.http.limits.max-body-size}; every other endpoint
+ * {@code pager-policy.max-body-size}.
  */
 @ApplicationScoped
 public class BodyLimit {
     @Inject
     ObjectMapper json;
 
+    static final String ALERTS_API = "/api/v2/alerts";
+    static final String WEBHOOK = "/v1/alertmanager";
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize alertBodySize;
+
+    @ConfigProperty(name = "pager-policy.max-body-size", defaultValue = "64K")
     MemorySize maxBodySize;
 
-    void install(@Observes Router router) throws JsonProcessingException {
-        long limit = maxBodySize.asLongValue();
+    /** One endpoint's limit: its problem, and a handler that reads a chunked body up to it. */
+    private record Limit(long bytes, String problem, BodyHandler chunkedBodies) {
+    }
+
+    private Limit limit(long bytes) throws JsonProcessingException {
         String body = json.writeValueAsString(new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(),
-                ProblemType.PAYLOAD_TOO_LARGE.title(), 413, "the body is over the limit of " + limit + " bytes",
+                ProblemType.PAYLOAD_TOO_LARGE.title(), 413, "the body is over the limit of " + bytes + " bytes",
                 List.of(), List.of()));
         // A chunked body declares no length: it is read here, up to the limit, before the REST layer sees it.
-        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit);
+        return new Limit(bytes, body, BodyHandler.create(false).setBodyLimit(bytes));
+    }
+
+    void install(@Observes Router router) throws JsonProcessingException {
+        Limit standard = limit(Math.min(maxBodySize.asLongValue(), alertBodySize.asLongValue()));
+        Limit alerts = limit(alertBodySize.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String path = context.normalizedPath();
+            Limit limit = path.equals(ALERTS_API) || path.equals(WEBHOOK) ? alerts : standard;
             String length = context.request().getHeader("Content-Length");
-            if (length != null && isOver(length, limit)) {
-                refuse(context, body);
+            if (length != null && isOver(length, limit.bytes())) {
+                refuse(context, limit.problem());
             } else if (length == null && isChunked(context.request())) {
-                chunkedBodies.handle(context);
+                limit.chunkedBodies().handle(context);
             } else {
                 context.next();
             }
         }).failureHandler(context -> {
             if (context.statusCode() == 413) {
-                refuse(context, body);
+                String path = context.normalizedPath();
+                refuse(context, (path.equals(ALERTS_API) || path.equals(WEBHOOK) ? alerts : standard).problem());
             } else {
                 context.next();
             }

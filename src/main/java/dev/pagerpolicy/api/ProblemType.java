@@ -14,6 +14,7 @@ public enum ProblemType {
     RELOAD_FAILED(422, "The rules were not reloaded"),
     INTERNAL(500, "Internal error"),
     BUSY(503, "Too many alerts are waiting to be decided"),
+    FORWARD_QUEUE_FULL(503, "Too many alerts are waiting to be forwarded"),
     STARTING(503, "The service is starting");
 
     private final int status;

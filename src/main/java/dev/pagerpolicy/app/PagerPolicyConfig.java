@@ -25,11 +25,22 @@ public interface PagerPolicyConfig {
     @WithDefault("policies")
     String policiesDir();
 
+    /**
+     * The largest request body of every endpoint but those alerts come in by in bulk ({@code /api/v2/alerts},
+     * {@code /v1/alertmanager}), which take up to {@code quarkus.http.limits.max-body-size}.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
+
     /** Rule firings allowed per decision before the rules are taken to loop and the fallback decides. */
     @WithDefault("1000")
     int maxRuleFirings();
 
-    /** Time one decision may spend in the rules before the fallback decides; far above a normal decision's cost. */
+    /**
+     * Time one decision may spend in the rules before the fallback decides; far above a normal decision's cost.
+     * Counted in the CPU time of the deciding thread, so that a decision waiting for a core on a busy machine is not
+     * taken for a rule that runs away; a rule that blocks (uses no CPU) is stopped at 10 times it on the clock.
+     */
     @WithDefault("500ms")
     Duration evaluationTimeLimit();
 
@@ -66,6 +77,8 @@ public interface PagerPolicyConfig {
     Metrics metrics();
 
     Correlation correlation();
+
+    Forward forward();
 
 
     interface Start {
@@ -163,6 +176,31 @@ public interface PagerPolicyConfig {
          */
         @WithDefault("5m")
         Duration resolveTimeout();
+    }
+
+    /** Where decided alerts go on to: Alertmanagers whose receivers deliver them ({@code POST /api/v2/alerts}). */
+    interface Forward {
+        /**
+         * Base URLs of the Alertmanagers (e.g. {@code http://alertmanager:9093}); each gets every copy, as Prometheus
+         * treats an Alertmanager cluster. None: alerts posted to {@code /api/v2/alerts} are decided and logged, and
+         * forwarded nowhere.
+         */
+        Optional<List<String>> alertmanagers();
+
+        /**
+         * Copies held for each Alertmanager while it cannot be reached; when they would not fit, the alerts posted
+         * are answered 503 with {@code Retry-After}, and the sender keeps them.
+         */
+        @WithDefault("50000")
+        int queueSize();
+
+        /** Copies sent to an Alertmanager in one request at most. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Alerts whose copies are remembered, for resends and resolves; the least recently sent are forgotten first. */
+        @WithDefault("100000")
+        int remembered();
     }
 
     interface Metrics {

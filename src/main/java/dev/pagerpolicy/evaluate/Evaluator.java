@@ -174,8 +174,8 @@ public final class Evaluator {
         }
         Object[] facts = facts(catalog, alert, service, model, firing);
         RecordingDraft draft = new RecordingDraft();
-        // One deadline for the whole decision: the rules' run and every conflict probe after it.
-        long deadline = System.nanoTime() + timeLimit.toNanos();
+        // One budget for the whole decision: the rules' run and every conflict probe after it.
+        Watchdog.Budget deadline = new Watchdog.Budget(timeLimit.toNanos());
         Run run = fire(ruleSet, draft, firedRules, null, deadline, facts);
         if (run.timedOut()) {
             return timedOut(firedRules, "");
@@ -259,7 +259,7 @@ public final class Evaluator {
         }
         Object[] facts = facts(catalog, alert, service, model, List.of());
         RecordingDraft first = new RecordingDraft();
-        long deadline = System.nanoTime() + timeLimit.toNanos();
+        Watchdog.Budget deadline = new Watchdog.Budget(timeLimit.toNanos());
         Run run = fire(ruleSet, first, new ArrayList<>(), null, deadline, facts);
         return run.failure() != null || run.timedOut() || first.routedBy() == null ? Optional.empty()
                 : conflictWith(first, ruleSet, deadline, facts).conflict().map(Conflict::explanation);
@@ -276,7 +276,8 @@ public final class Evaluator {
     }
 
     /** Decides again without each routing rule in turn, while the next one to route has the first's salience. */
-    private ConflictSearch conflictWith(RecordingDraft first, RuleSet ruleSet, long deadline, Object[] facts) {
+    private ConflictSearch conflictWith(RecordingDraft first, RuleSet ruleSet, Watchdog.Budget deadline,
+                                        Object[] facts) {
         int salience = ruleSet.salience(first.routedBy());
         Set<String> heldBack = new HashSet<>(Set.of(first.routedBy()));
         for (int probe = 0; probe < MAX_CONFLICT_PROBES; probe++) {
@@ -328,10 +329,10 @@ public final class Evaluator {
      * Fires the rules over the facts in a pooled session, under the firing cap and the watchdog.
      *
      * @param filter   which matches may fire; null: all
-     * @param deadline {@link System#nanoTime} by which the whole decision must be made
+     * @param deadline the time the whole decision may take, shared by each run of it
      */
     private Run fire(RuleSet ruleSet, RecordingDraft draft, List<String> firedRules, AgendaFilter filter,
-                     long deadline, Object... facts) {
+                     Watchdog.Budget deadline, Object... facts) {
         KieSession session = ruleSet.sessions().newKieSession();
         Watchdog.Guard guard = watchdog.watch(session, deadline);
         AgendaEventListener listener = new DefaultAgendaEventListener() {

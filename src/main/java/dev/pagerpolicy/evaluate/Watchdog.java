@@ -1,5 +1,7 @@
 package dev.pagerpolicy.evaluate;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,11 +10,59 @@ import org.kie.api.runtime.KieSession;
 /**
  * Stops evaluations that run past their time limit. Registering an evaluation costs a set insertion, not a
  * timer: one daemon thread scans the running evaluations a few times per limit, and halts and interrupts
- * those past their deadline. That stops chains of firings and consequences that block or sleep; a
+ * those past their {@link Budget}. That stops chains of firings and consequences that block or sleep; a
  * consequence spinning in plain Java code cannot be pre-empted by the JVM, which is one more reason rules
  * are reviewed like code.
  */
 final class Watchdog {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = cpuTimeMeasured();
+
+    private static boolean cpuTimeMeasured() {
+        try {
+            if (THREADS.isThreadCpuTimeSupported() && !THREADS.isThreadCpuTimeEnabled()) {
+                THREADS.setThreadCpuTimeEnabled(true);
+            }
+            return THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The time one decision may take, counted in what its thread does (CPU time), not in time spent waiting for a
+     * core: on a busy machine a decision that waits is not a rule that runs away. A rule that blocks (sleeps, waits on
+     * something) uses no CPU; it is stopped once {@link #BACKSTOP} times the limit has passed on the clock. Where the
+     * JVM cannot measure a thread's CPU time, the clock alone counts.
+     */
+    static final class Budget {
+        /** How many limits of the clock a decision may take at most, whatever its CPU time. */
+        static final int BACKSTOP = 10;
+        private final long wallStart = System.nanoTime();
+        private final long cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : 0;
+        private final long limitNanos;
+
+        Budget(long limitNanos) {
+            this.limitNanos = limitNanos;
+        }
+
+        /**
+         * Whether the decision evaluated on {@code thread} has spent it by {@code now}. The clock is read first, and
+         * the thread's CPU time only once the clock has passed the limit: the CPU time cannot be more.
+         */
+        boolean spentBy(Thread thread, long now) {
+            long wall = now - wallStart;
+            if (wall <= limitNanos) {
+                return false;
+            }
+            if (!CPU_TIME || wall > limitNanos * BACKSTOP) {
+                return true;
+            }
+            long cpu = thread == Thread.currentThread() ? THREADS.getCurrentThreadCpuTime()
+                    : THREADS.getThreadCpuTime(thread.getId());
+            return cpu < 0 || cpu - cpuStart > limitNanos; // -1: the thread has ended
+        }
+    }
     private static final int RUNNING = 0;
     private static final int DONE = 1;
     private static final int TIMED_OUT = 2;
@@ -33,8 +83,8 @@ final class Watchdog {
         return SHARED;
     }
 
-    Guard watch(KieSession session, long deadlineNanos) {
-        Guard guard = new Guard(session, Thread.currentThread(), deadlineNanos);
+    Guard watch(KieSession session, Budget budget) {
+        Guard guard = new Guard(session, Thread.currentThread(), budget);
         running.add(guard);
         return guard;
     }
@@ -47,7 +97,7 @@ final class Watchdog {
         long now = System.nanoTime();
         int stuck = 0;
         for (Guard guard : running) {
-            if (guard.state.get() == TIMED_OUT && now - guard.deadlineNanos > graceNanos) {
+            if (guard.state.get() == TIMED_OUT && now - guard.expiredAt > graceNanos) {
                 stuck++;
             }
         }
@@ -58,7 +108,7 @@ final class Watchdog {
         while (true) {
             long now = System.nanoTime();
             for (Guard guard : running) {
-                if (now - guard.deadlineNanos > 0) {
+                if (guard.budget.spentBy(guard.thread, now)) {
                     guard.expire();
                 }
             }
@@ -74,18 +124,19 @@ final class Watchdog {
     final class Guard {
         private final KieSession session;
         private final Thread thread;
-        final long deadlineNanos;
+        private final Budget budget;
+        private volatile long expiredAt;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
 
-        private Guard(KieSession session, Thread thread, long deadlineNanos) {
+        private Guard(KieSession session, Thread thread, Budget budget) {
             this.session = session;
             this.thread = thread;
-            this.deadlineNanos = deadlineNanos;
+            this.budget = budget;
         }
 
-        /** Called between firings too, so that a chain of firings stops at its deadline, not the next scan. */
+        /** Called between firings too, so that a chain of firings stops when its budget is spent, not the next scan. */
         boolean pastDeadline() {
-            if (System.nanoTime() - deadlineNanos > 0) {
+            if (budget.spentBy(thread, System.nanoTime())) {
                 expire();
             }
             return state.get() == TIMED_OUT;
@@ -93,6 +144,7 @@ final class Watchdog {
 
         private synchronized void expire() {
             if (state.compareAndSet(RUNNING, TIMED_OUT)) {
+                expiredAt = System.nanoTime();
                 session.halt();
                 if (thread != Thread.currentThread()) {
                     thread.interrupt();

@@ -77,6 +77,47 @@ class AlertmanagerIntegrationTest {
         assertThat(decided.get(odd)).containsEntry("action", "page").containsEntry("fallback", true);
     }
 
+    /** The management interface's root, for the metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    String management;
+
+    /** Decisions made so far by this app: pager_policy_decisions_total over every action, role and fallback. */
+    private double decisionsMade() {
+        String metrics = io.restassured.RestAssured.given().get(management + "metrics").then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("pager_policy_decisions_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * A storm through Alertmanager grouped by alertname and service: each group's notification holds hundreds of
+     * alerts, and every one is decided (none truncated, none refused for its size).
+     */
+    @Test
+    void aStormOfFiveThousandAlertsGroupedByNameAndServiceIsDecidedWhole() throws Exception {
+        assumeTrue(Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (apt-get install"
+                + " prometheus-alertmanager); .ci/run installs it");
+        int port = freePort();
+        startAlertmanager(port);
+        double before = decisionsMade();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> services = List.of("checkout-api", "fraud-scoring", "recommendations");
+        int storm = 5_000;
+        for (int batch = 0; batch < storm / 500; batch++) {
+            List<String> alerts = new java.util.ArrayList<>();
+            for (int i = batch * 500; i < (batch + 1) * 500; i++) {
+                alerts.add("""
+                        {"labels": {"alertname": "Storm-%s-%d", "kind": "latency", "severity": "high",
+                                    "service": "%s", "instance": "pod-%d"}}""".formatted(run, i % 6,
+                        services.get(i % services.size()), i));
+            }
+            post(URI.create("http://127.0.0.1:" + port + "/api/v2/alerts"), "[" + String.join(",", alerts) + "]");
+        }
+
+        Poll.until("all " + storm + " decided", () -> decisionsMade() - before >= storm);
+        assertThat(decisionsMade() - before).as("each alert decided once; resends are not decisions").isEqualTo(storm);
+    }
+
     private void startAlertmanager(int port) throws Exception {
         workDir = Files.createTempDirectory("alertmanager");
         String config = Files.readString(Path.of("src/test/resources/alertmanager/alertmanager.yml"))

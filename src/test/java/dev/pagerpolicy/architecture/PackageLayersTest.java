@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayersTest {
     /** From the top: the commands and HTTP, down to the files every stage reads. */
-    static final List<String> LAYERS = List.of("cli", "api", "app", "importer", "reload", "analysis", "gate",
+    static final List<String> LAYERS = List.of("cli", "api", "app", "forward", "importer", "reload", "analysis", "gate",
             "explore", "domain", "evaluate", "compile", "ruleset", "firing", "decision", "catalog", "alert", "source");
 
     private static final Path SOURCES = Path.of("src/main/java/dev/pagerpolicy");

@@ -3,6 +3,7 @@ package dev.pagerpolicy.api.alertmanager;
 import dev.pagerpolicy.alert.AlertInput;
 import dev.pagerpolicy.alert.AlertStatus;
 import dev.pagerpolicy.alert.PlausibleInstant;
+import dev.pagerpolicy.forward.PostableAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,17 +21,33 @@ public class AlertMapping {
      * Alertmanager gives a plausible one, ends its time among the alerts still firing.
      */
     public AlertInput input(AlertmanagerWebhook.Alert source) {
-        Instant endsAt = source.endsAt() != null && PlausibleInstant.Check.isPlausible(source.endsAt())
-                ? source.endsAt() : null;
-        return new AlertInput(null, null, null, null, null, null, source.startsAt(), source.labels(), null,
-                AlertStatus.FIRING, endsAt);
+        return input(source.labels(), source.startsAt(), source.endsAt());
+    }
+
+    /** An alert as Prometheus posts it to Alertmanager's API, read the same way. */
+    public AlertInput input(PostableAlert source) {
+        return input(source.labels(), source.startsAt(), source.endsAt());
+    }
+
+    private static AlertInput input(Map<String, String> labels, Instant startsAt, Instant endsAt) {
+        Instant plausibleEnd = endsAt != null && PlausibleInstant.Check.isPlausible(endsAt) ? endsAt : null;
+        return new AlertInput(null, null, null, null, null, null, startsAt, labels, null, AlertStatus.FIRING,
+                plausibleEnd);
     }
 
     /** What the decide API would refuse in this alert (too many labels, a far-future start). */
     public List<String> problems(AlertmanagerWebhook.Alert source) {
-        List<String> problems = labelProblems(source.labels());
-        if (source.startsAt() != null && !PlausibleInstant.Check.isPlausible(source.startsAt())) {
-            problems.add("startsAt " + source.startsAt() + " is not from " + PlausibleInstant.EARLIEST_TEXT + " up to "
+        return problems(source.labels(), source.startsAt());
+    }
+
+    public List<String> problems(PostableAlert source) {
+        return problems(source.labels(), source.startsAt());
+    }
+
+    private static List<String> problems(Map<String, String> labels, Instant startsAt) {
+        List<String> problems = labelProblems(labels);
+        if (startsAt != null && !PlausibleInstant.Check.isPlausible(startsAt)) {
+            problems.add("startsAt " + startsAt + " is not from " + PlausibleInstant.EARLIEST_TEXT + " up to "
                     + PlausibleInstant.LATEST_TEXT);
         }
         return problems;

@@ -16,7 +16,7 @@ public record AlertmanagerWebhook(String version, String groupKey, Integer trunc
                                   Map<String, String> commonAnnotations, String externalURL,
                                   String notification_reason,
                                   Map<String, String> routeLabels,
-                                  @NotNull @Size(max = 1000) List<@NotNull @Valid Alert> alerts) {
+                                  @NotNull @Size(max = 10_000) List<@NotNull @Valid Alert> alerts) {
 
     /** One alert of the group, firing or resolved. */
     public record Alert(String status, Map<String, String> labels, Map<String, String> annotations,
