@@ -44,8 +44,10 @@ public final class Cli {
                 case "diff" -> new DiffCommand(Options.parse("diff", rest), out).run();
                 case "replay" -> new ReplayCommand(Options.parse("replay", rest), out).run();
                 case "import" -> ImportCommand.run(rest, out);
+                case "alertmanager-config" -> new AlertmanagerConfigCommand(Options.parse("alertmanager-config", rest),
+                        out).run();
                 default -> throw new IllegalArgumentException("\"" + args[0] + "\" is not a command; the commands"
-                        + " are check, test, explore, diff, replay, import and help (without a command, the service starts)");
+                        + " are check, test, explore, diff, replay, import, alertmanager-config and help (without a command, the service starts)");
             };
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
@@ -90,6 +92,7 @@ public final class Cli {
             "  replay --decisions FILE [--rules DIR] [--policies DIR] [--since TIME] [--until TIME]",
             "        [--resolve-timeout DURATION] [--format text|json|markdown]",
             "  import alertmanager --config alertmanager.yml --receivers receivers.yaml --out DIR",
+            "  alertmanager-config --receivers receivers.yaml [--config alertmanager.yml] --out FILE",
             "  (explore, diff and replay also take --rule-cache DIR | --no-rule-cache and the limits of test)");
 
     static final String USAGE_TEXT = "usage:\n" + SYNOPSIS;
@@ -103,6 +106,7 @@ public final class Cli {
               diff   what a change of rules or policies does to every alert, before it ships
               replay   decide a decision log again with other rules; what would differ
               import alertmanager  an Alertmanager routing tree as a rule pack that routes as Alertmanager does
+              alertmanager-config  the Alertmanager configuration that delivers the decisions pager-policy forwards
               help   this text
 
             """ + USAGE_TEXT + "\n\nExit codes: 0 good, 1 the rules, policies, scenarios or invariants are not (explore: a gap or a failure;\ndiff --fail-on-change: a change), 2 bad usage.";

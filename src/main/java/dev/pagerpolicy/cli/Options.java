@@ -48,6 +48,7 @@ final class Options {
         TAKEN_BY.put("diff", with(RULE_SET, LIMITS, List.of("--scenarios", "--format", "--base-rules",
                 "--base-policies", "--fail-on-change")));
         TAKEN_BY.put("import alertmanager", Set.of("--config", "--receivers", "--out"));
+        TAKEN_BY.put("alertmanager-config", Set.of("--config", "--receivers", "--out"));
         TAKEN_BY.put("replay", with(RULE_SET, LIMITS, List.of("--format", "--decisions", "--since", "--until",
                 "--resolve-timeout")));
     }
@@ -187,6 +188,20 @@ final class Options {
 
     Path config() {
         return required("--config");
+    }
+
+    /** The original Alertmanager configuration, when one is named. */
+    Optional<Path> optionalConfig() {
+        return path("--config");
+    }
+
+    /** The file to write, which must not be a directory. */
+    Path outFile() {
+        Path out = required("--out");
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory; name the file to write");
+        }
+        return out;
     }
 
     Path receivers() {

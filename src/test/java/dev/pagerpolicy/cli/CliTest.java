@@ -267,7 +267,7 @@ class CliTest {
         Run run = bare("explre");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0)).isEqualTo("error: \"explre\" is not a command; the commands are check, test"
-                + ", explore, diff, replay, import and help (without a command, the service starts)");
+                + ", explore, diff, replay, import, alertmanager-config and help (without a command, the service starts)");
     }
 
     @Test

@@ -29,13 +29,14 @@ class GeneratedManifestIT {
         try (YAMLParser parser = new YAMLFactory().createParser(Files.readString(MANIFEST))) {
             RESOURCES.addAll(yaml.readValues(parser, JsonNode.class).readAll());
         }
-        deployment = kind("Deployment");
+        deployment = named("Deployment", "pager-policy");
         container = deployment.at("/spec/template/spec/containers/0");
     }
 
-    private static JsonNode kind(String kind) {
-        return RESOURCES.stream().filter(r -> kind.equals(r.path("kind").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " in " + MANIFEST));
+    private static JsonNode named(String kind, String name) {
+        return RESOURCES.stream().filter(r -> kind.equals(r.path("kind").asText())
+                        && name.equals(r.at("/metadata/name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + MANIFEST));
     }
 
     private static Map<String, JsonNode> byName(JsonNode array) {
@@ -45,9 +46,25 @@ class GeneratedManifestIT {
 
     @Test
     void aServiceAndADeploymentOfSeveralReplicas() {
-        assertThat(RESOURCES).extracting(r -> r.path("kind").asText()).containsExactlyInAnyOrder("Service", "Deployment");
+        assertThat(RESOURCES).extracting(r -> r.path("kind").asText() + " " + r.at("/metadata/name").asText())
+                .containsExactlyInAnyOrder("Service pager-policy", "Deployment pager-policy",
+                        "Service pager-policy-redis", "Deployment pager-policy-redis");
         assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(kind("Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+        assertThat(named("Service", "pager-policy").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+    }
+
+    /** Several replicas, each with a store of its own, would each see only what it decided itself. */
+    @Test
+    void theReplicasShareWhatIsFiringThroughTheRedisTheManifestsRun() {
+        Map<String, JsonNode> env = byName(container.path("env"));
+        assertThat(env.get("PAGER_POLICY_CORRELATION_STORE").path("value").asText()).isEqualTo("redis");
+        assertThat(env.get("QUARKUS_REDIS_HOSTS").path("value").asText()).isEqualTo("redis://pager-policy-redis:6379");
+        JsonNode redis = named("Service", "pager-policy-redis");
+        assertThat(redis.at("/spec/ports/0/port").asInt()).isEqualTo(6379);
+        JsonNode redisDeployment = named("Deployment", "pager-policy-redis");
+        assertThat(redisDeployment.at("/spec/template/metadata/labels")).isEqualTo(redis.at("/spec/selector"));
+        assertThat(redisDeployment.at("/spec/template/spec/containers/0/args").toString())
+                .contains("--maxmemory").contains("volatile-ttl");
     }
 
     @Test

@@ -48,8 +48,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ReadsServiceSettings
 class AlertmanagerImportTest {
-    private static final Path AMTOOL = Path.of("/usr/bin/amtool");
-    private static final Path FIXTURES = Path.of("src/test/resources/alertmanager");
+    static final Path AMTOOL = Path.of("/usr/bin/amtool");
+    static final Path FIXTURES = Path.of("src/test/resources/alertmanager");
     /**
      * Label sets sent per tree: its 17 own (the routing tests' and one reaching each route), then a seeded sample of
      * combinations. Each tree's 17 own sets already draw every answer amtool gives (6 receiver lists per tree, the
@@ -110,7 +110,7 @@ class AlertmanagerImportTest {
         assertThat(disagreements).as("of %d label sets", labelSets.size()).isEmpty();
     }
 
-    private static Decision decide(RuleSet pack, Map<String, String> labels) {
+    static Decision decide(RuleSet pack, Map<String, String> labels) {
         InputReader.Read read = InputReader.read(AlertInput.ofLabels(null, NIGHT, labels), pack.catalog().inputs(), LabelNames.DEFAULT, NIGHT);
         return Evaluator.withDefaults().evaluate(pack, read.alert(), read.unreadCause("the alert")).decision();
     }
@@ -131,7 +131,7 @@ class AlertmanagerImportTest {
      * What amtool names for each label set, in their order; several amtool processes at once, since each spends most
      * of its life starting.
      */
-    private static List<List<String>> amtoolForEach(Path config, List<Map<String, String>> labelSets) throws Exception {
+    static List<List<String>> amtoolForEach(Path config, List<Map<String, String>> labelSets) throws Exception {
         ExecutorService processes = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<String>>> said = new ArrayList<>();
@@ -149,7 +149,7 @@ class AlertmanagerImportTest {
     }
 
     /** What {@code amtool config routes test} names for the labels, in order. */
-    private static List<String> amtool(Path config, Map<String, String> labels) throws IOException, InterruptedException {
+    static List<String> amtool(Path config, Map<String, String> labels) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(AMTOOL.toString(), "config", "routes", "test",
                 "--config.file=" + config));
         labels.forEach((name, value) -> command.add(name + "=" + value));
@@ -169,7 +169,7 @@ class AlertmanagerImportTest {
      * Every label the tree names, each absent or with a value its matchers name, a word its regular expressions
      * match, or a value none names: the routes' own label sets first, then a seeded sample of the combinations.
      */
-    private static List<Map<String, String>> labelSets(Route root) {
+    static List<Map<String, String>> labelSets(Route root) {
         Map<String, Set<String>> values = new TreeMap<>();
         for (Route route : root.walk()) {
             for (LabelMatcher m : route.matchers()) {
