@@ -11,6 +11,8 @@ import dev.pagerpolicy.firing.Correlator;
 import dev.pagerpolicy.firing.FiringAlerts;
 import dev.pagerpolicy.firing.FiringAlertsUnavailable;
 import dev.pagerpolicy.firing.InMemoryFiringAlerts;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -37,8 +39,12 @@ public class Correlation {
 
     @Inject
     Correlation(PagerPolicyConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
-                @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts) {
+                @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts, MeterRegistry registry) {
         this(store(config, redis, json, redisHosts), config.correlation().resolveTimeout());
+        FunctionCounter.builder("pager.policy.correlation.skipped", correlator, Correlator::skipped)
+                .description("Values under the store's keys that were not alerts it wrote (another program's,"
+                        + " truncated, too large, another type): skipped")
+                .register(registry);
     }
 
     Correlation(FiringAlerts store, Duration resolveTimeout) {

@@ -91,7 +91,7 @@ public final class Correlator {
 
     /**
      * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now, when its decision paged
-     * someone (at once or held for business hours) or opened a ticket; the key is what makes it the same alert when
+     * someone (at once or held for business hours); the key is what makes it the same alert when
      * sent again, or its decision id when nothing does. The decision must be the one recorded, with its final id:
      * the reasons of the decisions it explains quote that id.
      *
@@ -101,9 +101,9 @@ public final class Correlator {
         if (alert == null || alert.service() == null) {
             return; // what has no service explains nothing: rules match firing alerts by service
         }
-        if (decision.action() != Action.PAGE && decision.action() != Action.TICKET) {
-            // A page or a ticket has someone (now, or in working hours) on the cause; a notify or an automated fix
-            // does not, and keeping them would cost each decision for nothing.
+        if (decision.action() != Action.PAGE) {
+            // Only a page has someone on the cause (now, or once its held time comes); keeping tickets and notifies
+            // would cost every decision a write, and a read for each that follows, for rules that ask about pages.
             return;
         }
         Instant timeout = now.plus(resolveTimeout);
@@ -122,6 +122,11 @@ public final class Correlator {
         if (key != null) {
             store.resolved(key);
         }
+    }
+
+    /** Values the store skipped as not alerts it wrote. */
+    public long skipped() {
+        return store.skipped();
     }
 
     /** Where firing alerts are kept, for operators. */

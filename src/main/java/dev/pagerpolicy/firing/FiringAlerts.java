@@ -44,4 +44,9 @@ public interface FiringAlerts {
 
     /** Where they are kept, for operators: "in memory", "Redis at redis://...". */
     String where();
+
+    /** Values read that were not alerts it wrote (another program's, truncated, too large): skipped, counted here. */
+    default long skipped() {
+        return 0;
+    }
 }
