@@ -30,7 +30,7 @@ class KubePrometheusExampleTest {
         List<ScenarioResult> results = new ScenarioRunner(Evaluator.withDefaults(), Clock.systemUTC())
                 .runAll(ruleSet, ScenarioLoader.load(EXAMPLE.resolve("scenarios"), StandaloneValidator.get()));
 
-        assertThat(results).hasSize(8)
+        assertThat(results).hasSize(16)
                 .allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
     }
 
