@@ -14,13 +14,18 @@ import dev.pagerpolicy.firing.InMemoryFiringAlerts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,13 +39,27 @@ public class Correlation {
     /** The author of the reason that says the alerts still firing could not be read. */
     public static final String REASON_RULE = "correlation";
     private static final Logger LOG = Logger.getLogger(Correlation.class);
+    /** How often alerts whose time is up are swept from the store, read or not. */
+    static final int SWEEP_SECONDS = 30;
     private final Correlator correlator;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "pager-policy-firing-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile String failure;
 
     @Inject
     Correlation(PagerPolicyConfig config, Instance<RedisDataSource> redis, ObjectMapper json,
-                @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts, MeterRegistry registry) {
+                @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts, MeterRegistry registry,
+                Clock clock) {
         this(store(config, redis, json, redisHosts), config.correlation().resolveTimeout());
+        // Alerts of services never read again (a flood of made-up names) would otherwise stay until evicted.
+        sweeper.scheduleWithFixedDelay(() -> correlator.sweep(clock.instant()), SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+        FunctionCounter.builder("pager.policy.correlation.evicted", correlator, Correlator::evicted)
+                .description("Alerts still firing forgotten before their time to keep the store within its bounds")
+                .register(registry);
         FunctionCounter.builder("pager.policy.correlation.skipped", correlator, Correlator::skipped)
                 .description("Values under the store's keys that were not alerts it wrote (another program's,"
                         + " truncated, too large, another type): skipped")
@@ -108,6 +127,11 @@ public class Correlation {
         } catch (FiringAlertsUnavailable e) {
             failed(e);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
     }
 
     /** Where firing alerts are kept. */

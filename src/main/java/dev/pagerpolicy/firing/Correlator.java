@@ -124,6 +124,16 @@ public final class Correlator {
         }
     }
 
+    /** Forgets the alerts whose time is up at {@code now}, of every service. */
+    public void sweep(Instant now) {
+        store.sweep(now);
+    }
+
+    /** Alerts the store forgot before their time, to keep within its bounds. */
+    public long evicted() {
+        return store.evicted();
+    }
+
     /** Values the store skipped as not alerts it wrote. */
     public long skipped() {
         return store.skipped();

@@ -45,6 +45,15 @@ public interface FiringAlerts {
     /** Where they are kept, for operators: "in memory", "Redis at redis://...". */
     String where();
 
+    /** Forgets every alert whose time is up at {@code now}, read or not; a store that expires its own does nothing. */
+    default void sweep(Instant now) {
+    }
+
+    /** Alerts forgotten before their time to keep within its bounds. */
+    default long evicted() {
+        return 0;
+    }
+
     /** Values read that were not alerts it wrote (another program's, truncated, too large): skipped, counted here. */
     default long skipped() {
         return 0;

@@ -70,4 +70,23 @@ class InMemoryFiringAlertsTest {
         return new FiringAlert(key, service, null, AlertKind.LATENCY, Severity.HIGH, since, "platform-sre",
                 Action.PAGE, "d-" + key);
     }
+
+    @Test
+    void aFloodOfDistinctServicesIsBoundedByBytesAndSweptWithoutBeingReadAgain() {
+        InMemoryFiringAlerts store = new InMemoryFiringAlerts();
+        int flood = 200_000;
+        for (int i = 0; i < flood; i++) {
+            store.firing(page("made-up-" + i, "made-up-service-" + i, NOW), NOW.plusSeconds(60));
+        }
+        assertThat(store.bytes()).as("bounded by bytes").isLessThanOrEqualTo(InMemoryFiringAlerts.MAX_BYTES);
+        assertThat(store.services()).as("services emptied are forgotten too").isEqualTo(store.size());
+        assertThat(store.evicted()).as("what was evicted is counted").isEqualTo(flood - store.size());
+        assertThat(store.of(Set.of("made-up-service-" + (flood - 1)), NOW)).as("the newest kept").hasSize(1);
+
+        store.sweep(NOW.plusSeconds(61));
+
+        assertThat(store.size()).as("their time is up: swept, none read").isZero();
+        assertThat(store.services()).isZero();
+        assertThat(store.bytes()).isZero();
+    }
 }
