@@ -244,7 +244,7 @@ public final class Replay {
                 outsideWindow++;
             }
             if (!resolved) {
-                firing.firing(alert, logged, key, endsAt, decidedAt); // not decided again, but it was firing all the same
+                firing.firing(ruleSet.catalog(), alert, logged, key, endsAt, decidedAt); // not decided again, but it was firing all the same
             }
             return;
         }
@@ -256,7 +256,7 @@ public final class Replay {
         }
         Decision decision = evaluator.evaluate(ruleSet, alert, null, firingThen).decision();
         if (!resolved) {
-            firing.firing(alert, decision, key, endsAt, decidedAt);
+            firing.firing(ruleSet.catalog(), alert, decision, key, endsAt, decidedAt);
         }
         Outcome was = Outcome.of(logged);
         Outcome now = Outcome.of(decision);

@@ -110,9 +110,9 @@ public class Correlation {
      * Keeps the decided alert as firing until {@code endsAt}, or a resolve timeout from now, when its decision paged
      * someone; the key is what makes it the same alert when sent again, or its decision id when nothing does.
      */
-    public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
+    public void firing(Catalog catalog, Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
         try {
-            correlator.firing(alert, decision, key, endsAt, now);
+            correlator.firing(catalog, alert, decision, key, endsAt, now);
             recovered();
         } catch (FiringAlertsUnavailable e) {
             failed(e);

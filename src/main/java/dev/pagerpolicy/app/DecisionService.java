@@ -152,7 +152,7 @@ public class DecisionService {
             Decision decision = settled(evaluation.decision(), repeat);
             long took = System.nanoTime() - start;
             if (firing != null) {
-                correlation.firing(alert, decision, repeat.key(), firing.endsAt(), now);
+                correlation.firing(ruleSet.catalog(), alert, decision, repeat.key(), firing.endsAt(), now);
             }
             return recorded(alert, decision, evaluation.firedRules(), took, repeat, firing);
         } catch (OutOfMemoryError e) {

@@ -18,11 +18,13 @@ import java.util.Set;
  * @param productionEnvironments the environments whose alerts count as production
  * @param maintenance            the planned maintenance windows of services and models
  * @param inputs                 how raw alerts' labels are read as alert fields ({@code inputs.yaml})
+ * @param incidentScope          the labels an alert still firing keeps, so that rules can tell one incident from
+ *                               another ({@code cluster}, {@code region}): {@code FiringAlert( label("cluster") == ... )}
  */
 public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<String, Service> services,
                       Map<String, Model> models, Team fallbackTeam, Duration fallbackAckWithin,
                       Set<Severity> fallbackPagesFor, Set<String> productionEnvironments,
-                      List<MaintenanceWindow> maintenance, InputMapping inputs) {
+                      List<MaintenanceWindow> maintenance, InputMapping inputs, List<String> incidentScope) {
 
     /** When the organisation says nothing: a fallback that pages for what would wake someone anyway. */
     public static final Set<Severity> DEFAULT_FALLBACK_PAGES_FOR = Set.of(Severity.CRITICAL, Severity.HIGH);
@@ -38,6 +40,7 @@ public record Catalog(Map<String, Team> teams, Map<String, SlaTier> tiers, Map<S
         productionEnvironments = Set.copyOf(productionEnvironments);
         maintenance = List.copyOf(maintenance);
         inputs = inputs == null ? InputMapping.NONE : inputs;
+        incidentScope = incidentScope == null ? List.of() : List.copyOf(incidentScope);
     }
 
     /** The maintenance window of the service, or of the model, that is open at {@code instant}, if one is. */

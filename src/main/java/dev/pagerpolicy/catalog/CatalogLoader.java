@@ -123,8 +123,9 @@ public final class CatalogLoader {
             problems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidSourceException(problems);
         }
+        List<String> incidentScope = organisation.map(o -> o.value().incidentScope()).orElse(null);
         return new Catalog(teams, tiers, services, models, fallbackTeam, fallbackAck, fallbackPagesFor, production,
-                maintenance, inputs);
+                maintenance, inputs, incidentScope);
     }
 
     private Optional<YamlFile> file(Path dir, String name, boolean required) {

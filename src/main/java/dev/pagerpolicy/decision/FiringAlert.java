@@ -6,6 +6,7 @@ import dev.pagerpolicy.alert.Alert;
 import dev.pagerpolicy.alert.AlertKind;
 import dev.pagerpolicy.alert.Severity;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An alert decided before and still firing, of the service of the alert being decided or of a service it depends on
@@ -23,21 +24,38 @@ import java.time.Instant;
  * @param action      what its decision did: {@code PAGE} when that team was (or will be) woken for it
  * @param notBefore   when a held page goes out (the start of the team's business hours); null for a page at once
  * @param decisionId  its decision, for the reasons of the decisions it explains
+ * @param scope       its labels that organisation.yaml's {@code incidentScope} names ({@code cluster}, ...)
  */
 public record FiringAlert(String key, String service, String model, AlertKind kind, Severity severity,
                           String environment, Instant since, String team, Action action, Instant notBefore,
-                          String decisionId) {
+                          String decisionId, Map<String, String> scope) {
 
     @JsonCreator
     public FiringAlert {
         // Entries kept before environments were kept (a shared store outlives a version) are production's.
         environment = environment == null ? Alert.PRODUCTION : environment;
+        scope = scope == null ? Map.of() : Map.copyOf(scope);
+    }
+
+    /** Without labels of an incident's scope. */
+    public FiringAlert(String key, String service, String model, AlertKind kind, Severity severity,
+                       String environment, Instant since, String team, Action action, Instant notBefore,
+                       String decisionId) {
+        this(key, service, model, kind, severity, environment, since, team, action, notBefore, decisionId, Map.of());
     }
 
     /** A page at once (or what {@code action} says) in production. */
     public FiringAlert(String key, String service, String model, AlertKind kind, Severity severity, Instant since,
                        String team, Action action, String decisionId) {
         this(key, service, model, kind, severity, Alert.PRODUCTION, since, team, action, null, decisionId);
+    }
+
+    /**
+     * A label of the incident's scope, or {@code ""} when it had none, as {@link Alert#labelValue} reads the alert's:
+     * {@code FiringAlert( label("cluster") == $cluster )}.
+     */
+    public String label(String name) {
+        return scope.getOrDefault(name, "");
     }
 
     /**

@@ -67,7 +67,7 @@ public record AlertShape(Service service, Model model, AlertKind kind, String en
 
     /** What is firing when the alert comes at {@code at}: nothing, or the one alert of its situation. */
     public List<FiringAlert> firingAt(Instant at) {
-        return firing == null ? List.of() : List.of(firing.firingAt(at));
+        return firing == null ? List.of() : List.of(firing.firingAt(at, labels));
     }
 
     public Alert alert(Severity severity, Instant at) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Something already firing when an alert of the domain comes: an outage of the alert's own service or of one it
@@ -81,14 +82,17 @@ public record Situation(Service down, Way way, String environment) {
         return situations;
     }
 
-    /** The alert firing at {@code at} in this situation: decided {@link #BEFORE} earlier, for the on-call team. */
-    FiringAlert firingAt(Instant at) {
+    /**
+     * The alert firing at {@code at} in this situation: decided {@link #BEFORE} earlier, for the on-call team, with
+     * the labels of the alert it comes before (the same incident, whatever labels scope one).
+     */
+    FiringAlert firingAt(Instant at, Map<String, String> labels) {
         String key = "explored outage of " + down.name() + (way == Way.AT_ONCE ? "" : " " + name());
         Action action = way == Way.TICKET ? Action.TICKET : Action.PAGE;
         Severity severity = way == Way.AT_ONCE || way == Way.ELSEWHERE ? Severity.CRITICAL : Severity.HIGH;
         Instant notBefore = way == Way.HELD ? at.plus(HELD_FOR) : null;
         return new FiringAlert(key, down.name(), null, AlertKind.OUTAGE, severity, environment, at.minus(BEFORE),
-                down.onCallTeam().name(), action, notBefore, key);
+                down.onCallTeam().name(), action, notBefore, key, labels);
     }
 
     /** What invariants call it, for an alert of {@code service}. */

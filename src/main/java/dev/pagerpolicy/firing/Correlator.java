@@ -97,7 +97,7 @@ public final class Correlator {
      *
      * @throws FiringAlertsUnavailable when the store cannot be written
      */
-    public void firing(Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
+    public void firing(Catalog catalog, Alert alert, Decision decision, String key, Instant endsAt, Instant now) {
         if (alert == null || alert.service() == null) {
             return; // what has no service explains nothing: rules match firing alerts by service
         }
@@ -110,7 +110,19 @@ public final class Correlator {
         Instant until = endsAt != null && endsAt.isAfter(now) && endsAt.isBefore(timeout) ? endsAt : timeout;
         store.firing(new FiringAlert(key == null ? decision.decisionId() : key, alert.service(), alert.model(),
                 alert.kind(), alert.severity(), alert.environment(), alert.firedAt(), decision.target().team(),
-                decision.action(), decision.notBefore(), decision.decisionId()), until);
+                decision.action(), decision.notBefore(), decision.decisionId(), scopeOf(catalog, alert)), until);
+    }
+
+    /** The alert's labels that the organisation names as an incident's scope. */
+    private static Map<String, String> scopeOf(Catalog catalog, Alert alert) {
+        Map<String, String> scope = new HashMap<>();
+        for (String label : catalog.incidentScope()) {
+            String value = alert.label(label);
+            if (value != null) {
+                scope.put(label, value);
+            }
+        }
+        return scope;
     }
 
     /**

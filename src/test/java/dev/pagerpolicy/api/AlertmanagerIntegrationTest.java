@@ -81,12 +81,17 @@ class AlertmanagerIntegrationTest {
     @TestHTTPResource(value = "/", management = true)
     String management;
 
-    /** Decisions made so far by this app: pager_policy_decisions_total over every action, role and fallback. */
-    private double decisionsMade() {
+    /** A counter of this app, over all its series: {@code metric} and the labels, if any, that follow it. */
+    private double counted(String metric) {
         String metrics = io.restassured.RestAssured.given().get(management + "metrics").then().statusCode(200)
                 .extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("pager_policy_decisions_total{"))
+        return metrics.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Decisions made so far by this app: pager_policy_decisions_total over every action, role and fallback. */
+    private double decisionsMade() {
+        return counted("pager_policy_decisions_total");
     }
 
     /**
@@ -116,6 +121,24 @@ class AlertmanagerIntegrationTest {
 
         Poll.until("all " + storm + " decided", () -> decisionsMade() - before >= storm);
         assertThat(decisionsMade() - before).as("each alert decided once; resends are not decisions").isEqualTo(storm);
+    }
+
+    private double truncatedSoFar() {
+        return counted("pager_policy_alertmanager_truncated_alerts_total");
+    }
+
+    /** Alerts Alertmanager left out of a notification (max_alerts) never arrive: what it says of them is counted. */
+    @Test
+    void alertsAlertmanagerLeftOutOfANotificationAreCounted() {
+        double before = truncatedSoFar();
+        asDecider().contentType(io.restassured.http.ContentType.JSON).body("""
+                {"version": "4", "groupKey": "{}:{alertname=\\"Big\\"}", "truncatedAlerts": 3, "status": "firing",
+                 "receiver": "pager-policy", "alerts": [
+                   {"status": "firing", "labels": {"alertname": "Big", "kind": "outage", "severity": "low",
+                    "service": "checkout-api"}, "startsAt": "2026-11-25T03:00:00Z"}]}""")
+                .post("/v1/alertmanager").then().statusCode(200).body("truncatedAlerts", org.hamcrest.Matchers.equalTo(3));
+
+        assertThat(truncatedSoFar() - before).isEqualTo(3);
     }
 
     private void startAlertmanager(int port) throws Exception {

@@ -75,7 +75,7 @@ class CorrelationTest {
         Alert staging = new Alert("s", AlertKind.ERROR_RATE, Severity.HIGH, "checkout-api", null, "staging", NOW,
                 null, null);
         Instant monday = Instant.parse("2026-11-30T09:00:00Z");
-        correlation.firing(staging, new dev.pagerpolicy.decision.Decision("d-held", "s",
+        correlation.firing(Packs.shipped().catalog(), staging, new dev.pagerpolicy.decision.Decision("d-held", "s",
                 new dev.pagerpolicy.decision.Target("platform-sre", dev.pagerpolicy.catalog.Role.OPS), Action.PAGE,
                 null, monday, List.of(), List.of(), List.of(), List.of(), "v1", false, null), "held", null, NOW);
 
@@ -91,14 +91,7 @@ class CorrelationTest {
 
     private static dev.pagerpolicy.ruleset.RuleSet withFeatureStore() {
         java.nio.file.Path dir = Packs.shippedCopy("correlation-feature-store");
-        Packs.edit(dir.resolve("policies/services.yaml"), "  - name: recommendations\n", """
-                  - name: feature-store
-                    tier: tier-1
-                    onCallTeam: platform-sre
-                    devTeam: analytics-dev
-                  - name: recommendations
-                    dependsOn: [feature-store]
-                """);
+        dev.pagerpolicy.testing.FeatureStoreOutage.addTo(dir);
         return Packs.load(dir.resolve("rules"), dir.resolve("policies"));
     }
 
@@ -157,9 +150,9 @@ class CorrelationTest {
     void onlyAPageIsKeptAsFiringAndUntilItsEndAtTheLatest() {
         InMemoryFiringAlerts store = new InMemoryFiringAlerts();
         Correlation correlation = new Correlation(store, Duration.ofMinutes(5));
-        correlation.firing(LATENCY, decision(Action.NOTIFY), "notified", null, NOW);
-        correlation.firing(LATENCY, decision(Action.TICKET), "ticketed", NOW.plusSeconds(60), NOW);
-        correlation.firing(LATENCY, decision(Action.PAGE), "paged", NOW.plusSeconds(60), NOW);
+        correlation.firing(Packs.shipped().catalog(), LATENCY, decision(Action.NOTIFY), "notified", null, NOW);
+        correlation.firing(Packs.shipped().catalog(), LATENCY, decision(Action.TICKET), "ticketed", NOW.plusSeconds(60), NOW);
+        correlation.firing(Packs.shipped().catalog(), LATENCY, decision(Action.PAGE), "paged", NOW.plusSeconds(60), NOW);
 
         assertThat(store.of(Set.of("checkout-api"), NOW)).extracting(FiringAlert::key).containsExactly("paged");
         assertThat(store.of(Set.of("checkout-api"), NOW.plusSeconds(61))).as("its own end, before the timeout")

@@ -5,6 +5,7 @@ import dev.pagerpolicy.alert.Fingerprint;
 import dev.pagerpolicy.api.security.Roles;
 import dev.pagerpolicy.app.DecisionService;
 import dev.pagerpolicy.app.EncodedDecision;
+import dev.pagerpolicy.app.observe.DecisionMetrics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /v1/alertmanager}: Alertmanager's webhook receiver. Each firing alert of the group gets a
@@ -30,6 +32,9 @@ public class AlertmanagerResource {
     AlertMapping mapping;
     @Inject
     DecisionService decisions;
+    @Inject
+    DecisionMetrics metrics;
+    private static final Logger LOG = Logger.getLogger(AlertmanagerResource.class);
 
     /** What happened to one alert of the group. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,6 +51,13 @@ public class AlertmanagerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Answer receive(@NotNull(message = "an Alertmanager webhook payload is required") @Valid AlertmanagerWebhook webhook) {
+        if (webhook.truncatedAlerts() != null && webhook.truncatedAlerts() > 0) {
+            // Alertmanager sent the group's first max_alerts and dropped the rest: said, and counted, never silent.
+            LOG.warnf("Alertmanager left %d alerts of group %s out of its notification (max_alerts of receiver %s):"
+                    + " they are not decided; remove max_alerts", webhook.truncatedAlerts(), webhook.groupKey(),
+                    webhook.receiver());
+            metrics.truncated(webhook.truncatedAlerts());
+        }
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<AlertmanagerWebhook.Alert> alerts = webhook.alerts();
         for (int i = 0; i < alerts.size(); i++) {

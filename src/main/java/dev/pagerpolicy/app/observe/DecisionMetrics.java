@@ -30,6 +30,7 @@ public class DecisionMetrics {
     private final boolean perRuleFirings;
     private final Timer latency;
     private final Counter resent;
+    private final Counter truncated;
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> firings = new ConcurrentHashMap<>();
     private volatile Set<String> activeRules = Set.of();
@@ -48,6 +49,9 @@ public class DecisionMetrics {
                 .minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(registry);
+        this.truncated = Counter.builder("pager.policy.alertmanager.truncated.alerts")
+                .description("Alerts Alertmanager left out of its webhook notifications (max_alerts): never received")
+                .register(registry);
         this.resent = Counter.builder("pager.policy.alerts.resent")
                 .description("Alerts decided again that were decided before (same decision id): resends, retries,"
                         + " repeat intervals; not in pager_policy_decisions_total")
@@ -64,6 +68,11 @@ public class DecisionMetrics {
             registry.remove(firings.get(rule));
             return true;
         });
+    }
+
+    /** Alerts Alertmanager said it left out of a notification: they never reach pager-policy. */
+    public void truncated(int alerts) {
+        truncated.increment(alerts);
     }
 
     /** An alert decided again (a resend): its time is measured, it is not a new decision. */

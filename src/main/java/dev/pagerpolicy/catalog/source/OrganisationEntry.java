@@ -7,7 +7,8 @@ import java.util.List;
 
 /** Organisation-wide settings from {@code organisation.yaml}. */
 public record OrganisationEntry(@NotNull @Valid Fallback fallback, @NotBlank String dataEngineeringTeam,
-                                List<@NotBlank String> productionEnvironments) {
+                                List<@NotBlank String> productionEnvironments,
+                                List<@NotBlank String> incidentScope) {
 
     /**
      * Who handles an alert no rule decides, how fast they must answer a page, and which production alerts are
