@@ -98,6 +98,9 @@ final class ExploreCommand {
         for (InvariantResult result : results) {
             if (result.holds()) {
                 outline.item(String.format("holds: %s (%,d alerts)", result.name(), result.checked()));
+            } else if (result.checksNothing()) {
+                outline.item(String.format("CHECKS NOTHING: %s (%s:%d): its when matches no alert of the domain",
+                        result.name(), result.file(), result.line()));
             } else {
                 outline.item(String.format("VIOLATED: %s (%s:%d): %,d of %,d alerts, e.g.", result.name(),
                         result.file(), result.line(), result.violations(), result.checked()));

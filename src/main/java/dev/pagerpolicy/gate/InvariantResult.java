@@ -23,8 +23,17 @@ public record InvariantResult(String name, String file, int line, long checked, 
         this(name, file, line, checked, violations, counterexamples, 0);
     }
 
+    /**
+     * Whether no alert breaks it, and it speaks of some alert: an invariant whose {@code when} matches no alert of the
+     * domain (a misspelt label, a value no alert carries) checks nothing, and would hold whatever the rules did.
+     */
     public boolean holds() {
-        return violations == 0;
+        return violations == 0 && !checksNothing();
+    }
+
+    /** Whether it applies to no alert of the domain, none inconclusive either. */
+    public boolean checksNothing() {
+        return checked == 0 && inconclusive == 0;
     }
 
     /** "FILE:LINE: invariant "..." is inconclusive for N alerts: ...", when it is. */
@@ -36,6 +45,11 @@ public record InvariantResult(String name, String file, int line, long checked, 
 
     /** The violation as the gate reports it, at the invariant's line. */
     public Problem problem() {
+        if (checksNothing()) {
+            return new Problem(file, line, "invariant \"" + name + "\" applies to no alert of the domain: its when"
+                    + " matches nothing (a misspelt label or value, or one no alert carries; domain.yaml names the"
+                    + " label values explored), so it would hold whatever the rules did");
+        }
         return new Problem(file, line, "invariant \"" + name + "\" is violated by " + violations + " of " + checked
                 + " alerts, e.g. " + String.join(" | ", counterexamples));
     }

@@ -15,6 +15,30 @@ class InvariantGateTest {
     @TempDir
     Path dir;
 
+    /** A misspelt label or a value no alert carries: the invariant would hold whatever the rules did. */
+    @Test
+    void anInvariantThatAppliesToNoAlertFailsTheGateSayingSo() throws Exception {
+        Packs.copyShipped(dir);
+        Path scenarios = dir.resolve("rules/tests");
+        Packs.write(scenarios.resolve("invariants.yaml"), """
+                - name: patient-safety alerts always page
+                  when: {labels: {patient_safty: "true"}}
+                  always: {action: page}
+                """);
+        RuleSet ruleSet = Packs.load(dir.resolve("rules"), dir.resolve("policies"));
+
+        InvariantGate.Verdict verdict = new InvariantGate(Evaluator.withDefaults(), RuleCache.in(dir.resolve("cache"), 10))
+                .check(ruleSet, scenarios);
+
+        assertThat(verdict.violated()).singleElement().satisfies(result -> {
+            assertThat(result.checksNothing()).isTrue();
+            assertThat(result.problem().toString()).isEqualTo(scenarios.resolve("invariants.yaml") + ":1: invariant"
+                    + " \"patient-safety alerts always page\" applies to no alert of the domain: its when matches nothing"
+                    + " (a misspelt label or value, or one no alert carries; domain.yaml names the label values"
+                    + " explored), so it would hold whatever the rules did");
+        });
+    }
+
     @Test
     void aVerdictIsRememberedForTheSameFilesAndLimitsOnly() throws Exception {
         Packs.copyShipped(dir);

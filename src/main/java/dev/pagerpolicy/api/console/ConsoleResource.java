@@ -133,7 +133,8 @@ public class ConsoleResource {
         /** Each invariant's verdict as a person reads it; none when the gate's report is not at hand. */
         public List<InvariantLine> invariants() {
             return gate == null ? List.of() : gate.invariants().stream().map(r -> new InvariantLine(r.name(),
-                    r.holds(), (r.holds() ? "holds" : String.format("violated by %,d", r.violations()))
+                    r.holds(), (r.holds() ? "holds" : r.checksNothing() ? "applies to no alert"
+                            : String.format("violated by %,d", r.violations()))
                             + (r.inconclusive() > 0 ? String.format(", %,d inconclusive", r.inconclusive()) : ""),
                     String.format("%,d", r.checked()), r.file() + ":" + r.line())).toList();
         }
