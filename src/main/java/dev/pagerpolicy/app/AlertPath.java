@@ -38,8 +38,11 @@ public class AlertPath {
     /** How one alert is decided: read through the input mappings, or the fallback when it cannot be. */
     @FunctionalInterface
     public interface Decide {
-        /** @param sameAlertKey what makes it the same alert when sent again ("fingerprint ...") */
-        EncodedDecision decide(PostableAlert alert, String sameAlertKey);
+        /**
+         * @param index        its place among the alerts received
+         * @param sameAlertKey what makes it the same alert when sent again ("fingerprint ...")
+         */
+        EncodedDecision decide(int index, PostableAlert alert, String sameAlertKey);
     }
 
     @Inject
@@ -97,7 +100,8 @@ public class AlertPath {
     public boolean receive(List<PostableAlert> alerts, Decide decide) {
         Instant now = clock.instant();
         List<PostableAlert> out = new ArrayList<>();
-        for (PostableAlert alert : alerts) {
+        for (int index = 0; index < alerts.size(); index++) {
+            PostableAlert alert = alerts.get(index);
             String fingerprint = Fingerprint.of(alert.labels());
             String key = "fingerprint " + fingerprint;
             if (alert.isResolvedAt(now)) {
@@ -105,7 +109,7 @@ public class AlertPath {
                 out.addAll(forwarded.resolved(fingerprint, alert.endsAt()));
                 continue;
             }
-            EncodedDecision decided = decide.decide(alert, key);
+            EncodedDecision decided = decide.decide(index, alert, key);
             Optional<ForwardedAlerts.Resend> resend = forwarded.resent(fingerprint, alert, now);
             out.addAll(resend.isPresent() ? resend.get().copies() : forwarded.decided(fingerprint, alert,
                     decided.decision().decisionId(), Copies.of(alert, decided.decision()), now));

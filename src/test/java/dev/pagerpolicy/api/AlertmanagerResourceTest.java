@@ -110,6 +110,28 @@ class AlertmanagerResourceTest {
     }
 
     @Test
+    void anUnreadableStartGetsThatAlertTheFallbackAndTheOthersTheirDecisions() {
+        asDecider().contentType(ContentType.JSON).body("""
+                {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [
+                  {"status": "firing", "fingerprint": "good",
+                   "labels": {"alertname": "CheckoutDown", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                   "startsAt": "2026-11-25T03:00:00Z"},
+                  {"status": "firing", "fingerprint": "garbled",
+                   "labels": {"alertname": "Garbled", "kind": "outage", "severity": "critical", "service": "checkout-api"},
+                   "startsAt": "garbage", "endsAt": "also garbage"}
+                ]}""")
+                .post("/v1/alertmanager").then()
+                .statusCode(200)
+                .body("alerts.good.decision.fallback", equalTo(false))
+                .body("alerts.garbled.decision.fallback", equalTo(true))
+                .body("alerts.garbled.decision.alertId", equalTo("Garbled"))
+                .body("alerts.garbled.decision.reasons[0].explanation", equalTo("the Alertmanager alert could not be"
+                        + " read: startsAt \"garbage\" is not an ISO-8601 time such as 2026-11-25T03:00:00Z; endsAt"
+                        + " \"also garbage\" is not an ISO-8601 time such as 2026-11-25T03:00:00Z; the fallback team"
+                        + " platform-sre is paged"));
+    }
+
+    @Test
     void anAlertWithOnlyItsOwnLabelsIsReadThroughTheInputMappingsAndDecidedByTheRules() {
         asDecider().contentType(ContentType.JSON).body("""
                 {"version": "4", "status": "firing", "receiver": "pager-policy", "alerts": [

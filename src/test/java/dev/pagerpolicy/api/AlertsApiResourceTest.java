@@ -63,6 +63,22 @@ class AlertsApiResourceTest {
     }
 
     @Test
+    void anUnreadableStartGetsThatAlertTheFallbackNotTheBatchARefusal() {
+        asDecider().contentType(ContentType.JSON).body("[" + alert("FineOne", "\"kind\": \"outage\","
+                        + " \"severity\": \"low\", \"service\": \"checkout-api\"") + ","
+                        + alert("Garbled", "\"kind\": \"outage\", \"severity\": \"low\", \"service\": \"checkout-api\"")
+                        .replace("2026-11-25T03:00:00Z", "garbage") + "]")
+                .post("/api/v2/alerts").then().statusCode(200);
+
+        asDecider().get("/v1/decisions?limit=2").then().statusCode(200)
+                .body("find { it.decision.alertId == 'FineOne' }.decision.fallback", equalTo(false))
+                .body("find { it.decision.alertId == 'Garbled' }.decision.fallback", equalTo(true))
+                .body("find { it.decision.alertId == 'Garbled' }.decision.reasons[0].explanation", equalTo("the alert"
+                        + " could not be read: startsAt \"garbage\" is not an ISO-8601 time such as 2026-11-25T03:00:00Z;"
+                        + " the fallback team platform-sre is paged"));
+    }
+
+    @Test
     void whatIsNotAListOfAlertsIsRefusedSayingSo() {
         asDecider().contentType(ContentType.JSON).body("{\"labels\": {}}").post("/api/v2/alerts").then()
                 .statusCode(400).contentType("application/problem+json");

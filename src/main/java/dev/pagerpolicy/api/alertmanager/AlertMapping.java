@@ -21,7 +21,7 @@ public class AlertMapping {
      * Alertmanager gives a plausible one, ends its time among the alerts still firing.
      */
     public AlertInput input(AlertmanagerWebhook.Alert source) {
-        return input(source.labels(), source.startsAt(), source.endsAt());
+        return input(source.labels(), SentTime.parse(source.startsAt()), SentTime.parse(source.endsAt()));
     }
 
     /** An alert as Prometheus posts it to Alertmanager's API, read the same way. */
@@ -37,15 +37,18 @@ public class AlertMapping {
 
     /** What the decide API would refuse in this alert (too many labels, a far-future start). */
     public List<String> problems(AlertmanagerWebhook.Alert source) {
-        return problems(source.labels(), source.startsAt());
+        return problems(source.labels(), source.startsAt(), source.endsAt());
     }
 
-    public List<String> problems(PostableAlert source) {
-        return problems(source.labels(), source.startsAt());
+    public List<String> problems(PostedAlert source) {
+        return problems(source.labels(), source.startsAt(), source.endsAt());
     }
 
-    private static List<String> problems(Map<String, String> labels, Instant startsAt) {
+    private static List<String> problems(Map<String, String> labels, String startsAtText, String endsAtText) {
         List<String> problems = labelProblems(labels);
+        SentTime.problem("startsAt", startsAtText).ifPresent(problems::add);
+        SentTime.problem("endsAt", endsAtText).ifPresent(problems::add);
+        Instant startsAt = SentTime.parse(startsAtText);
         if (startsAt != null && !PlausibleInstant.Check.isPlausible(startsAt)) {
             problems.add("startsAt " + startsAt + " is not from " + PlausibleInstant.EARLIEST_TEXT + " up to "
                     + PlausibleInstant.LATEST_TEXT);

@@ -3,7 +3,6 @@ package dev.pagerpolicy.api.alertmanager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +17,9 @@ public record AlertmanagerWebhook(String version, String groupKey, Integer trunc
                                   Map<String, String> routeLabels,
                                   @NotNull @Size(max = 10_000) List<@NotNull @Valid Alert> alerts) {
 
-    /** One alert of the group, firing or resolved. */
+    /** One alert of the group, firing or resolved; its times as sent, read alert by alert ({@link SentTime}). */
     public record Alert(String status, Map<String, String> labels, Map<String, String> annotations,
-                        Instant startsAt, Instant endsAt, String generatorURL, String fingerprint) {
+                        String startsAt, String endsAt, String generatorURL, String fingerprint) {
 
         public boolean isResolved() {
             return "resolved".equals(status);

@@ -45,16 +45,17 @@ public class AlertsApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Alertmanager's API: decide alerts as Prometheus sends them, and forward each recipient's copy")
     public Response post(@NotNull(message = "a JSON array of alerts is required") @Size(max = MAX_ALERTS)
-                         List<@NotNull PostableAlert> alerts) {
-        if (path.receive(alerts, this::decide)) {
+                         List<@NotNull PostedAlert> alerts) {
+        List<PostableAlert> postable = alerts.stream().map(PostedAlert::postable).toList();
+        if (path.receive(postable, (index, alert, key) -> decide(alerts.get(index), alert, key))) {
             return Response.ok().build();
         }
         return Response.fromResponse(Problem.response(ProblemType.FORWARD_QUEUE_FULL, "no Alertmanager can take"
                 + " more alerts now; send them again")).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
-    private EncodedDecision decide(PostableAlert alert, String sameAlertKey) {
-        List<String> problems = mapping.problems(alert);
+    private EncodedDecision decide(PostedAlert posted, PostableAlert alert, String sameAlertKey) {
+        List<String> problems = mapping.problems(posted);
         if (problems.isEmpty()) {
             return decisions.decide(mapping.input(alert), "the alert", sameAlertKey);
         }
