@@ -1,7 +1,9 @@
 package dev.pagerpolicy.cli;
 
+import dev.pagerpolicy.catalog.StandaloneValidator;
 import dev.pagerpolicy.domain.DomainSpec;
 import dev.pagerpolicy.gate.InvariantFile;
+import dev.pagerpolicy.gate.ScenarioLoader;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.source.InvalidSourceException;
 import dev.pagerpolicy.source.Problem;
@@ -10,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code check}: compiles the rules, validates the policies and reads the invariants and the domain beside the
- * scenarios, exactly as the service does at start-up.
+ * {@code check}: compiles the rules, validates the policies and reads the scenarios, the invariants and the domain,
+ * exactly as the service does at start-up (it runs none: that is {@code test}).
  */
 final class CheckCommand {
     private final Options options;
@@ -28,6 +30,11 @@ final class CheckCommand {
             // What start-up reads beside the scenarios, checked as start-up checks it: a check that says ok must
             // mean the service starts.
             List<Problem> problems = new ArrayList<>();
+            try {
+                ScenarioLoader.load(options.scenarios(), StandaloneValidator.get());
+            } catch (InvalidSourceException e) {
+                problems.addAll(e.problems());
+            }
             try {
                 InvariantFile.load(options.scenarios(), ruleSet.catalog());
             } catch (InvalidSourceException e) {

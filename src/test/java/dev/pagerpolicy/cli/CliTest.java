@@ -123,6 +123,19 @@ class CliTest {
                 + " mismatched input 'then' in rule \"Service-health alerts page the service's on-call team\"", "1 problem");
     }
 
+    /** The service reads the scenarios at start-up and refuses to start on these: so must check. */
+    @Test
+    void checkReportsAScenarioThatWouldStopTheServiceAtStartUp() {
+        Packs.edit(rules.resolve("tests/correlation.yaml"), "    action: notify\n", "    action: notify\n    acktWithin: PT5M\n");
+
+        Run run = run("check");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).containsExactly(rules.resolve("tests/correlation.yaml") + ":7: scenario #1: unknown"
+                + " field \"acktWithin\" (known fields: ackWithin, action, deferred, escalation, fallback, followUps,"
+                + " notBefore, notPaged, reasons, recommendations, rulesFired, target)", "1 problem");
+    }
+
     @Test
     void checkReportsInvariantsAndADomainThatWouldStopTheServiceAtStartUp() {
         Packs.write(rules.resolve("tests/invariants.yaml"), """
