@@ -144,7 +144,8 @@ public class DecisionService {
     /** Decides with {@code ruleSet}, keeps the alert as firing when it is, and records the decision. */
     private EncodedDecision decide(RuleSet ruleSet, InputReader.Read read, String what, Repeat repeat,
                                    Firing firing) {
-        Alert alert = read.alert();
+        // As the rules saw it: production when the organisation counts its environment so (env=prod), in the log too.
+        Alert alert = read.alert().judgedBy(ruleSet.catalog().productionEnvironments());
         try {
             long start = System.nanoTime();
             Instant now = clock.instant();

@@ -132,6 +132,8 @@ final class RecordingDraft implements DecisionDraft {
             throw new DraftMisuse("requireAckWithin(" + duration + ", ...): an acknowledgement time must be positive");
         }
         ackWithin = duration;
+        // One acknowledgement time, one reason: the one replaced no longer says what the decision holds.
+        reasons.removeIf(reason -> reason.effect() == Effect.ACK_WITHIN);
         record(Effect.ACK_WITHIN, duration.toString(), note);
     }
 

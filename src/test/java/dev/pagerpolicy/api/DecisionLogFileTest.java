@@ -117,6 +117,19 @@ class DecisionLogFileTest {
         assertThat(resolution.has("decision")).isFalse();
     }
 
+    /** The log says what the rules saw: env=prod is production when the organisation counts it so. */
+    @Test
+    void anAlertIsLoggedAsProductionWhenItsEnvironmentCountsAsProduction() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body("{\"id\": \"in-prod\", \"kind\": \"outage\", \"severity\": \"high\", \"service\": \"checkout-api\","
+                        + " \"environment\": \"prod\"}")
+                .post("/v1/decide").then().statusCode(200);
+
+        JsonNode logged = loggedLine(record -> "in-prod".equals(record.path("alert").path("id").asText()));
+        assertThat(logged.path("alert").path("environment").asText()).isEqualTo("prod");
+        assertThat(logged.path("alert").path("production").asBoolean()).isTrue();
+    }
+
     private void decide(String id) {
         given().contentType(ContentType.JSON)
                 .body("{\"id\": \"" + id + "\", \"kind\": \"outage\", \"severity\": \"high\", \"service\": \"checkout-api\"}")

@@ -236,6 +236,25 @@ class TruthfulDraftTest {
         assertThat(decision.reasons()).allSatisfy(r -> assertThat(r.explanation()).isNotBlank());
     }
 
+    /** The reasons say what the decision holds: a second acknowledgement time replaces the first one's reason. */
+    @Test
+    void aSecondAcknowledgementTimeReplacesTheFirstOnesReason() {
+        Decision decision = decide("""
+                rule "Pages of this tier are answered in two minutes"
+                salience -100
+                when
+                    $draft : DecisionDraft( paging, ackWithin != null, ackWithin != java.time.Duration.ofMinutes(2) )
+                then
+                    $draft.requireAckWithin(java.time.Duration.ofMinutes(2), "answered in two minutes here");
+                end
+                """, null);
+        assertThat(decision.fallback()).isFalse();
+        assertThat(decision.ackWithin()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(decision.reasons()).filteredOn(r -> r.effect() == Effect.ACK_WITHIN).singleElement()
+                .isEqualTo(new Reason("Pages of this tier are answered in two minutes", Effect.ACK_WITHIN, "PT2M",
+                        "answered in two minutes here"));
+    }
+
     @Test
     void theActionsAreOrderedByUrgency() {
         assertThat(Action.TICKET.isLowerThan(Action.PAGE)).isTrue();
