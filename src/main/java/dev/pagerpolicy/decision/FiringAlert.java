@@ -71,10 +71,4 @@ public record FiringAlert(String key, String service, String model, AlertKind ki
     public Instant pagedAt() {
         return notBefore == null ? since : notBefore;
     }
-
-    /** Whether its page waits for business hours that had not begun at {@code moment}. */
-    @JsonIgnore
-    public boolean isHeldAt(Instant moment) {
-        return action == Action.PAGE && notBefore != null && notBefore.isAfter(moment);
-    }
 }

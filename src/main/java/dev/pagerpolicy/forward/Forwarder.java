@@ -21,10 +21,6 @@ public final class Forwarder implements AutoCloseable {
         return new Forwarder(List.of(), 1, 1, alerts -> new byte[0]);
     }
 
-    public boolean isEnabled() {
-        return !outboxes.isEmpty();
-    }
-
     /**
      * Queues {@code copies} for every Alertmanager; false when none could take them (each queue full), and the
      * sender must send them again later. Nothing to forward is always taken.
