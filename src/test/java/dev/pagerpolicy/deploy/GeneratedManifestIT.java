@@ -53,6 +53,12 @@ class GeneratedManifestIT {
         assertThat(named("Service", "pager-policy").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
     }
 
+    /** Kubernetes' grace period, stated: the service stops within it whatever a rule does. */
+    @Test
+    void aGracePeriodTheServiceStopsWithin() {
+        assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(30);
+    }
+
     /** Several replicas, each with a store of its own, would each see only what it decided itself. */
     @Test
     void theReplicasShareWhatIsFiringThroughTheRedisTheManifestsRun() {
