@@ -12,7 +12,15 @@ import dev.pagerpolicy.gate.ScenarioResult;
 import dev.pagerpolicy.gate.ScenarioRunner;
 import dev.pagerpolicy.ruleset.RuleSet;
 import dev.pagerpolicy.testing.Packs;
+import dev.pagerpolicy.alert.AlertInput;
+import dev.pagerpolicy.catalog.InputReader;
+import dev.pagerpolicy.catalog.LabelNames;
+import dev.pagerpolicy.decision.Decision;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,47 @@ class KubePrometheusExampleTest {
 
         assertThat(results).hasSize(16)
                 .allSatisfy(result -> assertThat(result.passed()).as(result::failureLine).isTrue());
+    }
+
+    /**
+     * Every alert of kube-prometheus-stack's default rules (stack-alerts.txt), read from its labels alone, at each of
+     * its severities: decided by a rule, never the fallback, and only an application's alerts reach the application team.
+     */
+    @Test
+    void everyAlertOfTheStacksRulesIsDecidedAndOnlyApplicationsReachTheApplicationTeam() throws Exception {
+        RuleSet ruleSet = Packs.load(EXAMPLE.resolve("rules"), EXAMPLE.resolve("policies"));
+        Instant night = Instant.parse("2026-11-25T03:00:00Z");
+        List<String> wrong = new ArrayList<>();
+        int decided = 0;
+        for (String line : java.nio.file.Files.readAllLines(EXAMPLE.resolve("stack-alerts.txt"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split(" ");
+            String name = fields[0];
+            String where = fields[1];
+            for (String severity : List.of("critical", "warning", "info")) {
+                Map<String, String> labels = new HashMap<>(Map.of("alertname", name, "severity", severity));
+                switch (where) {
+                    case "app" -> labels.put("namespace", "shop");
+                    case "monitoring", "kube-system" -> labels.put("namespace", where);
+                    default -> { } // cluster-wide: no namespace
+                }
+                InputReader.Read read = InputReader.read(AlertInput.ofLabels(null, night, labels),
+                        ruleSet.catalog().inputs(), LabelNames.DEFAULT, night);
+                Decision decision = Evaluator.withDefaults().evaluate(ruleSet, read.alert(), read.unreadCause("the alert"))
+                        .decision();
+                decided++;
+                String team = decision.target().team();
+                String expected = where.equals("app") ? "apps-dev" : "platform-sre";
+                if (decision.fallback() || !team.equals(expected)) {
+                    wrong.add(labels + ": " + decision.action().wireName() + " " + team
+                            + (decision.fallback() ? " (fallback)" : "") + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(decided).isGreaterThan(300);
+        assertThat(wrong).isEmpty();
     }
 
     @Test
