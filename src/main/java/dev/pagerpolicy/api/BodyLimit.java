@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,9 +51,12 @@ public class BodyLimit {
     void install(@Observes Router router) throws JsonProcessingException {
         Limit standard = limit(Math.min(maxBodySize.asLongValue(), alertBodySize.asLongValue()));
         Limit alerts = limit(alertBodySize.asLongValue());
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        Function<RoutingContext, Limit> limitOf = context -> {
             String path = context.normalizedPath();
-            Limit limit = path.equals(ALERTS_API) || path.equals(WEBHOOK) ? alerts : standard;
+            return path.equals(ALERTS_API) || path.equals(WEBHOOK) ? alerts : standard;
+        };
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            Limit limit = limitOf.apply(context);
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length, limit.bytes())) {
                 refuse(context, limit.problem());
@@ -63,8 +67,7 @@ public class BodyLimit {
             }
         }).failureHandler(context -> {
             if (context.statusCode() == 413) {
-                String path = context.normalizedPath();
-                refuse(context, (path.equals(ALERTS_API) || path.equals(WEBHOOK) ? alerts : standard).problem());
+                refuse(context, limitOf.apply(context).problem());
             } else {
                 context.next();
             }

@@ -54,10 +54,7 @@ class AlertmanagerIntegrationTest {
 
     @Test
     void alertsPostedToAlertmanagerAreDecided() throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (apt-get install"
-                + " prometheus-alertmanager); .ci/run installs it");
-        int port = freePort();
-        startAlertmanager(port);
+        int port = alertmanagerStarted();
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         String checkout = "CheckoutDown-" + run;
@@ -100,10 +97,7 @@ class AlertmanagerIntegrationTest {
      */
     @Test
     void aStormOfFiveThousandAlertsGroupedByNameAndServiceIsDecidedWhole() throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (apt-get install"
-                + " prometheus-alertmanager); .ci/run installs it");
-        int port = freePort();
-        startAlertmanager(port);
+        int port = alertmanagerStarted();
         double before = decisionsMade();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> services = List.of("checkout-api", "fraud-scoring", "recommendations");
@@ -139,6 +133,15 @@ class AlertmanagerIntegrationTest {
                 .post("/v1/alertmanager").then().statusCode(200).body("truncatedAlerts", org.hamcrest.Matchers.equalTo(3));
 
         assertThat(truncatedSoFar() - before).isEqualTo(3);
+    }
+
+    /** A real Alertmanager on a free port, sending to this app; the test is skipped where none is installed. */
+    private int alertmanagerStarted() throws Exception {
+        assumeTrue(Files.isExecutable(BINARY), "prometheus-alertmanager is not installed (apt-get install"
+                + " prometheus-alertmanager); .ci/run installs it");
+        int port = freePort();
+        startAlertmanager(port);
+        return port;
     }
 
     private void startAlertmanager(int port) throws Exception {
